@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Runs the product: installs what is missing, starts the local PostgreSQL with
+# pgvector (or uses VOICENOTE_DB), migrates, seeds development data and serves
+# the API on http://127.0.0.1:5080 (VOICENOTE_PORT to change it). Ctrl+C stops it.
+set -euo pipefail
+
+SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)
+REPO=$(cd "$SCRIPT_DIR/.." && pwd -P)
+VN_LOG_PREFIX=run.sh
+# shellcheck source=build/lib.sh
+source "$SCRIPT_DIR/lib.sh"
+cd "$REPO"
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+PORT=${VOICENOTE_PORT:-5080}
+
+bash "$SCRIPT_DIR/setup.sh"
+CONNECTION=$(bash "$SCRIPT_DIR/db.sh" start)
+
+log "building the API"
+dotnet build src/WebApi/VoiceNote.WebApi.csproj -c Release --nologo -v quiet -clp:ErrorsOnly
+APP="$REPO/src/WebApi/bin/Release/net10.0"
+
+export ConnectionStrings__VoiceNote="$CONNECTION"
+export Storage__Root=${Storage__Root:-$REPO/.data/storage}
+export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
+mkdir -p "$Storage__Root"
+
+cd "$APP"
+dotnet VoiceNote.WebApi.dll seed
+log "API on http://127.0.0.1:$PORT  (docs: /docs, OpenAPI: /openapi/v1.json, health: /health/ready)"
+exec dotnet VoiceNote.WebApi.dll serve --urls "http://127.0.0.1:$PORT"

@@ -1,0 +1,19 @@
+using VoiceNote.Domain.Primitives;
+
+namespace VoiceNote.Application.Security;
+
+/// <summary>Who is calling. Background work runs with no user: <see cref="IsAuthenticated"/> is false there.</summary>
+public interface ICurrentUser
+{
+    bool IsAuthenticated { get; }
+
+    /// <summary>The caller's id; reading it when nobody is signed in is a programming error.</summary>
+    UserId Id { get; }
+
+    /// <summary>The caller's id, or null for background work and anonymous calls.</summary>
+    UserId? IdOrNull { get; }
+
+    bool HasScope(string scope);
+
+    bool HasPermission(string permission);
+}

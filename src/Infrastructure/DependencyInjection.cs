@@ -1,0 +1,56 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Npgsql;
+using VoiceNote.Application;
+using VoiceNote.Application.Security;
+using VoiceNote.Infrastructure.Outbox;
+using VoiceNote.Infrastructure.Persistence;
+using VoiceNote.Infrastructure.Security;
+
+namespace VoiceNote.Infrastructure;
+
+public static class DependencyInjection
+{
+    /// <summary>The connection string: ConnectionStrings:VoiceNote, else the VOICENOTE_DB environment variable.</summary>
+    public static string ResolveConnectionString(IConfiguration configuration) =>
+        configuration.GetConnectionString("VoiceNote") is { Length: > 0 } configured ? configured
+        : configuration["VOICENOTE_DB"] is { Length: > 0 } fromEnvironment ? fromEnvironment
+        : throw new InvalidOperationException(
+            "No database configured. Set ConnectionStrings__VoiceNote or VOICENOTE_DB, or start one with build/db.sh.");
+
+    /// <summary>Shared plumbing every module stands on: the data source, the pipeline, outbox dispatch, migrations, the caller.</summary>
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddApplicationCore();
+        services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section));
+        services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.Section));
+
+        // Resolved from the final configuration when first used, so hosts and tests can override it late.
+        services.TryAddSingleton(provider =>
+        {
+            var config = provider.GetRequiredService<IConfiguration>();
+            var database = config.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+            var connectionString = new NpgsqlConnectionStringBuilder(ResolveConnectionString(config))
+            {
+                MinPoolSize = database.MinPoolSize,
+                MaxPoolSize = database.MaxPoolSize,
+            };
+            return new NpgsqlDataSourceBuilder(connectionString.ConnectionString).Build();
+        });
+
+        services.AddHttpContextAccessor();
+        services.TryAddScoped<ICurrentUser, HttpCurrentUser>();
+        services.TryAddSingleton<OutboxSignal>();
+        services.TryAddSingleton<InboxInvoker>();
+        services.TryAddSingleton<OutboxDispatcher>();
+        services.TryAddSingleton<DatabaseMigrator>();
+        services.AddHostedService<OutboxDispatcherService>();
+        if (!services.Any(d => d.ServiceType == typeof(IntegrationEventRegistry)))
+        {
+            services.AddSingleton(new IntegrationEventRegistry());
+        }
+
+        return services;
+    }
+}

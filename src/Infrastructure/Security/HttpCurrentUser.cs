@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Http;
+using VoiceNote.Application.Security;
+using VoiceNote.Domain.Primitives;
+
+namespace VoiceNote.Infrastructure.Security;
+
+/// <summary>The caller as the validated access token describes it; nobody outside a request.</summary>
+internal sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentUser
+{
+    public bool IsAuthenticated => IdOrNull is not null;
+
+    public UserId Id => IdOrNull ?? throw new InvalidOperationException("No signed-in user in this context.");
+
+    public UserId? IdOrNull
+    {
+        get
+        {
+            var principal = accessor.HttpContext?.User;
+            if (principal?.Identity?.IsAuthenticated != true)
+            {
+                return null;
+            }
+
+            return Guid.TryParse(principal.FindFirst(VoiceNoteClaims.Subject)?.Value, out var id) ? new UserId(id) : null;
+        }
+    }
+
+    public bool HasScope(string scope) =>
+        accessor.HttpContext?.User.FindAll(VoiceNoteClaims.Scope)
+            .SelectMany(c => c.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Contains(scope, StringComparer.Ordinal) == true;
+
+    public bool HasPermission(string permission) =>
+        accessor.HttpContext?.User.HasClaim(VoiceNoteClaims.Permission, permission) == true;
+}

@@ -1,0 +1,80 @@
+using VoiceNote.Infrastructure.Modules;
+using VoiceNote.Infrastructure.Persistence;
+using VoiceNote.WebApi.Hosting;
+
+namespace VoiceNote.WebApi.Cli;
+
+/// <summary>
+/// One executable, several roles: <c>serve</c> (default) runs the API, <c>migrate</c> applies every
+/// module's migrations, <c>seed</c> writes development data, <c>worker</c> runs background work only.
+/// </summary>
+internal static class CommandLine
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var verb = args.FirstOrDefault(a => !a.StartsWith('-'))?.ToLowerInvariant() ?? "serve";
+        var rest = args.Where(a => !string.Equals(a, verb, StringComparison.OrdinalIgnoreCase)).ToArray();
+        switch (verb)
+        {
+            case "serve":
+                return await ServeAsync(rest);
+            case "migrate":
+                await using (var app = ApiHost.Build(rest))
+                {
+                    await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
+                    Console.WriteLine("Migrations applied.");
+                }
+
+                return 0;
+            case "seed":
+                await using (var app = ApiHost.Build(rest))
+                {
+                    await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
+                    await SeedAsync(app.Services);
+                }
+
+                return 0;
+            case "worker":
+                return await WorkerHost.RunAsync(rest);
+            default:
+                await Console.Error.WriteLineAsync($"Unknown verb '{verb}'. Verbs: serve (default), migrate, seed, worker.");
+                return 2;
+        }
+    }
+
+    private static async Task<int> ServeAsync(string[] args)
+    {
+        var app = ApiHost.Build(args);
+        var database = app.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        if (database.MigrateOnStartup)
+        {
+            await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
+        }
+
+        if (app.Configuration.GetValue("Seed:OnStartup", false))
+        {
+            await SeedAsync(app.Services);
+        }
+
+        await app.RunAsync();
+        return 0;
+    }
+
+    internal static async Task SeedAsync(IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var seeders = scope.ServiceProvider.GetServices<IDevelopmentSeeder>().OrderBy(s => s.Order).ToList();
+        if (seeders.Count == 0)
+        {
+            Console.WriteLine("Nothing to seed yet.");
+        }
+
+        foreach (var seeder in seeders)
+        {
+            foreach (var line in await seeder.SeedAsync(CancellationToken.None))
+            {
+                Console.WriteLine(line);
+            }
+        }
+    }
+}

@@ -1,0 +1,63 @@
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using VoiceNote.Infrastructure.Http;
+using VoiceNote.Infrastructure.Persistence;
+using VoiceNote.WebApi.Errors;
+using VoiceNote.WebApi.Health;
+using VoiceNote.WebApi.Logging;
+using VoiceNote.WebApi.RateLimiting;
+
+namespace VoiceNote.WebApi.Hosting;
+
+/// <summary>Builds the HTTP API: composition, the middleware order, and the route groups endpoints map onto.</summary>
+internal static class ApiHost
+{
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Logging.AddVoiceNoteLogging(builder.Configuration);
+
+        // Read when the server starts, from the final configuration (tests override it late).
+        builder.Services.AddOptions<KestrelServerOptions>().Configure<IConfiguration>((kestrel, config) =>
+            kestrel.Limits.MaxRequestBodySize = ApiOptions.From(config).MaxRequestBodyBytes);
+        builder.Services.AddOptions<FormOptions>().Configure<IConfiguration>((form, config) =>
+            form.MultipartBodyLengthLimit = ApiOptions.From(config).MaxRequestBodyBytes);
+        // Binding failures (unreadable JSON, wrong types) throw, so the exception handler renders them as problems.
+        builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+
+        builder.Services.AddVoiceNote(builder.Configuration);
+        builder.Services.AddVoiceNoteJson();
+        builder.Services.AddVoiceNoteProblemDetails();
+        builder.Services.AddVoiceNoteRateLimiting(builder.Configuration);
+        builder.Services.AddVoiceNoteHealthChecks();
+        builder.Services.AddOpenApi();
+        builder.Services.AddAuthentication();
+        builder.Services.AddAuthorization();
+
+        var app = builder.Build();
+        app.UseMiddleware<CorrelationIdMiddleware>();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.UseSwaggerUI(ui =>
+        {
+            ui.SwaggerEndpoint("/openapi/v1.json", "VoiceNote API v1");
+            ui.RoutePrefix = "docs";
+            ui.DocumentTitle = "VoiceNote API";
+        });
+        app.MapVoiceNoteHealth();
+
+        var v1 = app.MapGroup("/api/v1");
+        var admin = v1.MapGroup("/admin");
+        EndpointDiscovery.MapAll(new ApiRoutes(app, v1, admin), EndpointAssemblies(app.Services));
+        return app;
+    }
+
+    /// <summary>The host's own assembly plus every registered module's assemblies.</summary>
+    internal static IEnumerable<System.Reflection.Assembly> EndpointAssemblies(IServiceProvider services) =>
+        services.GetServices<ModuleDescriptor>().SelectMany(m => m.Assemblies).Prepend(typeof(ApiHost).Assembly).Distinct();
+}

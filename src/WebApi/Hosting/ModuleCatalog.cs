@@ -1,0 +1,9 @@
+using VoiceNote.Infrastructure.Modules;
+
+namespace VoiceNote.WebApi.Hosting;
+
+/// <summary>The modules this host composes. A new module is one line here.</summary>
+internal static class ModuleCatalog
+{
+    public static IReadOnlyList<IModuleInstaller> All { get; } = [];
+}

@@ -1,0 +1,63 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace VoiceNote.WebApi.RateLimiting;
+
+/// <summary>
+/// Named rate-limit policies endpoints opt into with <c>RequireRateLimiting(name)</c>. Each is a fixed
+/// window partitioned by signed-in user, else by client address; limits come from "RateLimits:&lt;name&gt;".
+/// A refusal is a 429 problem with Retry-After.
+/// </summary>
+internal static class RateLimitPolicies
+{
+    /// <summary>Register, sign-in and token grants: small, per address.</summary>
+    public const string Auth = "auth";
+
+    /// <summary>Ordinary API calls.</summary>
+    public const string Api = "api";
+
+    public static IServiceCollection AddVoiceNoteRateLimiting(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.OnRejected = WriteProblem;
+            AddFixedWindow(options, configuration, Auth, permitLimit: 20, window: TimeSpan.FromMinutes(1));
+            AddFixedWindow(options, configuration, Api, permitLimit: 600, window: TimeSpan.FromMinutes(1));
+        });
+        return services;
+    }
+
+    private static void AddFixedWindow(RateLimiterOptions options, IConfiguration configuration, string name, int permitLimit, TimeSpan window)
+    {
+        var section = configuration.GetSection($"RateLimits:{name}");
+        var limit = section.GetValue("PermitLimit", permitLimit);
+        var span = TimeSpan.FromSeconds(section.GetValue("WindowSeconds", (int)window.TotalSeconds));
+        options.AddPolicy(name, context => RateLimitPartition.GetFixedWindowLimiter(
+            PartitionKey(context),
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = limit, Window = span, QueueLimit = 0 }));
+    }
+
+    internal static string PartitionKey(HttpContext context) =>
+        context.User.FindFirst("sub")?.Value is { } subject ? $"user:{subject}" : $"ip:{context.Connection.RemoteIpAddress}";
+
+    private static async ValueTask WriteProblem(OnRejectedContext context, CancellationToken cancellationToken)
+    {
+        var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(60);
+        var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+        context.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        var problems = context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>();
+        await problems.WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context.HttpContext,
+            ProblemDetails = new ProblemDetails
+            {
+                Status = StatusCodes.Status429TooManyRequests,
+                Detail = $"Too many requests. Try again in {seconds} s.",
+                Extensions = { ["code"] = "rate_limited", ["retryAfterSeconds"] = seconds },
+            },
+        });
+    }
+}

@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using VoiceNote.IntegrationTests.Probe;
+
+namespace VoiceNote.IntegrationTests.Harness;
+
+/// <summary>
+/// The real API host (Program) on a real Kestrel socket on 127.0.0.1, pointed at one fixture's
+/// database and its own storage folder, with the probe module added.
+/// </summary>
+internal sealed class ApiFactory : WebApplicationFactory<Program>
+{
+    private readonly string _connectionString;
+    private readonly IReadOnlyDictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
+
+    public ApiFactory(string connectionString, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+    {
+        _connectionString = connectionString;
+        _settings = settings ?? new Dictionary<string, string?>();
+        _services = services;
+        StorageRoot = Path.Combine(Path.GetTempPath(), "voicenote-tests", Guid.NewGuid().ToString("N"));
+        UseKestrel(0);
+    }
+
+    public string StorageRoot { get; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:VoiceNote", _connectionString);
+        builder.UseSetting("Storage:Root", StorageRoot);
+        builder.UseSetting("Database:MigrateOnStartup", "false");
+        builder.UseSetting("Database:MinPoolSize", "0");
+        builder.UseSetting("Outbox:PollInterval", "00:00:00.200");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddProbeModule();
+            _services?.Invoke(services);
+        });
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing && Directory.Exists(StorageRoot))
+        {
+            Directory.Delete(StorageRoot, recursive: true);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace VoiceNote.IntegrationTests.Harness;
+
+/// <summary>
+/// Base of every integration fixture: its own database cloned from the migrated template, and the API
+/// host on it. Fixtures run in parallel; tests inside one fixture share its database and run in order.
+/// </summary>
+public abstract class DatabaseFixture
+{
+    private string _database = string.Empty;
+
+    internal ApiFactory Api { get; private set; } = null!;
+
+    protected string ConnectionString { get; private set; } = string.Empty;
+
+    protected HttpClient Client { get; private set; } = null!;
+
+    /// <summary>Settings this fixture's host needs beyond the defaults.</summary>
+    protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
+
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
+
+    [OneTimeSetUp]
+    public async Task CreateDatabaseAndHost()
+    {
+        _database = await TestDatabases.CreateAsync();
+        ConnectionString = PostgresServer.ForDatabase(_database);
+        Api = new ApiFactory(ConnectionString, Settings, ConfigureServices);
+        Api.StartServer();
+        Client = Api.CreateClient();
+    }
+
+    [OneTimeTearDown]
+    public async Task DropDatabaseAndHost()
+    {
+        Client?.Dispose();
+        if (Api is not null)
+        {
+            await Api.DisposeAsync();
+        }
+
+        NpgsqlConnection.ClearAllPools();
+        if (_database.Length > 0)
+        {
+            await TestDatabases.DropAsync(_database);
+        }
+    }
+
+    protected AsyncServiceScope CreateScope() => Api.Services.CreateAsyncScope();
+
+    protected async Task<T> ScalarAsync<T>(string sql)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (T)(await command.ExecuteScalarAsync())!;
+    }
+}

@@ -1,0 +1,5 @@
+using VoiceNote.Application.IntegrationEvents;
+
+namespace VoiceNote.IntegrationTests.Probe;
+
+internal sealed record ProbeItemCreated(Guid ItemId, string DisplayName, DateTimeOffset At) : IntegrationEvent(At);
