@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 using VoiceNote.Application;
+using VoiceNote.Application.Crypto;
+using VoiceNote.Infrastructure.Crypto;
 using VoiceNote.Application.Security;
 using VoiceNote.Infrastructure.Outbox;
 using VoiceNote.Infrastructure.Persistence;
@@ -25,6 +27,9 @@ public static class DependencyInjection
         services.AddApplicationCore();
         services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section));
         services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.Section));
+        services.AddOptions<SecretsOptions>().Bind(configuration.GetSection(SecretsOptions.Section));
+        services.TryAddSingleton<MasterKeyRing>();
+        services.TryAddSingleton<ISecretProtector, AesGcmSecretProtector>();
 
         // Resolved from the final configuration when first used, so hosts and tests can override it late.
         services.TryAddSingleton(provider =>

@@ -25,6 +25,7 @@ internal sealed class UnitOfWorkBehaviour<TRequest, TResponse>(IEnumerable<IUnit
             return next();
         }
 
-        return unitOfWork.RunAsync(() => next(), response => response is Result { IsSuccess: true }, cancellationToken);
+        var commitFailures = typeof(TRequest).IsDefined(typeof(PersistsOnFailureAttribute), inherit: false);
+        return unitOfWork.RunAsync(() => next(), response => commitFailures || response is Result { IsSuccess: true }, cancellationToken);
     }
 }

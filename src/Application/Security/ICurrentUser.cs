@@ -13,6 +13,12 @@ public interface ICurrentUser
     /// <summary>The caller's id, or null for background work and anonymous calls.</summary>
     UserId? IdOrNull { get; }
 
+    /// <summary>The sign-in session the access token belongs to; null for partner (client credentials) tokens.</summary>
+    Guid? SessionId { get; }
+
+    /// <summary>The partner client the token was issued to; null for a person's own session.</summary>
+    string? ClientId { get; }
+
     bool HasScope(string scope);
 
     bool HasPermission(string permission);

@@ -32,11 +32,23 @@ public static class ProblemResults
             extensions["errors"] = validation.FieldErrors;
         }
 
-        return TypedResults.Problem(
+        var problem = TypedResults.Problem(
             detail: error.Message,
             statusCode: StatusCodeOf(error.Kind),
             type: ProblemTypes.For(error.Code),
             extensions: extensions);
+        return error is RateLimitedError limited ? new RetryAfterResult(problem, limited.RetryAfter) : problem;
+    }
+
+    /// <summary>A problem that also tells the client when to come back.</summary>
+    private sealed class RetryAfterResult(IResult inner, TimeSpan retryAfter) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+            httpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return inner.ExecuteAsync(httpContext);
+        }
     }
 }
 

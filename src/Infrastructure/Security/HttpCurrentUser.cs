@@ -25,6 +25,11 @@ internal sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentU
         }
     }
 
+    public Guid? SessionId =>
+        Guid.TryParse(accessor.HttpContext?.User.FindFirst(VoiceNoteClaims.SessionId)?.Value, out var id) ? id : null;
+
+    public string? ClientId => accessor.HttpContext?.User.FindFirst(VoiceNoteClaims.ClientId)?.Value;
+
     public bool HasScope(string scope) =>
         accessor.HttpContext?.User.FindAll(VoiceNoteClaims.Scope)
             .SelectMany(c => c.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries))

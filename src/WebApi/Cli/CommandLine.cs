@@ -37,8 +37,34 @@ internal static class CommandLine
             case "worker":
                 return await WorkerHost.RunAsync(rest);
             default:
-                await Console.Error.WriteLineAsync($"Unknown verb '{verb}'. Verbs: serve (default), migrate, seed, worker.");
-                return 2;
+                return await RunModuleVerbAsync(verb, rest);
+        }
+    }
+
+    /// <summary>Verbs the modules add (create-admin, rotate-signing-key …); they run after migrations.</summary>
+    private static async Task<int> RunModuleVerbAsync(string verb, string[] args)
+    {
+        var options = args.Where(a => a.StartsWith("--", StringComparison.Ordinal) || !a.Contains('=', StringComparison.Ordinal)).ToArray();
+        await using var app = ApiHost.Build([]);
+        var verbs = app.Services.GetServices<ICliVerb>().ToList();
+        var match = verbs.FirstOrDefault(v => v.Name == verb);
+        if (match is null)
+        {
+            var known = string.Join(", ", new[] { "serve (default)", "migrate", "seed", "worker" }.Concat(verbs.Select(v => v.Usage)));
+            await Console.Error.WriteLineAsync($"Unknown verb '{verb}'. Verbs: {known}.");
+            return 2;
+        }
+
+        await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
+        return await match.RunAsync(options, app.Services, CancellationToken.None);
+    }
+
+    internal static async Task RunStartupTasksAsync(IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        foreach (var task in scope.ServiceProvider.GetServices<IStartupTask>())
+        {
+            await task.RunAsync(CancellationToken.None);
         }
     }
 
@@ -51,6 +77,7 @@ internal static class CommandLine
             await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
         }
 
+        await RunStartupTasksAsync(app.Services);
         if (app.Configuration.GetValue("Seed:OnStartup", false))
         {
             await SeedAsync(app.Services);

@@ -51,8 +51,9 @@ internal static class ApiHost
         });
         app.MapVoiceNoteHealth();
 
-        var v1 = app.MapGroup("/api/v1");
-        var admin = v1.MapGroup("/admin");
+        // Every /api/v1 endpoint needs a signed-in caller unless it says AllowAnonymousAccess().
+        var v1 = app.MapGroup("/api/v1").RequireAuthorization();
+        var admin = v1.MapGroup("/admin").WithTags("Admin");
         EndpointDiscovery.MapAll(new ApiRoutes(app, v1, admin), EndpointAssemblies(app.Services));
         return app;
     }

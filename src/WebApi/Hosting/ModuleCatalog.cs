@@ -1,9 +1,10 @@
 using VoiceNote.Infrastructure.Modules;
+using VoiceNote.Modules.Identity;
 
 namespace VoiceNote.WebApi.Hosting;
 
 /// <summary>The modules this host composes. A new module is one line here.</summary>
 internal static class ModuleCatalog
 {
-    public static IReadOnlyList<IModuleInstaller> All { get; } = [];
+    public static IReadOnlyList<IModuleInstaller> All { get; } = [new IdentityModule()];
 }

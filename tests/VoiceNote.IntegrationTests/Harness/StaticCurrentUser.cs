@@ -12,6 +12,10 @@ internal sealed class StaticCurrentUser(UserId? id) : ICurrentUser
 
     public UserId? IdOrNull => id;
 
+    public Guid? SessionId => null;
+
+    public string? ClientId => null;
+
     public bool HasScope(string scope) => id is not null;
 
     public bool HasPermission(string permission) => false;

@@ -9,7 +9,7 @@ internal sealed class ProbeFaultEndpoints : IEndpoint
 
     public void MapEndpoint(ApiRoutes routes)
     {
-        routes.V1.MapGet("/probe/boom", string () => throw new InvalidOperationException(SecretInException));
-        routes.V1.MapGet("/probe/limited", () => TypedResults.Ok()).RequireRateLimiting("auth");
+        routes.V1.MapGet("/probe/boom", string () => throw new InvalidOperationException(SecretInException)).AllowAnonymousAccess();
+        routes.V1.MapGet("/probe/limited", () => TypedResults.Ok()).RequireRateLimiting("auth").AllowAnonymousAccess();
     }
 }

@@ -87,7 +87,8 @@ internal static class ArchitectureRules
             || ns.StartsWith("VoiceNote.Infrastructure", StringComparison.Ordinal)
             || ns.StartsWith("VoiceNote.WebApi", StringComparison.Ordinal)
             || ns.StartsWith("Microsoft.EntityFrameworkCore", StringComparison.Ordinal)
-            || ns.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal)
+            // The one accepted exception: Identity's User extends ASP.NET Core Identity's IdentityUser (docs/decisions/0007).
+            || (ns.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal) && ns != "Microsoft.AspNetCore.Identity")
             || ns.StartsWith("Npgsql", StringComparison.Ordinal)
             || (ns.StartsWith(ModulePrefix, StringComparison.Ordinal) && ns.Split('.').Skip(3).FirstOrDefault() is "Application" or "Infrastructure" or "Endpoints"));
 

@@ -108,6 +108,10 @@ public sealed class PipelineBehaviourTests
 
         public UserId? IdOrNull => id;
 
+        public Guid? SessionId => null;
+
+        public string? ClientId => null;
+
         public bool HasScope(string scope) => scopes.Contains(scope);
 
         public bool HasPermission(string permission) => false;

@@ -8,5 +8,5 @@ internal sealed class CreateProbeItemEndpoint : IEndpoint
     public void MapEndpoint(ApiRoutes routes) =>
         routes.V1.MapPost("/probe/items", async (CreateProbeItem command, ISender sender, CancellationToken ct) =>
                 (await sender.Send(command, ct)).ToHttp(id => TypedResults.Created($"/api/v1/probe/items/{id}", new { id })))
-            .WithTags("Probe");
+            .AllowAnonymousAccess().WithTags("Probe");
 }

@@ -1,0 +1,18 @@
+namespace VoiceNote.Infrastructure.Modules;
+
+/// <summary>A command-line verb a module adds to the executable (e.g. <c>create-admin</c>).</summary>
+public interface ICliVerb
+{
+    string Name { get; }
+
+    string Usage { get; }
+
+    /// <summary>Runs after migrations; returns the process exit code.</summary>
+    Task<int> RunAsync(IReadOnlyList<string> arguments, IServiceProvider services, CancellationToken cancellationToken);
+}
+
+/// <summary>Work a module does once when the API or a worker starts, after migrations (e.g. the first admin from configuration).</summary>
+public interface IStartupTask
+{
+    Task RunAsync(CancellationToken cancellationToken);
+}

@@ -1,0 +1,48 @@
+using VoiceNote.Domain.Primitives;
+
+namespace VoiceNote.Modules.Identity.Contracts;
+
+/// <summary>What other modules may ask the Identity module. Nothing else of it is visible to them.</summary>
+public interface IIdentityModule
+{
+    /// <summary>The owner's context for processing their notes (time zone, work hours, role, prompt, jargon); null when the user is unknown or deleted.</summary>
+    Task<UserContext?> GetUserContextAsync(UserId userId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The owner's decrypted key for a provider, for that owner's own jobs only; null when none is set.
+    /// Never log or return it.
+    /// </summary>
+    Task<ProviderCredential?> GetProviderCredentialAsync(UserId userId, ApiKeyProvider provider, CancellationToken cancellationToken);
+}
+
+/// <summary>The profile fields that steer the analysis of a user's notes.</summary>
+public sealed record UserContext(
+    UserId UserId,
+    string DisplayName,
+    string TimeZone,
+    int WorkStartHour,
+    int WorkEndHour,
+    IReadOnlyList<int> WorkDays,
+    string? PrimaryRole,
+    string? SecondaryRole,
+    string? CustomRoleDescription,
+    string? SystemPrompt,
+    IReadOnlyList<string> Jargon,
+    string PreferredLanguage,
+    string SummaryQuality);
+
+/// <summary>A third-party key in clear, with the base URL for OpenAI-compatible servers.</summary>
+public sealed record ProviderCredential(ApiKeyProvider Provider, string ApiKey, string? BaseUrl)
+{
+    public override string ToString() => $"{Provider} key (hidden)";
+}
+
+/// <summary>The third-party providers a user may store a key for (seed 002).</summary>
+public enum ApiKeyProvider
+{
+    OpenAi,
+    Deepgram,
+    Groq,
+    ElevenLabs,
+    OpenAiCompatible,
+}

@@ -1,0 +1,37 @@
+using VoiceNote.Infrastructure.Modules;
+
+namespace VoiceNote.Modules.Identity.Application.Admins.Bootstrap;
+
+/// <summary><c>create-admin --email a@b.c --password …</c>: an operator's way to make the first (or another) admin.</summary>
+internal sealed class CreateAdminVerb : ICliVerb
+{
+    public string Name => "create-admin";
+
+    public string Usage => "create-admin --email <email> --password <password> [--username <name>]";
+
+    public async Task<int> RunAsync(IReadOnlyList<string> arguments, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        string? Option(string name)
+        {
+            var index = arguments.ToList().IndexOf(name);
+            return index >= 0 && index + 1 < arguments.Count ? arguments[index + 1] : null;
+        }
+
+        if (Option("--email") is not { } email || Option("--password") is not { } password)
+        {
+            await Console.Error.WriteLineAsync("Usage: " + Usage);
+            return 2;
+        }
+
+        await using var scope = services.CreateAsyncScope();
+        var (created, error) = await scope.ServiceProvider.GetRequiredService<AdminBootstrapper>().EnsureAdminAsync(email, password, Option("--username"), cancellationToken);
+        if (error is not null)
+        {
+            await Console.Error.WriteLineAsync("Could not create the admin: " + error);
+            return 1;
+        }
+
+        Console.WriteLine(created ? $"Created admin {email} with every permission." : $"{email} already existed; it now has every admin permission.");
+        return 0;
+    }
+}

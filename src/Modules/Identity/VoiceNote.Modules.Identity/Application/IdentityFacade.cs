@@ -1,0 +1,53 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using VoiceNote.Application.Crypto;
+using VoiceNote.Domain.Primitives;
+using VoiceNote.Infrastructure.Persistence;
+using VoiceNote.Modules.Identity.Contracts;
+using VoiceNote.Modules.Identity.Domain;
+using VoiceNote.Modules.Identity.Infrastructure.Persistence;
+
+namespace VoiceNote.Modules.Identity.Application;
+
+/// <summary>The module's published queries. Callers are other modules' background work, so the owner filter is lifted by id here.</summary>
+internal sealed class IdentityFacade(IdentityModuleDbContext db, ISecretProtector protector) : IIdentityModule
+{
+    public async Task<UserContext?> GetUserContextAsync(UserId userId, CancellationToken cancellationToken)
+    {
+        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId.Value && !u.IsDeleted, cancellationToken);
+        if (user is null)
+        {
+            return null;
+        }
+
+        var profile = await db.Profiles.AsNoTracking().FirstOrDefaultAsync(p => p.UserId == userId.Value, cancellationToken)
+            ?? UserProfile.For(user.Id, user.CreatedAt);
+        return new UserContext(
+            userId,
+            user.DisplayName,
+            profile.TimeZone,
+            profile.WorkStartHour,
+            profile.WorkEndHour,
+            profile.WorkDays,
+            profile.PrimaryRole?.ToString(),
+            profile.SecondaryRole?.ToString(),
+            profile.CustomRoleDescription,
+            profile.SystemPrompt,
+            profile.Jargon,
+            profile.PreferredLanguage,
+            profile.SummaryQuality);
+    }
+
+    public async Task<ProviderCredential?> GetProviderCredentialAsync(UserId userId, ApiKeyProvider provider, CancellationToken cancellationToken)
+    {
+        var stored = await db.ApiKeys.IgnoreQueryFilters([ModuleDbContext.OwnerFilter]).AsNoTracking()
+            .FirstOrDefaultAsync(k => k.OwnerId == userId && k.Provider == provider, cancellationToken);
+        if (stored is null)
+        {
+            return null;
+        }
+
+        var key = Encoding.UTF8.GetString(protector.Unprotect(stored.Ciphertext, StoredApiKey.Purpose(userId, provider)));
+        return new ProviderCredential(provider, key, stored.BaseUrl);
+    }
+}

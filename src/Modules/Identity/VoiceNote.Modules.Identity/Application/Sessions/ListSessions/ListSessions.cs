@@ -1,0 +1,36 @@
+using Microsoft.EntityFrameworkCore;
+using VoiceNote.Application.Messaging;
+using VoiceNote.Application.Security;
+using VoiceNote.Domain.Results;
+using VoiceNote.Infrastructure.Http;
+using VoiceNote.Modules.Identity.Infrastructure.Persistence;
+
+namespace VoiceNote.Modules.Identity.Application.Sessions.ListSessions;
+
+/// <summary>The caller's live sessions, newest first, with the current one marked.</summary>
+internal sealed record ListSessions : IQuery<IReadOnlyList<SessionDto>>;
+
+internal sealed record SessionDto(Guid Id, string? DeviceId, string? DeviceModel, string? IpAddress, DateTimeOffset CreatedAt, DateTimeOffset LastUsedAt, DateTimeOffset ExpiresAt, bool Current);
+
+internal sealed class ListSessionsHandler(IdentityModuleDbContext db, ICurrentUser caller, TimeProvider clock) : IQueryHandler<ListSessions, IReadOnlyList<SessionDto>>
+{
+    public async Task<Result<IReadOnlyList<SessionDto>>> Handle(ListSessions request, CancellationToken cancellationToken)
+    {
+        var userId = caller.Id.Value;
+        var now = clock.GetUtcNow();
+        var current = caller.SessionId;
+        var sessions = await db.Sessions.AsNoTracking()
+            .Where(s => s.UserId == userId && s.RevokedAt == null && s.ExpiresAt > now)
+            .OrderByDescending(s => s.LastUsedAt)
+            .Select(s => new SessionDto(s.Id, s.DeviceId, s.DeviceModel, s.IpAddress, s.CreatedAt, s.LastUsedAt, s.ExpiresAt, s.Id == current))
+            .ToListAsync(cancellationToken);
+        return sessions;
+    }
+}
+
+internal sealed class ListSessionsEndpoint : IEndpoint
+{
+    public void MapEndpoint(ApiRoutes routes) =>
+        routes.V1.MapGet("/auth/sessions", async (ISender sender, CancellationToken ct) => (await sender.Send(new ListSessions(), ct)).ToOk())
+            .RequireInteractiveUser().WithTags("Accounts").WithSummary("List this account's live sessions");
+}

@@ -1,0 +1,57 @@
+using Microsoft.EntityFrameworkCore;
+using VoiceNote.Application.Messaging;
+using VoiceNote.Application.Security;
+using VoiceNote.Domain.Results;
+using VoiceNote.Infrastructure.Http;
+using VoiceNote.Modules.Identity.Application.Common;
+using VoiceNote.Modules.Identity.Infrastructure.Persistence;
+
+namespace VoiceNote.Modules.Identity.Application.Sessions.SignOut;
+
+/// <summary>End the caller's current session: its access and refresh tokens stop working at once.</summary>
+internal sealed record SignOut : ICommand;
+
+/// <summary>End every session of the caller, on every device.</summary>
+internal sealed record SignOutEverywhere : ICommand;
+
+/// <summary>End one of the caller's sessions (e.g. a lost phone).</summary>
+internal sealed record RevokeSession(Guid SessionId) : ICommand;
+
+internal sealed class SignOutHandlers(IdentityModuleDbContext db, SessionIssuer sessions, ICurrentUser caller, TimeProvider clock)
+    : ICommandHandler<SignOut>, ICommandHandler<SignOutEverywhere>, ICommandHandler<RevokeSession>
+{
+    public async Task<Result> Handle(SignOut request, CancellationToken cancellationToken) =>
+        caller.SessionId is { } current ? await Handle(new RevokeSession(current), cancellationToken) : Result.Success();
+
+    public async Task<Result> Handle(SignOutEverywhere request, CancellationToken cancellationToken)
+    {
+        await sessions.RevokeAllAsync(caller.Id.Value, "signed_out_everywhere", except: null, cancellationToken);
+        return Result.Success();
+    }
+
+    public async Task<Result> Handle(RevokeSession request, CancellationToken cancellationToken)
+    {
+        var userId = caller.Id.Value;
+        var session = await db.Sessions.FirstOrDefaultAsync(s => s.Id == request.SessionId && s.UserId == userId, cancellationToken);
+        if (session is null)
+        {
+            return IdentityErrors.SessionNotFound;
+        }
+
+        session.Revoke("signed_out", clock.GetUtcNow());
+        return Result.Success();
+    }
+}
+
+internal sealed class SignOutEndpoints : IEndpoint
+{
+    public void MapEndpoint(ApiRoutes routes)
+    {
+        routes.V1.MapPost("/auth/sign-out", async (ISender sender, CancellationToken ct) => (await sender.Send(new SignOut(), ct)).ToNoContent())
+            .RequireUser().WithTags("Accounts").WithSummary("End the current session");
+        routes.V1.MapPost("/auth/sign-out-everywhere", async (ISender sender, CancellationToken ct) => (await sender.Send(new SignOutEverywhere(), ct)).ToNoContent())
+            .RequireInteractiveUser().WithTags("Accounts").WithSummary("End every session of this account");
+        routes.V1.MapDelete("/auth/sessions/{sessionId:guid}", async (Guid sessionId, ISender sender, CancellationToken ct) => (await sender.Send(new RevokeSession(sessionId), ct)).ToNoContent())
+            .RequireInteractiveUser().WithTags("Accounts").WithSummary("End one session");
+    }
+}

@@ -1,0 +1,31 @@
+using VoiceNote.Domain.Primitives;
+
+namespace VoiceNote.Modules.Identity.Domain;
+
+/// <summary>
+/// An integration partner's client, registered by a user for their own account. Its tokens act for
+/// that owner, only within its scopes. The secret is shown once and kept as a SHA-256 hash: it is 256
+/// random bits, so a slow password hash would add nothing.
+/// </summary>
+internal sealed class OAuthClient : IOwnedByUser
+{
+    public Guid Id { get; set; }
+
+    public UserId OwnerId { get; set; }
+
+    public string ClientId { get; set; } = string.Empty;
+
+    public string SecretHash { get; set; } = string.Empty;
+
+    public string Name { get; set; } = string.Empty;
+
+    public List<string> Scopes { get; set; } = [];
+
+    public bool Enabled { get; set; } = true;
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public DateTimeOffset? LastUsedAt { get; set; }
+}

@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
+using VoiceNote.Infrastructure.Modules;
+using VoiceNote.Modules.Identity.Application;
+using VoiceNote.Modules.Identity.Application.Admins.Bootstrap;
+using VoiceNote.Modules.Identity.Application.Common;
+using VoiceNote.Modules.Identity.Application.Sessions;
+using VoiceNote.Modules.Identity.Contracts;
+using VoiceNote.Modules.Identity.Domain;
+using VoiceNote.Modules.Identity.Infrastructure.Persistence;
+using VoiceNote.Modules.Identity.Infrastructure.Tokens;
+
+namespace VoiceNote.Modules.Identity;
+
+/// <summary>Accounts, sessions and tokens, partner clients, profiles with AI context, encrypted API keys, admins.</summary>
+public sealed class IdentityModule : IModuleInstaller
+{
+    public string Name => "Identity";
+
+    public void Install(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddModule<IdentityModuleDbContext>(Name, IdentityModuleDbContext.SchemaName, typeof(IdentityModule).Assembly);
+        services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.Section));
+
+        services.AddIdentityCore<User>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-";
+                options.Password.RequiredLength = 8;
+                options.Password.RequireDigit = true;
+                options.Password.RequireLowercase = true;
+                options.Password.RequireUppercase = true;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddUserStore<UserOnlyStore<User, IdentityModuleDbContext, Guid>>();
+
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddSingleton<IConfigureOptions<JwtBearerOptions>, JwtBearerSetup>();
+        services.AddSingleton<SigningKeyStore>();
+        services.AddSingleton<AccessTokenIssuer>();
+        services.AddSingleton<AccessValidator>();
+        services.AddSingleton<SignInThrottle>();
+        services.AddScoped<SessionIssuer>();
+        services.AddScoped<AdminBootstrapper>();
+        services.AddScoped<IIdentityModule, IdentityFacade>();
+        services.AddScoped<IDevelopmentSeeder, DevelopmentSeeder>();
+        services.AddScoped<IStartupTask, FirstAdminFromConfiguration>();
+        services.AddSingleton<ICliVerb, CreateAdminVerb>();
+        services.AddSingleton<ICliVerb, RotateSigningKeyVerb>();
+    }
+}
