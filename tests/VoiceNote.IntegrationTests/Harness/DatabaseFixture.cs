@@ -15,7 +15,13 @@ public abstract class DatabaseFixture
 
     protected string ConnectionString { get; private set; } = string.Empty;
 
+    /// <summary>The fixture database's connection string, for harness helpers.</summary>
+    internal string DatabaseConnectionString => ConnectionString;
+
+    /// <summary>A client without credentials.</summary>
     protected HttpClient Client { get; private set; } = null!;
+
+    internal HttpClient AnonymousClient => Client;
 
     /// <summary>Settings this fixture's host needs beyond the defaults.</summary>
     protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
@@ -51,6 +57,14 @@ public abstract class DatabaseFixture
     }
 
     protected AsyncServiceScope CreateScope() => Api.Services.CreateAsyncScope();
+
+    /// <summary>A new client that sends this bearer token on every request (disposed with the fixture's host).</summary>
+    internal HttpClient ClientWithToken(string token)
+    {
+        var client = Api.CreateClient();
+        client.DefaultRequestHeaders.Authorization = TestAccounts.Bearer(token);
+        return client;
+    }
 
     protected async Task<T> ScalarAsync<T>(string sql)
     {
