@@ -15,7 +15,7 @@ internal static class IdentityRules
 
     public static IRuleBuilderOptions<T, string> StrongPassword<T>(this IRuleBuilder<T, string> rule) =>
         rule.NotEmpty().MinimumLength(8).MaximumLength(128)
-            .Must(p => p.Any(char.IsUpper) && p.Any(char.IsLower) && p.Any(char.IsDigit))
+            .Must(p => p is not null && p.Any(char.IsUpper) && p.Any(char.IsLower) && p.Any(char.IsDigit))
             .WithMessage("Use at least 8 characters with an upper-case letter, a lower-case letter and a digit.");
 
     public static IRuleBuilderOptions<T, string?> ShortText<T>(this IRuleBuilder<T, string?> rule, int max) =>
