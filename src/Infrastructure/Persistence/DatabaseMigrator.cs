@@ -32,12 +32,9 @@ public sealed class DatabaseMigrator(IServiceScopeFactory scopes, NpgsqlDataSour
             {
                 await using var scope = scopes.CreateAsyncScope();
                 var context = (DbContext)scope.ServiceProvider.GetRequiredService(module.DbContextType);
-                var pending = (await context.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
-                if (pending.Count > 0)
-                {
-                    logger.LogInformation("Migrating module {Module}: {Count} migration(s)", module.Name, pending.Count);
-                    await context.Database.MigrateAsync(cancellationToken);
-                }
+                // MigrateAsync checks for the history table before reading it (GetPendingMigrations does not, and logs an error on a new database).
+                logger.LogInformation("Migrating module {Module} (schema {Schema})", module.Name, module.Schema);
+                await context.Database.MigrateAsync(cancellationToken);
             }
         }
         finally

@@ -30,7 +30,7 @@ internal static class ApiHost
         builder.Services.AddVoiceNoteProblemDetails();
         builder.Services.AddVoiceNoteRateLimiting(builder.Configuration);
         builder.Services.AddVoiceNoteHealthChecks();
-        builder.Services.AddOpenApi();
+        builder.Services.AddVoiceNoteOpenApi();
         builder.Services.AddAuthentication();
         builder.Services.AddAuthorization();
 
