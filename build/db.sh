@@ -427,7 +427,17 @@ start_server() {
   if port_busy "$PORT"; then
     local who
     who=$(ss -Hltnp "sport = :$PORT" 2>/dev/null | head -n 3 || true)
-    die "port $PORT on 127.0.0.1 is already in use by another process${who:+: $who}. Stop it or choose another port: VOICENOTE_DB_PORT=55440 build/db.sh"
+    [[ -z ${VOICENOTE_DB_PORT:-} ]] || die "port $PORT on 127.0.0.1 is already in use by another process${who:+: $who}. Stop it or choose another port: VOICENOTE_DB_PORT=55440 build/db.sh"
+    # The default port is taken (e.g. another checkout's cluster): take the next free one rather than fail.
+    local candidate
+    for candidate in $(seq $((PORT + 1)) $((PORT + 20))); do
+      if ! port_busy "$candidate"; then
+        warn "port $PORT is in use${who:+ ($who)}; this cluster uses $candidate instead"
+        PORT=$candidate
+        break
+      fi
+    done
+    port_busy "$PORT" && die "ports $PORT to $((PORT + 20)) on 127.0.0.1 are all in use; set VOICENOTE_DB_PORT"
   fi
   if [[ $SOCK_DIR != "$DATA" ]]; then
     mkdir -p -m 0700 "$SOCK_DIR"; is_root && chown "$RUN_USER:" "$SOCK_DIR"
