@@ -136,6 +136,9 @@ public sealed class AdminUsersTests : DatabaseFixture
         Assert.That((await targetClient.GetAsync("/api/v1/admin/users")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That((await targetClient.GetAsync("/api/v1/admin/actions")).StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
 
+        var same = await admin.PutAsJsonAsync(adminResource, new { permissions = new[] { AdminPermissions.CanViewAllUsers } });
+        Assert.That(same.StatusCode, Is.EqualTo(HttpStatusCode.OK), "granting what is already held is a no-op");
+
         var replaced = await admin.PutAsJsonAsync(adminResource, new { permissions = new[] { AdminPermissions.CanViewAnalytics } });
         Assert.That(replaced.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That((await targetClient.GetAsync("/api/v1/admin/users")).StatusCode, Is.EqualTo(HttpStatusCode.Forbidden), "a replaced permission is gone at once");

@@ -45,13 +45,20 @@ internal sealed class UserAdministration(IdentityModuleDbContext db, ICurrentUse
     /// </summary>
     public async Task<Error?> RefuseAsync(User target, bool endsManagerRole, CancellationToken cancellationToken)
     {
-        if (endsManagerRole && IsManager(target) && !await AnotherManagerExistsAsync(target.Id, cancellationToken))
+        if (endsManagerRole && await IsLastManagerAsync(target, cancellationToken))
         {
             return AdminErrors.LastAdmin;
         }
 
         return target.Id == ActorId ? AdminErrors.SelfChange : null;
     }
+
+    /// <summary>
+    /// Is this the only account that can manage admins right now? Any use case that ends an account's
+    /// manager role (e.g. deleting one's own account) asks this after <see cref="LockTargetAsync"/>.
+    /// </summary>
+    public async Task<bool> IsLastManagerAsync(User target, CancellationToken cancellationToken) =>
+        IsManager(target) && !await AnotherManagerExistsAsync(target.Id, cancellationToken);
 
     /// <summary>Ends every live session of the target: their access tokens stop on the next request.</summary>
     public Task<int> EndSessionsAsync(Guid userId, string reason, CancellationToken cancellationToken) =>

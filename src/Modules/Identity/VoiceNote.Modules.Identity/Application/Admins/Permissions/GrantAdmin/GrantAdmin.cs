@@ -10,7 +10,8 @@ namespace VoiceNote.Modules.Identity.Application.Admins.Permissions.GrantAdmin;
 
 /// <summary>
 /// Make an account an admin with exactly these permissions, or replace an admin's permissions.
-/// Takes effect on the target's next request: tokens do not carry permissions.
+/// Takes effect on the target's next request: tokens do not carry permissions. A PUT of the set the
+/// admin already holds is a no-op answered 200.
 /// </summary>
 [Requires(Permission = AdminPermissions.CanManageAdmins)]
 internal sealed record GrantAdmin(Guid UserId, IReadOnlyList<string>? Permissions, string? CallerIp) : ICommand<AdminUserDto>;
@@ -44,6 +45,12 @@ internal sealed class GrantAdminHandler(UserAdministration admin) : ICommandHand
         if (await admin.RefuseAsync(user, endsManagerRole: !keepsManaging, cancellationToken) is { } refused)
         {
             return refused;
+        }
+
+        // Granting exactly what the admin already holds changes nothing, so it leaves no audit row (0015).
+        if (user.IsAdmin && user.AdminPermissions.ToHashSet(StringComparer.Ordinal).SetEquals(permissions))
+        {
+            return AdminUserDto.From(user);
         }
 
         IReadOnlyList<string> previous = user.IsAdmin ? user.AdminPermissions.ToList() : [];
