@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using VoiceNote.Infrastructure.Http;
 
 namespace VoiceNote.WebApi.Health;
 
@@ -19,8 +20,8 @@ internal static class HealthEndpoints
     /// <summary>/health/live: the process runs. /health/ready: it can serve (database with vector, storage root).</summary>
     public static void MapVoiceNoteHealth(this IEndpointRouteBuilder app)
     {
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteJson });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(Ready), ResponseWriter = WriteJson });
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteJson }).AllowAnonymousAccess();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(Ready), ResponseWriter = WriteJson }).AllowAnonymousAccess();
     }
 
     private static Task WriteJson(HttpContext context, HealthReport report)

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using VoiceNote.Infrastructure.Modules;
 using VoiceNote.Modules.Identity.Application;
 using VoiceNote.Modules.Identity.Application.Admins.Bootstrap;
+using VoiceNote.Modules.Identity.Application.Admins.Common;
 using VoiceNote.Modules.Identity.Application.Common;
 using VoiceNote.Modules.Identity.Application.Sessions;
 using VoiceNote.Modules.Identity.Contracts;
@@ -48,6 +49,7 @@ public sealed class IdentityModule : IModuleInstaller
         services.AddSingleton<SignInThrottle>();
         services.AddScoped<SessionIssuer>();
         services.AddScoped<AdminBootstrapper>();
+        services.AddScoped<UserAdministration>();
         services.AddScoped<IIdentityModule, IdentityFacade>();
         services.AddScoped<IDevelopmentSeeder, DevelopmentSeeder>();
         services.AddScoped<IStartupTask, FirstAdminFromConfiguration>();

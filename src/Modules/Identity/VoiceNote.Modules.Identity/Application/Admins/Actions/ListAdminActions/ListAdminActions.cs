@@ -1,0 +1,88 @@
+using System.Text.Json;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using VoiceNote.Application.Messaging;
+using VoiceNote.Application.Paging;
+using VoiceNote.Application.Security;
+using VoiceNote.Domain.Results;
+using VoiceNote.Infrastructure.Http;
+using VoiceNote.Modules.Identity.Infrastructure.Persistence;
+
+namespace VoiceNote.Modules.Identity.Application.Admins.Actions.ListAdminActions;
+
+/// <summary>
+/// The admin audit trail, newest first, optionally for one admin or one target account. It watches
+/// the admins, so it belongs to those who appoint them (docs/decisions/0017).
+/// </summary>
+[Requires(Permission = AdminPermissions.CanManageAdmins)]
+internal sealed record ListAdminActions(Guid? AdminId, Guid? TargetUserId, int Page = 1, int Size = PageRequest.DefaultSize)
+    : IQuery<Page<AdminActionDto>>;
+
+/// <summary>One audit row, with the usernames of the admin and the target as they are now (null when gone).</summary>
+internal sealed record AdminActionDto(
+    Guid Id,
+    DateTimeOffset At,
+    Guid AdminId,
+    string? AdminUsername,
+    string Action,
+    Guid? TargetUserId,
+    string? TargetUsername,
+    JsonElement? Details,
+    string? IpAddress);
+
+internal sealed class ListAdminActionsValidator : AbstractValidator<ListAdminActions>
+{
+    public ListAdminActionsValidator()
+    {
+        RuleFor(q => q.Page).InclusiveBetween(1, 10_000);
+        RuleFor(q => q.Size).InclusiveBetween(1, PageRequest.MaxSize);
+    }
+}
+
+internal sealed class ListAdminActionsHandler(IdentityModuleDbContext db) : IQueryHandler<ListAdminActions, Page<AdminActionDto>>
+{
+    public async Task<Result<Page<AdminActionDto>>> Handle(ListAdminActions request, CancellationToken cancellationToken)
+    {
+        var actions = db.AdminActions.AsNoTracking();
+        if (request.AdminId is { } adminId)
+        {
+            actions = actions.Where(a => a.AdminId == adminId);
+        }
+
+        if (request.TargetUserId is { } targetId)
+        {
+            actions = actions.Where(a => a.TargetUserId == targetId);
+        }
+
+        var total = await actions.LongCountAsync(cancellationToken);
+        var page = new PageRequest(request.Page, request.Size);
+        var rows = await actions
+            .OrderByDescending(a => a.At).ThenByDescending(a => a.Id)
+            .Skip(page.Skip).Take(page.Size)
+            .ToListAsync(cancellationToken);
+
+        var ids = rows.Select(a => a.AdminId).Concat(rows.Where(a => a.TargetUserId is not null).Select(a => a.TargetUserId!.Value)).Distinct().ToList();
+        var names = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.UserName, cancellationToken);
+        var items = rows.Select(a => new AdminActionDto(
+                a.Id,
+                a.At,
+                a.AdminId,
+                names.GetValueOrDefault(a.AdminId),
+                a.Action,
+                a.TargetUserId,
+                a.TargetUserId is { } target ? names.GetValueOrDefault(target) : null,
+                a.Details is null ? null : JsonDocument.Parse(a.Details).RootElement.Clone(),
+                a.IpAddress))
+            .ToList();
+        return new Page<AdminActionDto>(items, page.Size, total, null);
+    }
+}
+
+internal sealed class ListAdminActionsEndpoint : IEndpoint
+{
+    public void MapEndpoint(ApiRoutes routes) =>
+        routes.Admin.MapGet("/actions", async (Guid? adminId, Guid? targetUserId, int? page, int? size, ISender sender, CancellationToken ct) =>
+                (await sender.Send(new ListAdminActions(adminId, targetUserId, page ?? 1, size ?? PageRequest.DefaultSize), ct)).ToOk())
+            .RequirePermission(AdminPermissions.CanManageAdmins)
+            .WithSummary("The admin audit trail, newest first (adminId, targetUserId, page, size)");
+}

@@ -1,0 +1,31 @@
+using Microsoft.EntityFrameworkCore;
+using VoiceNote.Application.Messaging;
+using VoiceNote.Application.Security;
+using VoiceNote.Domain.Results;
+using VoiceNote.Infrastructure.Http;
+using VoiceNote.Modules.Identity.Application.Admins.Common;
+using VoiceNote.Modules.Identity.Application.Common;
+using VoiceNote.Modules.Identity.Infrastructure.Persistence;
+
+namespace VoiceNote.Modules.Identity.Application.Admins.Users.GetUser;
+
+/// <summary>One account, deleted or not, as an admin sees it.</summary>
+[Requires(Permission = AdminPermissions.CanViewAllUsers)]
+internal sealed record GetUser(Guid UserId) : IQuery<AdminUserDto>;
+
+internal sealed class GetUserHandler(IdentityModuleDbContext db) : IQueryHandler<GetUser, AdminUserDto>
+{
+    public async Task<Result<AdminUserDto>> Handle(GetUser request, CancellationToken cancellationToken)
+    {
+        var user = await db.Users.AsNoTracking().Where(u => u.Id == request.UserId).Select(AdminUserDto.Projection).FirstOrDefaultAsync(cancellationToken);
+        return user is null ? IdentityErrors.UserNotFound : user;
+    }
+}
+
+internal sealed class GetUserEndpoint : IEndpoint
+{
+    public void MapEndpoint(ApiRoutes routes) =>
+        routes.Admin.MapGet("/users/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) => (await sender.Send(new GetUser(id), ct)).ToOk())
+            .RequirePermission(AdminPermissions.CanViewAllUsers)
+            .WithSummary("One account with its admin and lockout fields");
+}

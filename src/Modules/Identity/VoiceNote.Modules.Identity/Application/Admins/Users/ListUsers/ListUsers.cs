@@ -1,0 +1,86 @@
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using VoiceNote.Application.Messaging;
+using VoiceNote.Application.Paging;
+using VoiceNote.Application.Security;
+using VoiceNote.Domain.Results;
+using VoiceNote.Infrastructure.Http;
+using VoiceNote.Modules.Identity.Application.Admins.Common;
+using VoiceNote.Modules.Identity.Infrastructure.Persistence;
+
+namespace VoiceNote.Modules.Identity.Application.Admins.Users.ListUsers;
+
+/// <summary>
+/// Every account, newest first: a case-insensitive substring search over email, username and display
+/// name, and optional filters. A filter left out does not filter (deleted accounts are included).
+/// </summary>
+[Requires(Permission = AdminPermissions.CanViewAllUsers)]
+internal sealed record ListUsers(string? Search, bool? IsActive, bool? IsDeleted, bool? IsAdmin, int Page = 1, int Size = PageRequest.DefaultSize)
+    : IQuery<Page<AdminUserDto>>;
+
+internal sealed class ListUsersValidator : AbstractValidator<ListUsers>
+{
+    /// <summary>Deep offset pages are pointless for an admin list and would overflow the offset.</summary>
+    public const int MaxPage = 10_000;
+
+    public ListUsersValidator()
+    {
+        RuleFor(q => q.Search).MaximumLength(100);
+        RuleFor(q => q.Page).InclusiveBetween(1, MaxPage);
+        RuleFor(q => q.Size).InclusiveBetween(1, PageRequest.MaxSize);
+    }
+}
+
+internal sealed class ListUsersHandler(IdentityModuleDbContext db) : IQueryHandler<ListUsers, Page<AdminUserDto>>
+{
+    public async Task<Result<Page<AdminUserDto>>> Handle(ListUsers request, CancellationToken cancellationToken)
+    {
+        // User is not owned by anybody, so no owner filter applies and nothing needs lifting here.
+        var users = db.Users.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(request.Search))
+        {
+            var pattern = "%" + EscapeLike(request.Search.Trim()) + "%";
+            users = users.Where(u =>
+                EF.Functions.ILike(u.Email!, pattern, "\\")
+                || EF.Functions.ILike(u.UserName!, pattern, "\\")
+                || EF.Functions.ILike(u.DisplayName, pattern, "\\"));
+        }
+
+        if (request.IsActive is { } active)
+        {
+            users = users.Where(u => u.IsActive == active);
+        }
+
+        if (request.IsDeleted is { } deleted)
+        {
+            users = users.Where(u => u.IsDeleted == deleted);
+        }
+
+        if (request.IsAdmin is { } admin)
+        {
+            users = users.Where(u => u.IsAdmin == admin);
+        }
+
+        var total = await users.LongCountAsync(cancellationToken);
+        var page = new PageRequest(request.Page, request.Size);
+        var items = await users
+            .OrderByDescending(u => u.CreatedAt).ThenByDescending(u => u.Id)
+            .Skip(page.Skip).Take(page.Size)
+            .Select(AdminUserDto.Projection)
+            .ToListAsync(cancellationToken);
+        return new Page<AdminUserDto>(items, page.Size, total, null);
+    }
+
+    /// <summary>The search is a substring, not a pattern: %, _ and the escape character match themselves.</summary>
+    private static string EscapeLike(string text) =>
+        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
+}
+
+internal sealed class ListUsersEndpoint : IEndpoint
+{
+    public void MapEndpoint(ApiRoutes routes) =>
+        routes.Admin.MapGet("/users", async (string? search, bool? isActive, bool? isDeleted, bool? isAdmin, int? page, int? size, ISender sender, CancellationToken ct) =>
+                (await sender.Send(new ListUsers(search, isActive, isDeleted, isAdmin, page ?? 1, size ?? PageRequest.DefaultSize), ct)).ToOk())
+            .RequirePermission(AdminPermissions.CanViewAllUsers)
+            .WithSummary("List and search accounts (search, isActive, isDeleted, isAdmin, page, size)");
+}
