@@ -29,6 +29,7 @@ public sealed class LastAdminTests : DatabaseFixture
         await (await soleClient.DeleteAsync($"{soleUser}/admin")).AssertProblem(HttpStatusCode.Conflict, "identity.last_admin");
         await (await soleClient.PutAsJsonAsync($"{soleUser}/admin", new { permissions = new[] { AdminPermissions.CanViewAllUsers } }))
             .AssertProblem(HttpStatusCode.Conflict, "identity.last_admin");
+        await (await soleClient.DeleteAsync("/api/v1/me")).AssertProblem(HttpStatusCode.Conflict, "identity.last_admin");
         Assert.That((await soleClient.GetAsync("/api/v1/admin/actions")).StatusCode, Is.EqualTo(HttpStatusCode.OK), "still an admin with every permission");
 
         // With a second manager, removing the first is allowed, but never by themselves.

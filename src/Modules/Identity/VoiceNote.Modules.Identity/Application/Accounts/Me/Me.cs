@@ -4,6 +4,7 @@ using VoiceNote.Application.Messaging;
 using VoiceNote.Application.Security;
 using VoiceNote.Domain.Results;
 using VoiceNote.Infrastructure.Http;
+using VoiceNote.Modules.Identity.Application.Admins.Common;
 using VoiceNote.Modules.Identity.Application.Common;
 using VoiceNote.Modules.Identity.Application.Sessions;
 using VoiceNote.Modules.Identity.Contracts;
@@ -31,7 +32,7 @@ internal sealed class UpdateMeValidator : AbstractValidator<UpdateMe>
     }
 }
 
-internal sealed class MeHandlers(IdentityModuleDbContext db, ICurrentUser caller, SessionIssuer sessions, TimeProvider clock)
+internal sealed class MeHandlers(IdentityModuleDbContext db, ICurrentUser caller, SessionIssuer sessions, UserAdministration administration, TimeProvider clock)
     : IQueryHandler<GetMe, UserDto>, ICommandHandler<UpdateMe, UserDto>, ICommandHandler<DeleteMe>
 {
     public async Task<Result<UserDto>> Handle(GetMe request, CancellationToken cancellationToken)
@@ -59,11 +60,16 @@ internal sealed class MeHandlers(IdentityModuleDbContext db, ICurrentUser caller
 
     public async Task<Result> Handle(DeleteMe request, CancellationToken cancellationToken)
     {
-        var userId = caller.Id.Value;
-        var user = await db.Users.FirstOrDefaultAsync(u => u.Id == userId, cancellationToken);
+        // Same lock and rule as the admin routes: the last account that can manage admins may not leave.
+        var user = await administration.LockTargetAsync(caller.Id.Value, cancellationToken);
         if (user is null)
         {
             return IdentityErrors.UserNotFound;
+        }
+
+        if (await administration.IsLastManagerAsync(user, cancellationToken))
+        {
+            return AdminErrors.LastAdmin;
         }
 
         var now = clock.GetUtcNow();
