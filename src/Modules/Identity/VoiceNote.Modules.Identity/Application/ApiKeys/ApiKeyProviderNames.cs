@@ -2,7 +2,7 @@ using VoiceNote.Modules.Identity.Contracts;
 
 namespace VoiceNote.Modules.Identity.Application.ApiKeys;
 
-/// <summary>The providers' names in URLs and JSON: lower-case, as clients type them.</summary>
+/// <summary>The providers' names in URLs and JSON: lower-case only, so each key has one URL.</summary>
 internal static class ApiKeyProviderNames
 {
     private static readonly (ApiKeyProvider Provider, string Name)[] Names =
@@ -20,7 +20,7 @@ internal static class ApiKeyProviderNames
     {
         foreach (var (candidate, candidateName) in Names)
         {
-            if (string.Equals(candidateName, name, StringComparison.OrdinalIgnoreCase))
+            if (string.Equals(candidateName, name, StringComparison.Ordinal))
             {
                 provider = candidate;
                 return true;

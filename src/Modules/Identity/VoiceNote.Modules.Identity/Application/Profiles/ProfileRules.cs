@@ -15,19 +15,18 @@ internal static partial class ProfileRules
     private static readonly JsonWriterOptions CompactJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>
-    /// The canonical IANA id ("europe/berlin" → "Europe/Berlin"), or null. Windows ids ("W. Europe
-    /// Standard Time") resolve on Linux too, through ICU, but are refused: the other modules and clients
-    /// speak IANA. ("UTC" is both, and accepted.)
+    /// True for an IANA id in its exact spelling. Windows ids ("W. Europe Standard Time") resolve on Linux
+    /// too, through ICU, but are refused: the other modules and clients speak IANA ("UTC" is both, and
+    /// accepted). The spelling must match because the runtime's zone cache ignores case while the zone
+    /// files do not: "europe/berlin" would be found or not depending on what was looked up before.
     /// </summary>
-    public static string? CanonicalTimeZone(string? id)
-    {
-        if (string.IsNullOrWhiteSpace(id) || id.Length > MaxTimeZoneLength || !IdentityRules.IsStorable(id))
-        {
-            return null;
-        }
-
-        return TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) && zone.HasIanaId ? zone.Id : null;
-    }
+    public static bool IsIanaTimeZone(string? id) =>
+        !string.IsNullOrWhiteSpace(id)
+        && id.Length <= MaxTimeZoneLength
+        && IdentityRules.IsStorable(id)
+        && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone)
+        && zone.HasIanaId
+        && string.Equals(zone.Id, id, StringComparison.Ordinal);
 
     /// <summary>BCP 47 in the shape clients send: a 2–3 letter language, then optional subtags ("en", "en-US", "zh-Hant-TW").</summary>
     public static bool IsLanguageTag(string? tag) => tag is { Length: <= MaxLanguageLength } && LanguageTag().IsMatch(tag);

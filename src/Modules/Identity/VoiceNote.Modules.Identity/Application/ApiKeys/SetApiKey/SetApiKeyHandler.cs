@@ -24,7 +24,7 @@ internal sealed class SetApiKeyHandler(IdentityModuleDbContext db, ISecretProtec
         }
 
         var owner = caller.Id;
-        var now = clock.GetUtcNow();
+        var now = clock.GetStoredNow();
         await db.LockAsync("api_key", owner.Value, cancellationToken);
         var stored = await db.ApiKeys.FirstOrDefaultAsync(k => k.Provider == request.Provider, cancellationToken);
         if (stored is null)

@@ -60,7 +60,7 @@ internal sealed class UpdateProfileValidator : AbstractValidator<UpdateProfile>
 
         RuleFor(p => p.TimeZone).Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage(Required)
-            .Must(z => ProfileRules.CanonicalTimeZone(z) is not null).WithMessage("Use an IANA time zone id such as \"Europe/Berlin\" or \"UTC\".");
+            .Must(ProfileRules.IsIanaTimeZone).WithMessage("Use an IANA time zone id such as \"Europe/Berlin\" or \"UTC\".");
 
         RuleFor(p => p.ShowFloatingButton).NotNull().WithMessage(Required);
 

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using VoiceNote.Application.Messaging;
 using VoiceNote.Application.Security;
 using VoiceNote.Domain.Results;
+using VoiceNote.Modules.Identity.Application.Common;
 using VoiceNote.Modules.Identity.Domain;
 using VoiceNote.Modules.Identity.Infrastructure.Persistence;
 
@@ -13,7 +14,7 @@ internal sealed class UpdateProfileHandler(IdentityModuleDbContext db, ICurrentU
     public async Task<Result<ProfileDto>> Handle(UpdateProfile request, CancellationToken cancellationToken)
     {
         var userId = caller.Id.Value;
-        var now = clock.GetUtcNow();
+        var now = clock.GetStoredNow();
         var profile = await db.Profiles.FirstOrDefaultAsync(p => p.UserId == userId, cancellationToken);
         if (profile is null)
         {
@@ -35,7 +36,7 @@ internal sealed class UpdateProfileHandler(IdentityModuleDbContext db, ICurrentU
         profile.WorkStartHour = request.WorkStartHour!.Value;
         profile.WorkEndHour = request.WorkEndHour!.Value;
         profile.WorkDays = request.WorkDays!.Order().ToList();
-        profile.TimeZone = ProfileRules.CanonicalTimeZone(request.TimeZone)!;
+        profile.TimeZone = request.TimeZone!;
         profile.ShowFloatingButton = request.ShowFloatingButton!.Value;
         profile.PreferredLanguage = request.PreferredLanguage!;
         profile.SummaryQuality = request.SummaryQuality!;

@@ -30,7 +30,7 @@ internal sealed class RegisterClientHandler(IdentityModuleDbContext db, ICurrent
             return Task.FromResult<Result<IssuedOAuthClientDto>>(IdentityErrors.InteractiveOnly);
         }
 
-        var now = clock.GetUtcNow();
+        var now = clock.GetStoredNow();
         var client = new OAuthClient
         {
             Id = Guid.CreateVersion7(),

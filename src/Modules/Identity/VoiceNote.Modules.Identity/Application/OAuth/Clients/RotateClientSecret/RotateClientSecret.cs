@@ -30,7 +30,7 @@ internal sealed class RotateClientSecretHandler(IdentityModuleDbContext db, ICur
         }
 
         var secret = ClientRules.NewSecret(client);
-        client.UpdatedAt = clock.GetUtcNow();
+        client.UpdatedAt = clock.GetStoredNow();
         return IssuedOAuthClientDto.From(client, secret);
     }
 }

@@ -42,7 +42,7 @@ internal sealed class UpdateClientHandler(IdentityModuleDbContext db, ICurrentUs
         client.Name = request.Name?.Trim() ?? client.Name;
         client.Scopes = request.Scopes is { } scopes ? ClientRules.NormalizeScopes(scopes) : client.Scopes;
         client.Enabled = request.Enabled ?? client.Enabled;
-        client.UpdatedAt = clock.GetUtcNow();
+        client.UpdatedAt = clock.GetStoredNow();
         return OAuthClientDto.From(client);
     }
 }
