@@ -1,8 +1,17 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Security.Claims;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using VoiceNote.Application.Messaging;
 using VoiceNote.Application.Security;
+using VoiceNote.Domain.Results;
 using VoiceNote.IntegrationTests.Harness;
+using VoiceNote.Modules.Identity.Application.ApiKeys.ListApiKeys;
+using VoiceNote.Modules.Identity.Application.ApiKeys.SetApiKey;
+using VoiceNote.Modules.Identity.Application.OAuth.Clients.ListClients;
+using VoiceNote.Modules.Identity.Application.OAuth.Clients.RegisterClient;
+using VoiceNote.Modules.Identity.Contracts;
 
 namespace VoiceNote.IntegrationTests.Identity;
 
@@ -260,6 +269,31 @@ public sealed class OAuthClientTests : DatabaseFixture
         var unchanged = await owner.GetFromJsonAsync<JsonElement>($"/api/v1/oauth-clients/{client.Id}");
         Assert.That(unchanged.GetProperty("scopes").EnumerateArray().Select(s => s.GetString()), Is.EqualTo(new[] { ApiScopes.NotesRead }));
         await (await owner.GetAsync("/api/v1/oauth-clients/not-a-guid")).AssertProblem(HttpStatusCode.NotFound, "not_found");
+    }
+
+    [Test]
+    public async Task The_use_cases_refuse_a_partner_even_when_sent_past_the_endpoint()
+    {
+        var account = await this.CreateAccountAsync("bypass");
+        await using var scope = CreateScope();
+        // The caller a partner token would produce: the owner's id, a client id, every scope, no session.
+        var partner = new ClaimsIdentity(
+            [new Claim("sub", account.UserId.ToString()), new Claim("client_id", "vnc_bypass"), new Claim("scope", string.Join(' ', ApiScopes.All))],
+            authenticationType: "test");
+        scope.ServiceProvider.GetRequiredService<IHttpContextAccessor>().HttpContext = new DefaultHttpContext { User = new ClaimsPrincipal(partner) };
+        var sender = scope.ServiceProvider.GetRequiredService<ISender>();
+
+        var results = new Result[]
+        {
+            await sender.Send(new RegisterClient("Escalation", [.. ApiScopes.All])),
+            await sender.Send(new ListClients()),
+            await sender.Send(new SetApiKey(ApiKeyProvider.OpenAi, "sk-bypass-0123456789", null)),
+            await sender.Send(new ListApiKeys()),
+        };
+
+        Assert.That(results.Select(r => r.Error.Code), Is.All.EqualTo("auth.interactive_only"));
+        Assert.That(await ScalarAsync<long>($"SELECT count(*) FROM identity.oauth_clients WHERE owner_id = '{account.UserId}'"), Is.Zero);
+        Assert.That(await ScalarAsync<long>($"SELECT count(*) FROM identity.api_keys WHERE owner_id = '{account.UserId}'"), Is.Zero);
     }
 
     private static IEnumerable<string> ErrorFields(JsonElement problem) =>
