@@ -15,7 +15,11 @@ public interface IIdentityModule
     Task<ProviderCredential?> GetProviderCredentialAsync(UserId userId, ApiKeyProvider provider, CancellationToken cancellationToken);
 }
 
-/// <summary>The profile fields that steer the analysis of a user's notes.</summary>
+/// <summary>
+/// The profile fields that steer the analysis of a user's notes. Roles use seed 000's names (STUDENT,
+/// TEACHER, DEVELOPER, OFFICE_WORKER, BUSINESS_MAN, PSYCHIATRIST, PSYCHOLOGIST, GENERIC); work days are
+/// 1 = Sunday … 7 = Saturday; the time zone is an IANA id.
+/// </summary>
 public sealed record UserContext(
     UserId UserId,
     string DisplayName,

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using VoiceNote.Application.Crypto;
 using VoiceNote.Domain.Primitives;
 using VoiceNote.Infrastructure.Persistence;
+using VoiceNote.Modules.Identity.Application.Profiles;
 using VoiceNote.Modules.Identity.Contracts;
 using VoiceNote.Modules.Identity.Domain;
 using VoiceNote.Modules.Identity.Infrastructure.Persistence;
@@ -29,8 +30,8 @@ internal sealed class IdentityFacade(IdentityModuleDbContext db, ISecretProtecto
             profile.WorkStartHour,
             profile.WorkEndHour,
             profile.WorkDays,
-            profile.PrimaryRole?.ToString(),
-            profile.SecondaryRole?.ToString(),
+            ProfileNames.Of(profile.PrimaryRole),
+            ProfileNames.Of(profile.SecondaryRole),
             profile.CustomRoleDescription,
             profile.SystemPrompt,
             profile.Jargon,

@@ -26,6 +26,16 @@ internal static class IdentityErrors
 
     public static readonly Error SessionNotFound = Error.NotFound("identity.session_not_found", "No such session.");
 
+    public static readonly Error OAuthClientNotFound = Error.NotFound("identity.oauth_client_not_found", "No such OAuth client.");
+
+    public static readonly Error ApiKeyNotFound = Error.NotFound("identity.api_key_not_found", "No API key is stored for this provider.");
+
+    public static readonly Error UnknownProvider = Error.NotFound("identity.unknown_provider", "Unknown provider. Use openai, deepgram, groq, elevenlabs or openai-compatible.");
+
+    /// <summary>Managing clients and keys is for the person themself: a partner's token could otherwise widen its own access.</summary>
+    public static readonly Error InteractiveOnly =
+        Error.Forbidden("auth.interactive_only", "Only a person's own session may do this, not a partner client's token.");
+
     public static readonly Error WrongCurrentPassword = ValidationError.For("currentPassword", "The current password is wrong.");
 
     public static RateLimitedError TooManyAttempts(TimeSpan retryAfter) =>

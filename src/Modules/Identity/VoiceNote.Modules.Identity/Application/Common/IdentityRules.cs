@@ -21,5 +21,40 @@ internal static class IdentityRules
     public static IRuleBuilderOptions<T, string?> ShortText<T>(this IRuleBuilder<T, string?> rule, int max) =>
         rule.MaximumLength(max);
 
+    /// <summary>
+    /// Text PostgreSQL can store: no U+0000 (text and jsonb refuse it) and no unpaired surrogate (not
+    /// encodable as UTF-8). Without this rule such input would fail at the database, as a 500.
+    /// </summary>
+    public static IRuleBuilderOptions<T, string?> StorableText<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(IsStorable).WithMessage("Remove NUL characters and unpaired surrogates.");
+
+    public static bool IsStorable(string? text)
+    {
+        if (text is null)
+        {
+            return true;
+        }
+
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '\0')
+            {
+                return false;
+            }
+
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     public static string NormalizeEmail(string email) => email.Trim().ToLowerInvariant();
 }

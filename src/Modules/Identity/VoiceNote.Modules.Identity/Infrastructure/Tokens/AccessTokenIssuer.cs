@@ -11,7 +11,8 @@ internal sealed class AccessTokenIssuer(SigningKeyStore keys, IOptions<AuthOptio
 {
     private static readonly JsonWebTokenHandler Handler = new() { SetDefaultTimesOnTokenCreation = false };
 
-    public async Task<IssuedAccessToken> IssueAsync(Guid userId, Guid? sessionId, string? clientId, IEnumerable<string> scopes, CancellationToken cancellationToken)
+    /// <param name="client">For a partner token: the client id and its secret's version (see <see cref="ClientSecretVersion"/>).</param>
+    public async Task<IssuedAccessToken> IssueAsync(Guid userId, Guid? sessionId, ClientBinding? client, IEnumerable<string> scopes, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var now = clock.GetUtcNow();
@@ -27,9 +28,10 @@ internal sealed class AccessTokenIssuer(SigningKeyStore keys, IOptions<AuthOptio
             claims.Add(new Claim(VoiceNoteClaims.SessionId, sid.ToString()));
         }
 
-        if (clientId is not null)
+        if (client is not null)
         {
-            claims.Add(new Claim(VoiceNoteClaims.ClientId, clientId));
+            claims.Add(new Claim(VoiceNoteClaims.ClientId, client.ClientId));
+            claims.Add(new Claim(ClientSecretVersion.Claim, client.SecretVersion));
         }
 
         var token = Handler.CreateToken(new SecurityTokenDescriptor
@@ -47,3 +49,6 @@ internal sealed class AccessTokenIssuer(SigningKeyStore keys, IOptions<AuthOptio
 }
 
 internal sealed record IssuedAccessToken(string Token, int ExpiresInSeconds);
+
+/// <summary>The partner client a token is issued to.</summary>
+internal sealed record ClientBinding(string ClientId, string SecretVersion);

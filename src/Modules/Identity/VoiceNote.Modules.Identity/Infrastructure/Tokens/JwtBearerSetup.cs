@@ -39,10 +39,10 @@ internal sealed class JwtBearerSetup(IOptions<AuthOptions> auth, SigningKeyStore
             OnTokenValidated = async context =>
             {
                 var validator = context.HttpContext.RequestServices.GetRequiredService<AccessValidator>();
-                var permissions = await validator.ValidateAsync(context.Principal!, context.HttpContext.RequestAborted);
-                if (permissions is null)
+                var grant = await validator.ValidateAsync(context.Principal!, context.HttpContext.RequestAborted);
+                if (grant is null)
                 {
-                    context.Fail("The session has ended or the account is not active.");
+                    context.Fail("The session or client has ended, or the account is not active.");
                     return;
                 }
 
@@ -52,8 +52,27 @@ internal sealed class JwtBearerSetup(IOptions<AuthOptions> auth, SigningKeyStore
                     identity.RemoveClaim(claim);
                 }
 
-                identity.AddClaims(permissions.Select(p => new Claim(VoiceNoteClaims.Permission, p)));
+                identity.AddClaims(grant.Permissions.Select(p => new Claim(VoiceNoteClaims.Permission, p)));
+                if (grant.ClientScopes is { } allowed)
+                {
+                    HoldToScopes(identity, allowed);
+                }
             },
         };
+    }
+
+    /// <summary>A partner token keeps only the scopes its client still has (the owner may have narrowed them since).</summary>
+    private static void HoldToScopes(ClaimsIdentity identity, IReadOnlyCollection<string> allowed)
+    {
+        var claims = identity.FindAll(VoiceNoteClaims.Scope).ToList();
+        var kept = claims.SelectMany(c => c.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Where(s => allowed.Contains(s, StringComparer.Ordinal))
+            .Distinct(StringComparer.Ordinal);
+        foreach (var claim in claims)
+        {
+            identity.RemoveClaim(claim);
+        }
+
+        identity.AddClaim(new Claim(VoiceNoteClaims.Scope, string.Join(' ', kept)));
     }
 }

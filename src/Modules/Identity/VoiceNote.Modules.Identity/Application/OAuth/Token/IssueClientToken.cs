@@ -47,7 +47,7 @@ internal sealed class IssueClientTokenHandler(IdentityModuleDbContext db, Access
         }
 
         client.LastUsedAt = clock.GetUtcNow();
-        var access = await tokens.IssueAsync(owner.Id, sessionId: null, client.ClientId, scopes, cancellationToken);
+        var access = await tokens.IssueAsync(owner.Id, sessionId: null, new ClientBinding(client.ClientId, ClientSecretVersion.Of(client.SecretHash)), scopes, cancellationToken);
         return new TokenResponse(access.Token, "Bearer", access.ExpiresInSeconds, RefreshToken: null, string.Join(' ', scopes), SessionId: null);
     }
 }

@@ -1,0 +1,47 @@
+using FluentValidation;
+using VoiceNote.Application.Messaging;
+using VoiceNote.Application.Security;
+using VoiceNote.Modules.Identity.Contracts;
+
+namespace VoiceNote.Modules.Identity.Application.ApiKeys.SetApiKey;
+
+/// <summary>Store (or replace) the caller's key for one provider, encrypted; only its last four characters are ever shown again.</summary>
+[Requires(Scope = ApiScopes.ProfileWrite)]
+internal sealed record SetApiKey(ApiKeyProvider Provider, string? ApiKey, string? BaseUrl) : ICommand<ApiKeyDto>
+{
+    /// <summary>A record prints its members; this one holds a secret, so it never prints the key.</summary>
+    public override string ToString() => $"SetApiKey {{ Provider = {Provider}, ApiKey = (hidden), BaseUrl = {BaseUrl} }}";
+}
+
+internal sealed class SetApiKeyValidator : AbstractValidator<SetApiKey>
+{
+    public const int MinKeyLength = 8;
+    public const int MaxKeyLength = 512;
+    public const int MaxBaseUrlLength = 500;
+
+    public SetApiKeyValidator()
+    {
+        // Messages never quote the value: a rejected key is still somebody's key.
+        RuleFor(k => k.ApiKey).Cascade(CascadeMode.Stop)
+            .NotEmpty().WithMessage("Send the key.")
+            .Must(k => k!.Length is >= MinKeyLength and <= MaxKeyLength).WithMessage($"A key has {MinKeyLength} to {MaxKeyLength} characters.")
+            .Must(k => k!.All(c => c is > ' ' and <= '~')).WithMessage("A key is printable ASCII without spaces or line breaks.");
+
+        RuleFor(k => k.BaseUrl).Cascade(CascadeMode.Stop)
+            .NotEmpty().WithMessage("An OpenAI-compatible server needs its base URL (e.g. http://localhost:8000/v1).")
+            .Must(IsServerUrl).WithMessage($"Use an absolute http(s) URL of at most {MaxBaseUrlLength} characters, without user name, password or fragment.")
+            .When(k => k.Provider == ApiKeyProvider.OpenAiCompatible);
+
+        RuleFor(k => k.BaseUrl).Empty().WithMessage("Only the openai-compatible provider takes a base URL.")
+            .When(k => k.Provider != ApiKeyProvider.OpenAiCompatible);
+    }
+
+    private static bool IsServerUrl(string? url) =>
+        url is { Length: <= MaxBaseUrlLength }
+        && Uri.TryCreate(url, UriKind.Absolute, out var uri)
+        && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+        && uri.UserInfo.Length == 0
+        && uri.Fragment.Length == 0
+        && !string.IsNullOrEmpty(uri.Host)
+        && !url.Any(char.IsControl);
+}

@@ -1,0 +1,41 @@
+using Microsoft.EntityFrameworkCore;
+using VoiceNote.Application.Messaging;
+using VoiceNote.Application.Security;
+using VoiceNote.Domain.Results;
+using VoiceNote.Infrastructure.Http;
+using VoiceNote.Modules.Identity.Application.Common;
+using VoiceNote.Modules.Identity.Infrastructure.Persistence;
+
+namespace VoiceNote.Modules.Identity.Application.OAuth.Clients.DeleteClient;
+
+/// <summary>Delete a partner client; its tokens are refused from the next request on.</summary>
+internal sealed record DeleteClient(Guid Id) : ICommand;
+
+internal sealed class DeleteClientHandler(IdentityModuleDbContext db, ICurrentUser caller) : ICommandHandler<DeleteClient>
+{
+    public async Task<Result> Handle(DeleteClient request, CancellationToken cancellationToken)
+    {
+        if (!caller.IsInteractive())
+        {
+            return IdentityErrors.InteractiveOnly;
+        }
+
+        var client = await db.OAuthClients.FirstOrDefaultAsync(c => c.Id == request.Id, cancellationToken);
+        if (client is null)
+        {
+            return IdentityErrors.OAuthClientNotFound;
+        }
+
+        db.OAuthClients.Remove(client);
+        return Result.Success();
+    }
+}
+
+internal sealed class DeleteClientEndpoint : IEndpoint
+{
+    public void MapEndpoint(ApiRoutes routes) =>
+        routes.V1.MapDelete("/oauth-clients/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) => (await sender.Send(new DeleteClient(id), ct)).ToNoContent())
+            .RequireInteractiveUser()
+            .WithTags("OAuth clients")
+            .WithSummary("Delete a partner client; its tokens stop working at once");
+}

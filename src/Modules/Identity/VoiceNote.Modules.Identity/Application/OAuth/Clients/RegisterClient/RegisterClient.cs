@@ -1,0 +1,59 @@
+using FluentValidation;
+using VoiceNote.Application.Messaging;
+using VoiceNote.Application.Security;
+using VoiceNote.Domain.Results;
+using VoiceNote.Infrastructure.Http;
+using VoiceNote.Modules.Identity.Application.Common;
+using VoiceNote.Modules.Identity.Domain;
+using VoiceNote.Modules.Identity.Infrastructure.Persistence;
+
+namespace VoiceNote.Modules.Identity.Application.OAuth.Clients.RegisterClient;
+
+/// <summary>Register a partner client that acts for the caller within the given scopes; its secret is shown in this answer only.</summary>
+internal sealed record RegisterClient(string? Name, IReadOnlyList<string>? Scopes) : ICommand<IssuedOAuthClientDto>;
+
+internal sealed class RegisterClientValidator : AbstractValidator<RegisterClient>
+{
+    public RegisterClientValidator()
+    {
+        RuleFor(c => c.Name).ValidClientName();
+        RuleFor(c => c.Scopes).ValidClientScopes();
+    }
+}
+
+internal sealed class RegisterClientHandler(IdentityModuleDbContext db, ICurrentUser caller, TimeProvider clock) : ICommandHandler<RegisterClient, IssuedOAuthClientDto>
+{
+    public Task<Result<IssuedOAuthClientDto>> Handle(RegisterClient request, CancellationToken cancellationToken)
+    {
+        if (!caller.IsInteractive())
+        {
+            return Task.FromResult<Result<IssuedOAuthClientDto>>(IdentityErrors.InteractiveOnly);
+        }
+
+        var now = clock.GetStoredNow();
+        var client = new OAuthClient
+        {
+            Id = Guid.CreateVersion7(),
+            OwnerId = caller.Id,
+            ClientId = ClientRules.NewClientId(),
+            Name = request.Name!.Trim(),
+            Scopes = ClientRules.NormalizeScopes(request.Scopes!),
+            Enabled = true,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        var secret = ClientRules.NewSecret(client);
+        db.OAuthClients.Add(client);
+        return Task.FromResult<Result<IssuedOAuthClientDto>>(IssuedOAuthClientDto.From(client, secret));
+    }
+}
+
+internal sealed class RegisterClientEndpoint : IEndpoint
+{
+    public void MapEndpoint(ApiRoutes routes) =>
+        routes.V1.MapPost("/oauth-clients", async (RegisterClient command, ISender sender, CancellationToken ct) =>
+                (await sender.Send(command, ct)).ToHttp(client => new NoStoreResult(TypedResults.Created($"/api/v1/oauth-clients/{client.Id}", client))))
+            .RequireInteractiveUser()
+            .WithTags("OAuth clients")
+            .WithSummary("Register a partner client (client credentials grant); the secret is shown once");
+}

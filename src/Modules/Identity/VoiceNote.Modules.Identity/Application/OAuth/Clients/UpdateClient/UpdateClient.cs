@@ -1,0 +1,60 @@
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using VoiceNote.Application.Messaging;
+using VoiceNote.Application.Security;
+using VoiceNote.Domain.Results;
+using VoiceNote.Infrastructure.Http;
+using VoiceNote.Modules.Identity.Application.Common;
+using VoiceNote.Modules.Identity.Infrastructure.Persistence;
+
+namespace VoiceNote.Modules.Identity.Application.OAuth.Clients.UpdateClient;
+
+/// <summary>
+/// Rename, change scopes, enable or disable (PATCH: only the fields sent change). Disabling refuses the
+/// client's live tokens at once; narrowed scopes apply to them at once too (see docs/decisions/0013).
+/// </summary>
+internal sealed record UpdateClient(Guid Id, string? Name, IReadOnlyList<string>? Scopes, bool? Enabled) : ICommand<OAuthClientDto>;
+
+internal sealed class UpdateClientValidator : AbstractValidator<UpdateClient>
+{
+    public UpdateClientValidator()
+    {
+        RuleFor(c => c.Name).ValidClientName().When(c => c.Name is not null);
+        RuleFor(c => c.Scopes).ValidClientScopes().When(c => c.Scopes is not null);
+    }
+}
+
+internal sealed class UpdateClientHandler(IdentityModuleDbContext db, ICurrentUser caller, TimeProvider clock) : ICommandHandler<UpdateClient, OAuthClientDto>
+{
+    public async Task<Result<OAuthClientDto>> Handle(UpdateClient request, CancellationToken cancellationToken)
+    {
+        if (!caller.IsInteractive())
+        {
+            return IdentityErrors.InteractiveOnly;
+        }
+
+        var client = await db.OAuthClients.FirstOrDefaultAsync(c => c.Id == request.Id, cancellationToken);
+        if (client is null)
+        {
+            return IdentityErrors.OAuthClientNotFound;
+        }
+
+        client.Name = request.Name?.Trim() ?? client.Name;
+        client.Scopes = request.Scopes is { } scopes ? ClientRules.NormalizeScopes(scopes) : client.Scopes;
+        client.Enabled = request.Enabled ?? client.Enabled;
+        client.UpdatedAt = clock.GetStoredNow();
+        return OAuthClientDto.From(client);
+    }
+}
+
+internal sealed class UpdateClientEndpoint : IEndpoint
+{
+    public void MapEndpoint(ApiRoutes routes) =>
+        routes.V1.MapPatch("/oauth-clients/{id:guid}", async (Guid id, UpdateClientRequest body, ISender sender, CancellationToken ct) =>
+                (await sender.Send(new UpdateClient(id, body.Name, body.Scopes, body.Enabled), ct)).ToOk())
+            .RequireInteractiveUser()
+            .WithTags("OAuth clients")
+            .WithSummary("Rename a partner client, change its scopes, enable or disable it");
+
+    internal sealed record UpdateClientRequest(string? Name, IReadOnlyList<string>? Scopes, bool? Enabled);
+}

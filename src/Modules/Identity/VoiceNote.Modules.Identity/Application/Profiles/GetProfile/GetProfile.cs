@@ -1,0 +1,40 @@
+using Microsoft.EntityFrameworkCore;
+using VoiceNote.Application.Messaging;
+using VoiceNote.Application.Security;
+using VoiceNote.Domain.Results;
+using VoiceNote.Infrastructure.Http;
+using VoiceNote.Modules.Identity.Application.Common;
+using VoiceNote.Modules.Identity.Domain;
+using VoiceNote.Modules.Identity.Infrastructure.Persistence;
+
+namespace VoiceNote.Modules.Identity.Application.Profiles.GetProfile;
+
+/// <summary>The caller's profile and AI context; the defaults when no profile row exists yet.</summary>
+[Requires(Scope = ApiScopes.ProfileRead)]
+internal sealed record GetProfile : IQuery<ProfileDto>;
+
+internal sealed class GetProfileHandler(IdentityModuleDbContext db, ICurrentUser caller) : IQueryHandler<GetProfile, ProfileDto>
+{
+    public async Task<Result<ProfileDto>> Handle(GetProfile request, CancellationToken cancellationToken)
+    {
+        // Profiles are keyed by the user id (one per user), not IOwnedByUser: the caller's id is the key.
+        var userId = caller.Id.Value;
+        var profile = await db.Profiles.AsNoTracking().FirstOrDefaultAsync(p => p.UserId == userId, cancellationToken);
+        if (profile is not null)
+        {
+            return ProfileDto.From(profile);
+        }
+
+        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId, cancellationToken);
+        return user is null ? IdentityErrors.UserNotFound : ProfileDto.From(UserProfile.For(userId, user.CreatedAt));
+    }
+}
+
+internal sealed class GetProfileEndpoint : IEndpoint
+{
+    public void MapEndpoint(ApiRoutes routes) =>
+        routes.V1.MapGet("/me/profile", async (ISender sender, CancellationToken ct) => (await sender.Send(new GetProfile(), ct)).ToOk())
+            .RequireScope(ApiScopes.ProfileRead)
+            .WithTags("Profile")
+            .WithSummary("Roles, AI context, work hours and settings of the signed-in account");
+}

@@ -1,0 +1,38 @@
+using System.Text.Json;
+using VoiceNote.Modules.Identity.Domain;
+
+namespace VoiceNote.Modules.Identity.Application.Profiles;
+
+/// <summary>The profile and AI context as the owner reads and writes it (roles as seed 000's upper-case names).</summary>
+internal sealed record ProfileDto(
+    string? PrimaryRole,
+    string? SecondaryRole,
+    string? CustomRoleDescription,
+    string? SystemPrompt,
+    IReadOnlyList<string> Jargon,
+    int WorkStartHour,
+    int WorkEndHour,
+    IReadOnlyList<int> WorkDays,
+    string TimeZone,
+    bool ShowFloatingButton,
+    string PreferredLanguage,
+    string SummaryQuality,
+    JsonElement Settings,
+    DateTimeOffset UpdatedAt)
+{
+    public static ProfileDto From(UserProfile profile) => new(
+        ProfileNames.Of(profile.PrimaryRole),
+        ProfileNames.Of(profile.SecondaryRole),
+        profile.CustomRoleDescription,
+        profile.SystemPrompt,
+        profile.Jargon,
+        profile.WorkStartHour,
+        profile.WorkEndHour,
+        profile.WorkDays,
+        profile.TimeZone,
+        profile.ShowFloatingButton,
+        profile.PreferredLanguage,
+        profile.SummaryQuality,
+        ProfileRules.ParseSettings(profile.SettingsJson),
+        profile.UpdatedAt);
+}

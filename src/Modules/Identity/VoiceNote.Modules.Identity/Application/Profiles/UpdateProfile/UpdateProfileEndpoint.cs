@@ -1,0 +1,14 @@
+using VoiceNote.Application.Messaging;
+using VoiceNote.Application.Security;
+using VoiceNote.Infrastructure.Http;
+
+namespace VoiceNote.Modules.Identity.Application.Profiles.UpdateProfile;
+
+internal sealed class UpdateProfileEndpoint : IEndpoint
+{
+    public void MapEndpoint(ApiRoutes routes) =>
+        routes.V1.MapPut("/me/profile", async (UpdateProfile command, ISender sender, CancellationToken ct) => (await sender.Send(command, ct)).ToOk())
+            .RequireScope(ApiScopes.ProfileWrite)
+            .WithTags("Profile")
+            .WithSummary("Replace the profile: roles, AI context (prompt, jargon), work hours and days, time zone, language, summary quality, settings");
+}

@@ -1,0 +1,49 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using VoiceNote.Application.Messaging;
+using VoiceNote.Application.Security;
+using VoiceNote.Domain.Results;
+using VoiceNote.Modules.Identity.Application.Common;
+using VoiceNote.Modules.Identity.Domain;
+using VoiceNote.Modules.Identity.Infrastructure.Persistence;
+
+namespace VoiceNote.Modules.Identity.Application.Profiles.UpdateProfile;
+
+internal sealed class UpdateProfileHandler(IdentityModuleDbContext db, ICurrentUser caller, TimeProvider clock) : ICommandHandler<UpdateProfile, ProfileDto>
+{
+    public async Task<Result<ProfileDto>> Handle(UpdateProfile request, CancellationToken cancellationToken)
+    {
+        var userId = caller.Id.Value;
+        var now = clock.GetStoredNow();
+        var profile = await db.Profiles.FirstOrDefaultAsync(p => p.UserId == userId, cancellationToken);
+        if (profile is null)
+        {
+            // Registration creates the row; an account from before that (or a lost row) gets one now.
+            await db.LockAsync("profile", userId, cancellationToken);
+            profile = await db.Profiles.FirstOrDefaultAsync(p => p.UserId == userId, cancellationToken);
+            if (profile is null)
+            {
+                profile = UserProfile.For(userId, now);
+                db.Profiles.Add(profile);
+            }
+        }
+
+        profile.PrimaryRole = ProfileNames.ParseRoleOrNull(request.PrimaryRole);
+        profile.SecondaryRole = ProfileNames.ParseRoleOrNull(request.SecondaryRole);
+        profile.CustomRoleDescription = OrNull(request.CustomRoleDescription);
+        profile.SystemPrompt = OrNull(request.SystemPrompt);
+        profile.Jargon = ProfileRules.NormalizeJargon(request.Jargon!);
+        profile.WorkStartHour = request.WorkStartHour!.Value;
+        profile.WorkEndHour = request.WorkEndHour!.Value;
+        profile.WorkDays = request.WorkDays!.Order().ToList();
+        profile.TimeZone = request.TimeZone!;
+        profile.ShowFloatingButton = request.ShowFloatingButton!.Value;
+        profile.PreferredLanguage = request.PreferredLanguage!;
+        profile.SummaryQuality = request.SummaryQuality!;
+        profile.SettingsJson = Encoding.UTF8.GetString(ProfileRules.SerializeSettings(request.Settings!.Value));
+        profile.UpdatedAt = now;
+        return ProfileDto.From(profile);
+    }
+
+    private static string? OrNull(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}
