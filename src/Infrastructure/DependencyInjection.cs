@@ -27,6 +27,7 @@ public static class DependencyInjection
         services.AddApplicationCore();
         services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section));
         services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.Section));
+        services.AddOptions<VoiceNote.Infrastructure.Jobs.JobQueueOptions>().Bind(configuration.GetSection(VoiceNote.Infrastructure.Jobs.JobQueueOptions.Section));
         services.AddOptions<SecretsOptions>().Bind(configuration.GetSection(SecretsOptions.Section));
         services.TryAddSingleton<MasterKeyRing>();
         services.TryAddSingleton<ISecretProtector, AesGcmSecretProtector>();

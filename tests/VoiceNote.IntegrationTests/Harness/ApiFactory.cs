@@ -35,6 +35,7 @@ internal sealed class ApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:MigrateOnStartup", "false");
         builder.UseSetting("Database:MinPoolSize", "0");
         builder.UseSetting("Outbox:PollInterval", "00:00:00.200");
+        builder.UseSetting("Jobs:PollInterval", "00:00:00.200");
         // Tests sign in often from one address; fixtures that test the limits set their own.
         builder.UseSetting("RateLimits:auth:PermitLimit", "100000");
         builder.UseSetting("RateLimits:api:PermitLimit", "100000");

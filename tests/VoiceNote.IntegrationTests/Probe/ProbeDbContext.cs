@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using VoiceNote.Application.Security;
 using VoiceNote.Domain.Primitives;
+using VoiceNote.Infrastructure.Jobs;
 using VoiceNote.Infrastructure.Persistence;
 
 namespace VoiceNote.IntegrationTests.Probe;
@@ -28,6 +29,7 @@ internal sealed class ProbeDbContext(DbContextOptions<ProbeDbContext> options, I
             item.Property(i => i.DisplayName).HasMaxLength(40);
         });
         modelBuilder.Entity<ProbeEffect>().HasKey(e => e.Id);
+        modelBuilder.ApplyConfiguration(new JobRecordConfiguration());
     }
 }
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using VoiceNote.Infrastructure.Jobs;
 using VoiceNote.Infrastructure.Modules;
 
 namespace VoiceNote.IntegrationTests.Probe;
@@ -9,6 +10,7 @@ internal static class ProbeModule
     {
         services.AddModule<ProbeDbContext>("Probe", ProbeDbContext.SchemaName, typeof(ProbeDbContext).Assembly);
         services.AddSingleton<ProbeHandlerScript>();
+        services.AddJobHandler<ProbeDbContext, ProbeJobHandler>(ProbeJobHandler.JobKind);
         return services;
     }
 }

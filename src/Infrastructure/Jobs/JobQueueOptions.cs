@@ -1,0 +1,27 @@
+namespace VoiceNote.Infrastructure.Jobs;
+
+/// <summary>Bound from "Jobs".</summary>
+public sealed class JobQueueOptions
+{
+    public const string Section = "Jobs";
+
+    /// <summary>Whether this process runs job workers (the API and the worker verb do by default).</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Jobs one process runs at once.</summary>
+    public int Concurrency { get; set; } = 2;
+
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long a claim lasts without a heartbeat; a worker that dies loses its jobs after this.</summary>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(30);
+
+    public TimeSpan BaseRetryDelay { get; set; } = TimeSpan.FromSeconds(5);
+
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Finished jobs are deleted after this (seed 004: 12 hours).</summary>
+    public TimeSpan Retention { get; set; } = TimeSpan.FromHours(12);
+
+    public TimeSpan CleanupInterval { get; set; } = TimeSpan.FromHours(1);
+}
