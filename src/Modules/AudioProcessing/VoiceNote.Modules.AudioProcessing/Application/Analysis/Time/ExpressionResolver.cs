@@ -8,12 +8,12 @@ namespace VoiceNote.Modules.AudioProcessing.Application.Analysis.Time;
 /// </summary>
 internal static class ExpressionResolver
 {
-    public static (DateTimeOffset Instant, bool IsPast, double Confidence)? Resolve(ParsedExpression parsed, TimeContext context)
+    public static (DateTimeOffset Instant, bool IsPast, bool NamesPast, double Confidence)? Resolve(ParsedExpression parsed, TimeContext context)
     {
         if (parsed.Elapsed is TimeSpan elapsed)
         {
             var instant = context.RecordedAt + elapsed;
-            return (instant, instant < context.RecordedAt, parsed.Confidence);
+            return (instant, instant < context.RecordedAt, instant < context.RecordedAt, parsed.Confidence);
         }
 
         var dates = parsed.Date?.Candidates(context)
@@ -31,7 +31,7 @@ internal static class ExpressionResolver
                 var instant = context.At(date, reading);
                 if (instant > context.RecordedAt)
                 {
-                    return (instant, false, parsed.Confidence);
+                    return (instant, false, false, parsed.Confidence);
                 }
             }
         }
@@ -39,8 +39,8 @@ internal static class ExpressionResolver
         // Nothing ahead: the words name a past moment. Said on purpose ("yesterday", "last week") it is
         // as certain as any other; otherwise ("this morning" in the afternoon) it is a weak deadline.
         var past = context.At(dates[0], readings[0]);
-        var confidence = parsed.Date?.NamesPast == true ? parsed.Confidence : parsed.Confidence * 0.5;
-        return (past, true, confidence);
+        var namesPast = parsed.Date?.NamesPast == true;
+        return (past, true, namesPast, namesPast ? parsed.Confidence : parsed.Confidence * 0.5);
     }
 
     private static IReadOnlyList<TimeSpan> DefaultReadings(DateSpec date, bool by, WorkSchedule schedule) => date.Default switch

@@ -11,7 +11,8 @@ internal readonly record struct TextSpan(int Start, int Length)
 /// <summary>
 /// A deadline found in text, resolved to an instant. <see cref="Spans"/> are the words it came from
 /// (two spans when a date and a clock time were said apart: "tomorrow … at five"). <see cref="IsPast"/>
-/// marks expressions that name a moment before the recording ("yesterday", "last Monday").
+/// marks instants before the recording; <see cref="NamesPast"/> marks words that point back in time
+/// on purpose ("yesterday", "last Monday", "two days ago"), which make a clause narration.
 /// </summary>
 internal sealed record TimeExpression(
     DateTimeOffset Instant,
@@ -20,7 +21,8 @@ internal sealed record TimeExpression(
     IReadOnlyList<TextSpan> Spans,
     double Confidence,
     bool HasExplicitTime,
-    bool IsPast)
+    bool IsPast,
+    bool NamesPast = false)
 {
     public int Start => Spans[0].Start;
 

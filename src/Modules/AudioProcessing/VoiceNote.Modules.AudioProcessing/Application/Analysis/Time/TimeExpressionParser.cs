@@ -80,12 +80,13 @@ internal sealed class TimeExpressionParser
         var spans = parts.Select(p => new TextSpan(text[p.First].Start, text[p.Last].End - text[p.First].Start)).ToList();
         var words = string.Join(" ", parts.Select(p => text.Surface(p.First, p.Last)));
         return new TimeExpression(
-            value.Instant,
+            TimeZoneInfo.ConvertTime(value.Instant, context.Zone),
             ZoneClock.ToLocal(value.Instant, context.Zone),
             words,
             spans,
             Math.Round(value.Confidence, 2),
             parsed.Time is { IsClock: true } || parsed.Elapsed is not null,
-            value.IsPast);
+            value.IsPast,
+            value.NamesPast);
     }
 }
