@@ -5,7 +5,7 @@ using VoiceNote.Modules.AudioProcessing.Application.Analysis.Time;
 namespace VoiceNote.Modules.AudioProcessing.Application.Analysis.Tasks;
 
 /// <summary>
-/// Splits a transcript into sentences (punctuation, long pauses) and sentences into clauses. "then"
+/// Splits a transcript into sentences (punctuation, long pauses before a clause opener) and sentences into clauses. "then"
 /// always starts a clause; "and", "also", "but", "so" and commas do only when what follows can open a
 /// clause (a verb, "I …", "remind me …"): "call the dentist and buy milk" is two clauses, "buy milk
 /// and eggs" is one.
@@ -25,7 +25,9 @@ internal static class ClauseSplitter
         while (i < text.Count)
         {
             var token = text[i];
-            if (pausesBefore?.Contains(i) == true && i > start)
+            // A long pause ends a sentence unless what follows carries the sentence on: speakers also
+            // pause before a deadline or a preposition ("call the dentist … tomorrow at five").
+            if (pausesBefore?.Contains(i) == true && i > start && !ContinuesSentence(text, reader, i))
             {
                 Add(start, i, false);
                 sentence++;
@@ -37,6 +39,14 @@ internal static class ClauseSplitter
                 Add(start, i, token.Text == "?");
                 sentence++;
                 start = i + 1;
+                i++;
+                continue;
+            }
+
+            if (i > start && StartsIntent(text, i) && !IsConnector(text, i - 1) && !IsPreamble(text, reader, start, i))
+            {
+                Add(start, i, false);
+                start = i;
                 i++;
                 continue;
             }
@@ -116,6 +126,66 @@ internal static class ClauseSplitter
         }
 
         return i < text.Count && (text[i].IsOneOf(TaskLexicon.ActionVerbs) || text[i].IsOneOf(TaskLexicon.ClauseOpeners));
+    }
+
+    private static readonly FrozenSet<string> Continuations = new[]
+    {
+        "to", "for", "with", "at", "on", "by", "in", "about", "of", "from", "before", "after", "until", "and", "or", "but",
+        "than", "as", "um", "uh", "er", "erm",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    private static bool ContinuesSentence(TokenizedText text, ExpressionReader reader, int i) =>
+        text[i].IsPunctuation || text[i].IsOneOf(Continuations) && !OpensClause(text, reader, i) || reader.TryRead(i) is not null;
+
+    /// <summary>True when tokens [start, end) are only fillers and a time expression ("so tomorrow | I need to …").</summary>
+    private static bool IsPreamble(TokenizedText text, ExpressionReader reader, int start, int end)
+    {
+        var i = start;
+        while (i < end)
+        {
+            if (text[i].IsPunctuation || text[i].IsOneOf(TaskLexicon.Fillers))
+            {
+                i++;
+            }
+            else if (reader.TryRead(i) is { } time && time.Last < end)
+            {
+                i = time.Last + 1;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Phrases that open a clause even without "and" before them, as unpunctuated speech strings
+    /// sentences together: "… broken on mobile i need to fix it …", "… call john don't email him".
+    /// </summary>
+    private static bool StartsIntent(TokenizedText text, int i)
+    {
+        string? W(int k) => k < text.Count && text[k].IsWord ? text[k].Text : null;
+        var word = W(i);
+        return word switch
+        {
+            "i" or "we" => W(i + 1) switch
+            {
+                "need" or "have" or "ought" => W(i + 2) == "to" || (W(i + 2) == "got" && W(i + 3) == "to"),
+                "must" or "should" or "gotta" => true,
+                "also" or "really" or "still" or "definitely" => W(i + 2) is "need" or "have" or "must" or "should" && (W(i + 3) == "to" || W(i + 2) is "must" or "should"),
+                _ => false,
+            },
+            "i'll" or "we'll" or "let's" => true,
+            "i'm" or "we're" => W(i + 1) == "going" && W(i + 2) == "to",
+            "remind" => W(i + 1) is "me" or "us",
+            "remember" => W(i + 1) == "to",
+            "don't" or "dont" => true,
+            "make" => W(i + 1) == "sure",
+            "no" => W(i + 1) == "need",
+            _ => false,
+        };
     }
 
     private static bool IsAbbreviationDot(TokenizedText text, int i) =>

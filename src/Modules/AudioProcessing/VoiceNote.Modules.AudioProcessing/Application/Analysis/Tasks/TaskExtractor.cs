@@ -22,7 +22,8 @@ internal sealed class TaskExtractor
         var cueOnly = new List<(Clause Clause, TaskPriority Priority)>();
         foreach (var clause in ClauseSplitter.Split(text, pausesBefore))
         {
-            var time = parser.Find(text, clause.First, clause.End, context);
+            // Words about the past ("the email from last monday") are no deadline; they stay in the description.
+            var time = parser.Find(text, clause.First, clause.End, context) is { NamesPast: false } ahead ? ahead : null;
             var words = new ClauseWords(text, Enumerable.Range(clause.First, clause.End - clause.First)
                 .Where(i => !text[i].IsPunctuation && (time is null || !time.Covers(text[i].Start)))
                 .ToList());
@@ -35,12 +36,6 @@ internal sealed class TaskExtractor
                     cueOnly.Add((clause, cue));
                 }
 
-                continue;
-            }
-
-            // Words that point back in time make the clause narration ("… yesterday", "… last week").
-            if (time is { NamesPast: true })
-            {
                 continue;
             }
 

@@ -27,7 +27,12 @@ internal static class TriggerMatcher
             var lead = LeadIns.FirstOrDefault(l => w.Seq(p, l));
             if (cues.Contains(p))
             {
+                // "it's urgent to renew …": the cue opens the clause and "to" leads to the action.
                 p++;
+                if (!cues.Contains(p) && w.Is(p, "to"))
+                {
+                    p++;
+                }
             }
             else if (lead is not null)
             {

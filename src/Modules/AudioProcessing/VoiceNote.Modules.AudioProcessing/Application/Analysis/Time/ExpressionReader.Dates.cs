@@ -249,7 +249,8 @@ internal sealed partial class ExpressionReader
             }
         }
 
-        var word = W(j);
+        // "monday's meeting" names Monday too.
+        var word = W(j) is { } raw && raw.EndsWith("'s", StringComparison.Ordinal) ? raw[..^2] : W(j);
         if (word is null || !TimeWords.Weekdays.TryGetValue(word, out var day))
         {
             return false;

@@ -59,7 +59,9 @@ internal sealed partial class ExpressionReader
             return null;
         }
 
-        return parsed with { First = start, By = by || parsed.By };
+        // "for monday's review": a possessive date belongs to its noun; the preposition stays in the text.
+        var possessive = preposition && tokens[i].Text.EndsWith("'s", StringComparison.Ordinal);
+        return parsed with { First = possessive ? i : start, By = by || parsed.By };
     }
 
     private ParsedExpression? ReadCore(int i, bool afterPreposition, bool atOnly, bool by)

@@ -17,9 +17,9 @@ internal sealed class TimeExpressionParser
     }
 
     /// <summary>
-    /// The best deadline between two token indices (end exclusive): the longest expression, with a
-    /// lone date and a lone clock time said apart in the same clause joined ("tomorrow I must call
-    /// her at five" is tomorrow 17:00).
+    /// The best deadline between two token indices (end exclusive): the longest expression naming a
+    /// moment ahead (past ones only when there is nothing else), with a lone date and a lone clock
+    /// time said apart in the same clause joined ("tomorrow I must call her at five" is tomorrow 17:00).
     /// </summary>
     public TimeExpression? Find(TokenizedText text, int from, int to, TimeContext context)
     {
@@ -29,9 +29,12 @@ internal sealed class TimeExpressionParser
             return null;
         }
 
-        var best = found.OrderByDescending(p => p.TokenCount).ThenBy(p => p.First).First();
+        // "forward the email from last monday by friday": a deadline ahead beats words about the past.
+        var ahead = found.Where(p => p.Date?.NamesPast != true && !(p.Elapsed < TimeSpan.Zero)).ToList();
+        var pool = ahead.Count > 0 ? ahead : found;
+        var best = pool.OrderByDescending(p => p.TokenCount).ThenBy(p => p.First).First();
         var partner = best.Elapsed is null && (best.Date is null ^ best.Time is null)
-            ? found.FirstOrDefault(p => p != best && p.Elapsed is null && (p.Date is null ^ p.Time is null) && (p.Date is null) != (best.Date is null))
+            ? pool.FirstOrDefault(p => p != best && p.Elapsed is null && (p.Date is null ^ p.Time is null) && (p.Date is null) != (best.Date is null))
             : null;
         if (partner is not null)
         {
