@@ -36,6 +36,40 @@ internal sealed class LocalAnalyzerTests
     }
 
     [Test]
+    public async Task Understands_what_the_offline_recogniser_really_produced()
+    {
+        // pocketsphinx_continuous -time yes on flite's "call the dentist tomorrow at five pm and buy milk":
+        // sentence markers, an alternative pronunciation "and(2)", and uneven confidences.
+        List<TimedWord> words =
+        [
+            new("<s>", 0.000, 0.100, 1.0), new("call", 0.110, 0.390, 0.499), new("the", 0.400, 0.460, 0.499),
+            new("dentist", 0.470, 1.020, 0.836), new("tomorrow", 1.030, 1.510, 0.570), new("at", 1.520, 1.740, 0.365),
+            new("five", 1.750, 2.080, 0.989), new("pm", 2.090, 2.550, 0.999), new("and(2)", 2.560, 2.830, 0.595),
+            new("buy", 2.840, 3.010, 0.954), new("milk", 3.020, 3.460, 0.993), new("</s>", 3.470, 3.550, 1.0),
+        ];
+
+        var result = await analyzer.AnalyseAsync(new AnalysisInput
+        {
+            Transcript = "call the dentist tomorrow at five pm and buy milk",
+            Words = words,
+            RecordedAt = Recorded,
+            TimeZone = "Europe/Berlin",
+        });
+
+        Assert.That(result.Tasks.Select(t => (t.Description, t.Deadline)), Is.EqualTo(new[]
+        {
+            ("Call the dentist", (DateTimeOffset?)new DateTimeOffset(2026, 11, 21, 17, 0, 0, TimeSpan.FromHours(1))),
+            ("Buy milk", null),
+        }));
+        Assert.That(result.Tasks[0].Confidence, Is.LessThan(result.Tasks[1].Confidence), "the dentist clause was heard less clearly");
+        Assert.That(result.KeyMoments.Select(m => (m.Timestamp, m.Description)), Is.EqualTo(new[]
+        {
+            ("00:00:00", "Task: Call the dentist (tomorrow at five pm)"),
+            ("00:00:02", "Task: Buy milk"),
+        }));
+    }
+
+    [Test]
     public async Task Uses_the_owners_work_hours()
     {
         var result = await analyzer.AnalyseAsync(new AnalysisInput

@@ -72,12 +72,28 @@ internal sealed class TaskExtractorTests
         yield return Row(Berlin, "please call me back asap", "Call me back | - | High | Call");
         yield return Row(Berlin, "call john at five thirty p.m.", "Call John | 2026-11-20T17:30+01:00 | Medium | Call | John");
 
+        yield return Row(Berlin, "review and sign the contract", "Review and sign the contract | - | Medium | -");
+        yield return Row(Berlin, "first buy flowers second call the florist third book the restaurant",
+            "Buy flowers | - | Medium | -", "Call the florist | - | Medium | Call", "Book the restaurant | - | Medium | -");
+        yield return Row(Berlin, "I need to call the bank I also need to buy milk and then I need to pick up the kids at 3",
+            "Call the bank | - | Medium | Call", "Buy milk | - | Medium | -", "Pick up the kids | 2026-11-20T15:00+01:00 | Medium | -");
+        yield return Row(Berlin, "Call the bank. Buy milk! Should I email Tom? No need to call Sarah; text Maria instead.",
+            "Call the bank | - | Medium | Call", "Buy milk | - | Medium | -", "Text Maria instead | - | Medium | Sms | Maria");
+        yield return Row(Berlin, "don't forget to call grandma and wish her happy birthday",
+            "Call Grandma | - | Medium | Call | Grandma", "Wish her happy birthday | - | Medium | -");
+        yield return Row(Berlin, "we need to hire two developers by january", "Hire two developers | 2027-01-01T17:00+01:00 | Medium | -");
+        yield return Row(Berlin, "don't forget to pay the electricity bill by the end of the month so", "Pay the electricity bill | 2026-11-30T17:00+01:00 | Medium | -");
+
         // People.
         yield return Row(Berlin, "ask john to send me the slides tomorrow", "Ask John to send me the slides | 2026-11-21T09:00+01:00 | Medium | - | John");
         yield return Row(Berlin, "tell maria the budget is approved", "Tell Maria the budget is approved | - | Medium | - | Maria");
         yield return Row(Berlin, "call dr smith next monday", "Call Dr. Smith | 2026-11-23T09:00+01:00 | Medium | Call | Dr. Smith");
         yield return Row(Berlin, "Call Dr. Smith on Monday.", "Call Dr. Smith | 2026-11-23T09:00+01:00 | Medium | Call | Dr. Smith");
         yield return Row(Berlin, "call mike and text sarah", "Call Mike | - | Medium | Call | Mike", "Text Sarah | - | Medium | Sms | Sarah");
+        yield return Row(Berlin, "send john the contract and the invoice by friday", "Send John the contract and the invoice | 2026-11-20T17:00+01:00 | Medium | - | John");
+        yield return Row(Berlin, "pick up tom from school at 3", "Pick up Tom from school | 2026-11-20T15:00+01:00 | Medium | - | Tom");
+        yield return Row(Berlin, "call or text jenny", "Call or text Jenny | - | Medium | Call | Jenny");
+        yield return Row(Berlin, "get coffee and pay taxes", "Get coffee | - | Medium | -", "Pay taxes | - | Medium | -");
         yield return Row(Berlin, "ask priya and tom to review the draft", "Ask Priya and Tom to review the draft | - | Medium | - | Priya, Tom");
 
         // Channels.
@@ -140,6 +156,7 @@ internal sealed class TaskExtractorTests
         yield return Row(Berlin, "i had to call the bank yesterday");
         yield return Row(Berlin, "never mind the report");
         yield return Row(Berlin, "the call went well and everyone was happy");
+        yield return Row(Berlin, "i need to i'm a holster labelle the budget");
         yield return Row(Berlin, "");
     }
 

@@ -95,6 +95,17 @@ internal sealed class TimeExpressionParserTests
     [TestCase("2026-12-01", "2026-12-01 09:00")]
     [TestCase("2026-12-01T17:30", "2026-12-01 17:30")]
     [TestCase("no later than thursday", "2026-11-26 17:00")]
+    [TestCase("5pm tomorrow", "2026-11-21 17:00")]
+    [TestCase("at nine thirty a.m. tomorrow", "2026-11-21 09:30")]
+    [TestCase("at 9 tonight", "2026-11-20 21:00")]
+    [TestCase("by tonight", "2026-11-20 23:59")]
+    [TestCase("within the hour", "2026-11-20 15:00")]
+    [TestCase("in a few days", "2026-11-23 09:00")]
+    [TestCase("at 3:45 pm on the 2nd of january 2027", "2027-01-02 15:45")]
+    [TestCase("by january", "2027-01-01 17:00")]
+    [TestCase("in may", "2027-05-03 09:00")]
+    [TestCase("by the end of january", "2027-01-29 17:00")]
+    [TestCase("for monday's review", "2026-11-23 09:00")]
     public void Resolves_a_deadline_phrase(string phrase, string expectedLocal)
     {
         var found = parser.Find(phrase, FridayAfternoon, Berlin);
@@ -151,6 +162,11 @@ internal sealed class TimeExpressionParserTests
     [TestCase("meet at the office")]
     [TestCase("i have a second question")]
     [TestCase("we march on")]
+    [TestCase("i may call")]
+    [TestCase("page 5")]
+    [TestCase("call 911")]
+    [TestCase("at least 3 people")]
+    [TestCase("i have 5 apples and 2 pears")]
     [TestCase("")]
     public void Finds_no_deadline_where_there_is_none(string phrase)
     {

@@ -44,7 +44,7 @@ internal sealed class LocalAnalyzer : ITranscriptAnalyzer
         var english = IsEnglish(input.Language);
         var context = new TimeContext(input.RecordedAt, ZoneClock.Resolve(input.TimeZone), new WorkSchedule(input.WorkStartHour, input.WorkEndHour, input.WorkDays));
 
-        var tasks = english ? extractor.Extract(text, context, pauses) : [];
+        var tasks = english ? WeighByRecognition(extractor.Extract(text, context, pauses), text, timeline) : [];
         var deadlines = english ? parser.FindAll(text, 0, text.Count, context) : [];
         var summary = summarizer.Summarize(text, new SummaryRequest
         {
@@ -58,6 +58,26 @@ internal sealed class LocalAnalyzer : ITranscriptAnalyzer
         var keyMoments = moments.Detect(text, timeline, tasks, deadlines);
         var mood = english ? sentiment.Score(text) : SentimentResult.Neutral;
         return new AnalysisResult(summary, tasks, keyMoments, mood, EngineName, english ? "en" : input.Language!.Trim());
+    }
+
+    /// <summary>
+    /// A task heard through low-confidence words is less certain: its confidence is scaled by
+    /// 0.5 + 0.5 × the recogniser's mean confidence over the task's words (unchanged without timings).
+    /// </summary>
+    private static IReadOnlyList<ExtractedTask> WeighByRecognition(IReadOnlyList<ExtractedTask> tasks, TokenizedText text, WordTimeline timeline)
+    {
+        if (timeline.IsEmpty)
+        {
+            return tasks;
+        }
+
+        return tasks.Select(task =>
+        {
+            var first = text.TokenAtOrAfter(task.SourceStart);
+            var last = Math.Max(first, text.TokenAtOrAfter(task.SourceStart + task.SourceLength) - 1);
+            var heard = timeline.ConfidenceOver(first, last);
+            return task with { Confidence = Math.Round(task.Confidence * (0.5 + (0.5 * heard)), 2) };
+        }).ToList();
     }
 
     private static bool IsEnglish(string? language)

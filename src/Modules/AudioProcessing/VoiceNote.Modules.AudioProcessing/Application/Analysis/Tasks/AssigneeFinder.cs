@@ -26,20 +26,29 @@ internal static class AssigneeFinder
         if (w.Is(start, TaskLexicon.PersonVerbs))
         {
             var q = start + 1;
+            if (w[q] is "or" or "and" && w.Is(q + 1, TaskLexicon.PersonVerbs))
+            {
+                // "call or text jenny"
+                q += 2;
+            }
+
             if (w[q] is "up" or "back" && w[start] is "pick" or "call" or "ring")
             {
                 q++;
             }
 
-            while (TryReadName(w, q, strict: false, out var person, out var after))
+            // "ask priya and tom to …": a second name after "and" must clearly be one ("call grandma and wish her …").
+            var strict = !w.Is(start, TaskLexicon.AlwaysPersonVerbs);
+            while (TryReadName(w, q, strict, out var person, out var after))
             {
                 found.Add(new NamedPerson(person, q, after - 1));
-                if (!(w.Is(after, "and") && TryReadName(w, after + 1, strict: false, out _, out _)))
+                if (!(w.Is(after, "and") && TryReadName(w, after + 1, strict: true, out _, out _)))
                 {
                     break;
                 }
 
                 q = after + 1;
+                strict = true;
             }
         }
 
@@ -124,7 +133,10 @@ internal static class AssigneeFinder
             return true;
         }
 
-        return !strict && !TaskLexicon.ActionVerbs.Contains(word) && !TaskLexicon.Negations.Contains(word) && !TaskLexicon.Connectors.Contains(word);
+        // Plurals and abstract nouns are not people ("call plumbers", "ask questions").
+        var nounLike = (word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal)) || word.EndsWith("ing", StringComparison.Ordinal)
+            || word.EndsWith("tion", StringComparison.Ordinal) || word.EndsWith("ment", StringComparison.Ordinal) || word.EndsWith("ness", StringComparison.Ordinal);
+        return !strict && !nounLike && !TaskLexicon.ActionVerbs.Contains(word) && !TaskLexicon.Negations.Contains(word) && !TaskLexicon.Connectors.Contains(word);
     }
 
     private static string Display(ClauseWords w, int first, int last) =>

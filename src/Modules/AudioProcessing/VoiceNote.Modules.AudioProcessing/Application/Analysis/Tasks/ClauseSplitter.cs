@@ -61,7 +61,10 @@ internal static class ClauseSplitter
                     run += text[run].Text == "after" && run + 1 < text.Count && text[run + 1].Text == "that" ? 2 : 1;
                 }
 
-                if (run > start && run < text.Count && (strong || OpensClause(text, reader, run)) && i > start)
+                // "I also need to …" keeps its subject; "review and sign the contract" shares its object.
+                var keepsSubject = i > 0 && text[i - 1].Text is "i" or "we" or "you" or "he" or "she" or "they";
+                var sharedObject = i - start == 1 && text[start].IsOneOf(TaskLexicon.ActionVerbs) && text[i].Text is "and" or "or";
+                if (run > start && run < text.Count && (strong || OpensClause(text, reader, run)) && i > start && !keepsSubject && !sharedObject)
                 {
                     Add(start, i, false);
                     start = run;

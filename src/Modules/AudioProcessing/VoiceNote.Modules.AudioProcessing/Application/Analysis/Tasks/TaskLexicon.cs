@@ -21,13 +21,21 @@ internal static class TaskLexicon
         "unpack", "charge", "print", "photocopy", "pick", "drive", "fill", "refill", "top", "measure", "discuss",
         "present", "rehearse", "translate", "summarise", "summarize", "publish", "close", "open", "lock", "unlock",
         "water", "mow", "vacuum", "iron", "sort", "hire", "interview", "onboard", "approve", "reject", "decide", "choose",
-        "prescribe", "refer", "assess", "document", "call");
+        "prescribe", "refer", "assess", "document", "wish", "talk", "speak", "celebrate", "print", "email");
 
-    /// <summary>Verbs whose object is often a person ("call John", "ask Maria to …").</summary>
+    /// <summary>Verbs whose object is often a person ("call John", "email Sarah", "pick up Tom").</summary>
     public static readonly FrozenSet<string> PersonVerbs = Set(
         "call", "phone", "ring", "text", "email", "mail", "message", "ping", "dm", "whatsapp", "slack", "ask", "tell",
         "remind", "invite", "meet", "contact", "visit", "see", "thank", "congratulate", "pay", "notify", "inform",
-        "update", "get", "help", "warn", "refer", "interview", "hire", "pick", "collect", "fetch");
+        "update", "get", "help", "warn", "refer", "interview", "hire", "pick", "collect", "fetch", "send", "give",
+        "bring", "show", "buy", "wish");
+
+    /// <summary>
+    /// Person verbs whose object is nearly always a person ("call priya", "ask tom"): after these an
+    /// unknown lower-case word is taken as a name. After the others only a clear name counts.
+    /// </summary>
+    public static readonly FrozenSet<string> AlwaysPersonVerbs = Set(
+        "call", "phone", "ring", "text", "ask", "tell", "remind", "invite", "meet", "thank", "ping", "message", "dm", "whatsapp");
 
     /// <summary>Words that may open a clause before the action and carry no meaning for it.</summary>
     public static readonly FrozenSet<string> Fillers = Set(
@@ -88,7 +96,9 @@ internal static class TaskLexicon
         "does", "also", "then", "urgent", "important", "this", "that's", "its");
 
     /// <summary>Connectors at which a sentence may split into clauses; "then" always splits.</summary>
-    public static readonly FrozenSet<string> Connectors = Set("and", "then", "plus", "but", "also", "so", "because", "afterwards", "after");
+    public static readonly FrozenSet<string> Connectors = Set(
+        "and", "then", "plus", "but", "also", "so", "because", "afterwards", "after", "first", "firstly", "second",
+        "secondly", "third", "thirdly", "next", "finally", "lastly");
 
     /// <summary>Titles before a name: "dr smith" becomes "Dr. Smith".</summary>
     public static readonly FrozenDictionary<string, string> Titles = new Dictionary<string, string>

@@ -150,6 +150,7 @@ internal static class TriggerMatcher
         if (subject is not null)
         {
             var (afterSubject, firstPerson, contraction) = subject.Value;
+            afterSubject = contraction is null ? SkipAdverbs(w, afterSubject) : afterSubject;
             if (w.Is(afterSubject, TaskLexicon.Negations))
             {
                 return null;
@@ -219,7 +220,7 @@ internal static class TriggerMatcher
             return null;
         }
 
-        if (w.Is(q, TaskLexicon.Pronouns) || w[q] is "the" or "a" or "an" or "to")
+        if (w.Is(q, TaskLexicon.Pronouns) || w[q] is "the" or "a" or "an" or "to" || (w[q] is { } first && first.Contains('\'', StringComparison.Ordinal) && first.Length <= 7 && TaskLexicon.Pronouns.Contains(first[..first.IndexOf('\'', StringComparison.Ordinal)])))
         {
             return null;
         }

@@ -122,6 +122,18 @@ internal static class DateSpecs
                 .ToList();
         }, DefaultTime.ByEndElseStart, 0.75);
 
+    /// <summary>"in January", "by March": the first work day of the next such month (this year's while still ahead).</summary>
+    public static DateSpec Month(int month) =>
+        new("month", c => Enumerable.Range(c.Today.Year, 2)
+            .Select(year => c.Schedule.FirstWorkDayOnOrAfter(new DateOnly(year, month, 1)))
+            .ToList(), DefaultTime.ByEndElseStart, 0.6);
+
+    /// <summary>"end of January": the last work day of the next such month.</summary>
+    public static DateSpec EndOfNamedMonth(int month) =>
+        new("end-of-month", c => Enumerable.Range(c.Today.Year, 2)
+            .Select(year => c.Schedule.LastWorkDayOnOrBefore(new DateOnly(year, month, 1).AddMonths(1).AddDays(-1)))
+            .ToList(), DefaultTime.WorkEnd, 0.75);
+
     private static bool IsValid(int year, int month, int day) =>
         year is >= 1 and <= 9999 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month);
 }

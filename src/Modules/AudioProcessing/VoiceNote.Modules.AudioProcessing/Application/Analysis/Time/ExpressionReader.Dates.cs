@@ -142,6 +142,12 @@ internal sealed partial class ExpressionReader
             return true;
         }
 
+        if (what is not null && TimeWords.Months.TryGetValue(what, out var namedMonth) && modifier is null)
+        {
+            (date, next) = (DateSpecs.EndOfNamedMonth(namedMonth), j + 1);
+            return true;
+        }
+
         if (what is "month")
         {
             (date, next) = (DateSpecs.EndOfMonth(modifier == "next" ? 1 : 0), j + 1);
@@ -285,6 +291,7 @@ internal sealed partial class ExpressionReader
     /// <summary>"March 3rd", "march the third", "3rd of March", "3 March 2027", "on the 5th".</summary>
     private bool TryCalendarDate(int i, bool afterPreposition, out DateSpec date, out int next)
     {
+        var monthOnlyAllowed = afterPreposition || (i > 0 && tokens[i - 1].IsWord && tokens[i - 1].Text is "in" or "during" or "until" or "before" or "by");
         date = null!;
         next = i;
         var j = Is(i, "the") ? i + 1 : i;
@@ -297,6 +304,13 @@ internal sealed partial class ExpressionReader
             {
                 (date, next) = WithYear(month, day, afterDay);
                 return date is not null;
+            }
+
+            // "in january", "by march": a month alone needs a preposition ("may" and "march" are words too).
+            if (monthOnlyAllowed && j == i && !(k < end && tokens[k].Kind is TokenKind.Number or TokenKind.Ordinal))
+            {
+                (date, next) = (DateSpecs.Month(month), j + 1);
+                return true;
             }
 
             return false;

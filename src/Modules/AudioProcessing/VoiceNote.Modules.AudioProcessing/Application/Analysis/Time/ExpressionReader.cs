@@ -43,7 +43,7 @@ internal sealed partial class ExpressionReader
         {
             by = true;
         }
-        else if (W(i) is "on" or "for")
+        else if (W(i) is "on" or "for" || (W(i) is "in" or "during" && TimeWords.Months.ContainsKey(W(i + 1) ?? string.Empty)))
         {
             preposition = true;
             i++;
