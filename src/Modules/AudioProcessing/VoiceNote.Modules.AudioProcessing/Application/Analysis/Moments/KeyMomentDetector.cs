@@ -37,7 +37,8 @@ internal sealed class KeyMomentDetector
             moments.Add(new KeyMoment(TimeSpan.FromSeconds(Math.Floor(at)), description, Math.Round(task.Confidence * timeline.ConfidenceOver(first, last), 2)));
         }
 
-        foreach (var deadline in deadlines.Where(d => !d.IsPast && !tasks.Any(t => d.Start >= t.SourceStart && d.Start < t.SourceStart + t.SourceLength)))
+        // A deadline inside a task's words, or one a task already carries (said again later), is not news.
+        foreach (var deadline in deadlines.Where(d => !d.IsPast && !tasks.Any(t => (d.Start >= t.SourceStart && d.Start < t.SourceStart + t.SourceLength) || t.Deadline == d.Instant)))
         {
             var first = text.TokenAtOrAfter(deadline.Start);
             var last = LastTokenBefore(text, deadline.End);
