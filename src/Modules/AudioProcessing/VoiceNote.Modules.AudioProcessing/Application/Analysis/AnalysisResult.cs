@@ -1,0 +1,10 @@
+namespace VoiceNote.Modules.AudioProcessing.Application.Analysis;
+
+/// <summary>The outcome of the "analyse" stage, saved before the note is published.</summary>
+internal sealed record AnalysisResult(
+    string Summary,
+    IReadOnlyList<ExtractedTask> Tasks,
+    IReadOnlyList<KeyMoment> KeyMoments,
+    SentimentResult Sentiment,
+    string Engine,
+    string Language);
