@@ -76,6 +76,12 @@ internal sealed class Note : IOwnedByUser
 
     public string? ModerationNote { get; private set; }
 
+    /// <summary>The analysis's reading of the recording's tone: positive, neutral, negative or mixed.</summary>
+    public string? SentimentLabel { get; private set; }
+
+    /// <summary>From -1 (negative) to 1 (positive).</summary>
+    public double? SentimentScore { get; private set; }
+
     public DateTimeOffset CreatedAt { get; private set; }
 
     public DateTimeOffset UpdatedAt { get; private set; }
@@ -151,6 +157,12 @@ internal sealed class Note : IOwnedByUser
             DeletedAt = null;
             UpdatedAt = now;
         }
+    }
+
+    public void SetSentiment(string? label, double? score)
+    {
+        SentimentLabel = label;
+        SentimentScore = score;
     }
 
     public void Moderate(ModerationStatus status, string? note, Guid moderator, DateTimeOffset now)

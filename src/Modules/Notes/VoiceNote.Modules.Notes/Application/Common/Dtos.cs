@@ -29,6 +29,7 @@ internal sealed record NoteDto(
     JsonElement? ProcessingOptions,
     double? DurationSeconds,
     long? SizeBytes,
+    SentimentDto? Sentiment,
     ModerationDto Moderation,
     EmbeddingStateDto Embedding,
     IReadOnlyList<TaskDto> Tasks,
@@ -63,6 +64,7 @@ internal sealed record NoteDto(
             ParseOptions(note.ProcessingOptions),
             note.DurationSeconds,
             note.SizeBytes,
+            note.SentimentLabel is null ? null : new SentimentDto(note.SentimentLabel, note.SentimentScore ?? 0),
             new ModerationDto(note.ModerationStatus, note.ModeratedAt, note.ModerationNote),
             new EmbeddingStateDto(note.EmbeddingModel, note.EmbeddedAt, note.EmbeddedTextHash is not null && note.EmbeddedTextHash == note.ContentHash),
             note.Tasks.Where(t => !t.IsDeleted).OrderBy(t => t.Position).ThenBy(t => t.CreatedAt).Select(TaskDto.From).ToList(),
@@ -87,6 +89,9 @@ internal sealed record TranscriptDto(TranscriptEngine Engine, string Text, strin
     public static TranscriptDto From(NoteTranscript transcript, bool preferred) =>
         new(transcript.Engine, transcript.Text, transcript.Language, transcript.UpdatedAt, preferred);
 }
+
+/// <summary>The analysis's reading of the recording's tone (set by the pipeline only).</summary>
+internal sealed record SentimentDto(string Label, double Score);
 
 internal sealed record ModerationDto(ModerationStatus Status, DateTimeOffset? ModeratedAt, string? Note);
 

@@ -19,6 +19,7 @@ internal sealed class NoteConfiguration : IEntityTypeConfiguration<Note>
         builder.Property(n => n.Status).HasConversion<short>();
         builder.Property(n => n.ModerationStatus).HasConversion<short>();
         builder.Property(n => n.ModerationNote).HasMaxLength(NoteLimits.ModerationNoteLength);
+        builder.Property(n => n.SentimentLabel).HasMaxLength(16);
         builder.Property(n => n.KeyMoments).HasColumnType("jsonb")
             .HasConversion(JsonColumn.Converter<KeyMoment>(), JsonColumn.Comparer<KeyMoment>());
         builder.Property(n => n.ProcessingOptions).HasColumnType("jsonb");

@@ -39,6 +39,7 @@ internal sealed record SearchResultsDto(string Mode, string Query, bool Semantic
 /// </summary>
 internal sealed record SearchHitDto(
     Guid Id,
+    Guid OwnerId,
     string? Title,
     string Snippet,
     double Score,
@@ -49,7 +50,8 @@ internal sealed record SearchHitDto(
     NotePriority Priority,
     NoteStatus Status,
     bool IsPinned,
-    bool IsArchived);
+    bool IsArchived,
+    bool IsDeleted);
 
 internal sealed class SearchNotesValidator : AbstractValidator<SearchNotes>
 {
@@ -128,8 +130,8 @@ internal static class NoteSearch
         var items = fused.Where(f => rows.ContainsKey(f.Id)).Select(f =>
         {
             var row = rows[f.Id];
-            return new SearchHitDto(row.Id, row.Title, row.Snippet, f.Score, f.TextRank, f.SemanticRank, f.Similarity,
-                row.RecordedAt, row.Priority, row.Status, row.IsPinned, row.IsArchived);
+            return new SearchHitDto(row.Id, row.OwnerId, row.Title, row.Snippet, f.Score, f.TextRank, f.SemanticRank, f.Similarity,
+                row.RecordedAt, row.Priority, row.Status, row.IsPinned, row.IsArchived, row.IsDeleted);
         }).ToList();
         return new SearchResultsDto(mode.ToString().ToLowerInvariant(), query, semanticAvailable, generator.Model, items);
     }

@@ -226,6 +226,15 @@ namespace VoiceNote.Modules.Notes.Infrastructure.Persistence.Migrations
                         .HasColumnType("text")
                         .HasColumnName("search_transcripts");
 
+                    b.Property<string>("SentimentLabel")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("sentiment_label");
+
+                    b.Property<double?>("SentimentScore")
+                        .HasColumnType("double precision")
+                        .HasColumnName("sentiment_score");
+
                     b.Property<long?>("SizeBytes")
                         .HasColumnType("bigint")
                         .HasColumnName("size_bytes");
