@@ -1,10 +1,11 @@
 using VoiceNote.Infrastructure.Modules;
 using VoiceNote.Modules.Identity;
+using VoiceNote.Modules.Notes;
 
 namespace VoiceNote.WebApi.Hosting;
 
 /// <summary>The modules this host composes. A new module is one line here.</summary>
 internal static class ModuleCatalog
 {
-    public static IReadOnlyList<IModuleInstaller> All { get; } = [new IdentityModule()];
+    public static IReadOnlyList<IModuleInstaller> All { get; } = [new IdentityModule(), new NotesModule()];
 }

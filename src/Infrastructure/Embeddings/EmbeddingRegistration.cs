@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using VoiceNote.Application.Embeddings;
+
+namespace VoiceNote.Infrastructure.Embeddings;
+
+public static class EmbeddingRegistration
+{
+    /// <summary>
+    /// Registers the embedding generator chosen by "Embeddings:Provider": the local hashing model
+    /// (default, offline) or the OpenAI-compatible adapter. Safe to call from several modules.
+    /// </summary>
+    public static IServiceCollection AddEmbeddings(this IServiceCollection services, IConfiguration configuration)
+    {
+        if (services.Any(d => d.ServiceType == typeof(IEmbeddingGenerator)))
+        {
+            return services;
+        }
+
+        services.AddOptions<EmbeddingOptions>().Bind(configuration.GetSection(EmbeddingOptions.Section));
+        services.AddHttpClient<OpenAiEmbeddingGenerator>();
+        services.TryAddSingleton<LocalHashingEmbeddingGenerator>();
+        // Chosen per resolution from the final configuration, so hosts and tests can switch it late.
+        services.AddScoped<IEmbeddingGenerator>(provider =>
+            string.Equals(provider.GetRequiredService<IConfiguration>()[$"{EmbeddingOptions.Section}:Provider"], "openai", StringComparison.OrdinalIgnoreCase)
+                ? provider.GetRequiredService<OpenAiEmbeddingGenerator>()
+                : provider.GetRequiredService<LocalHashingEmbeddingGenerator>());
+        return services;
+    }
+}

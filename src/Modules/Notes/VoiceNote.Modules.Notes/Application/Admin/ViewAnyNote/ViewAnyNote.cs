@@ -1,0 +1,33 @@
+using Microsoft.EntityFrameworkCore;
+using VoiceNote.Application.Messaging;
+using VoiceNote.Application.Security;
+using VoiceNote.Domain.Results;
+using VoiceNote.Infrastructure.Http;
+using VoiceNote.Modules.Notes.Application.Common;
+using VoiceNote.Modules.Notes.Infrastructure.Persistence;
+
+namespace VoiceNote.Modules.Notes.Application.Admin.ViewAnyNote;
+
+/// <summary>Any user's note in full, with who owns it and who moderated it.</summary>
+[Requires(Permission = AdminPermissions.CanViewAllNotes)]
+internal sealed record ViewAnyNote(Guid Id) : IQuery<AdminNoteDto>;
+
+internal sealed record AdminNoteDto(Guid OwnerId, Guid? ModeratedBy, NoteDto Note);
+
+internal sealed class ViewAnyNoteHandler(NotesDbContext db) : IQueryHandler<ViewAnyNote, AdminNoteDto>
+{
+    public async Task<Result<AdminNoteDto>> Handle(ViewAnyNote request, CancellationToken cancellationToken)
+    {
+        var note = await db.AllNotes().AsNoTracking().Include(n => n.Transcripts).Include(n => n.Tasks).AsSplitQuery()
+            .FirstOrDefaultAsync(n => n.Id == request.Id, cancellationToken);
+        return note is null ? NotesErrors.NoteNotFound : new AdminNoteDto(note.OwnerId.Value, note.ModeratedBy, NoteDto.From(note));
+    }
+}
+
+internal sealed class ViewAnyNoteEndpoint : IEndpoint
+{
+    public void MapEndpoint(ApiRoutes routes) =>
+        routes.Admin.MapGet("/notes/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) => (await sender.Send(new ViewAnyNote(id), ct)).ToOk())
+            .RequirePermission(AdminPermissions.CanViewAllNotes)
+            .WithSummary("Any user's note (can_view_all_notes)");
+}

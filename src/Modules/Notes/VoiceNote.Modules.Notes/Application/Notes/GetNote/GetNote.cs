@@ -1,0 +1,30 @@
+using VoiceNote.Application.Messaging;
+using VoiceNote.Application.Security;
+using VoiceNote.Domain.Results;
+using VoiceNote.Infrastructure.Http;
+using VoiceNote.Modules.Notes.Application.Common;
+using VoiceNote.Modules.Notes.Infrastructure.Persistence;
+
+namespace VoiceNote.Modules.Notes.Application.Notes.GetNote;
+
+/// <summary>One of the caller's notes with its transcripts and tasks; a note in the trash can still be read.</summary>
+[Requires(Scope = ApiScopes.NotesRead)]
+internal sealed record GetNote(Guid Id) : IQuery<NoteDto>;
+
+internal sealed class GetNoteHandler(NotesDbContext db) : IQueryHandler<GetNote, NoteDto>
+{
+    public async Task<Result<NoteDto>> Handle(GetNote request, CancellationToken cancellationToken)
+    {
+        var note = await db.FindNoteWithChildrenAsync(request.Id, cancellationToken);
+        return note is null ? NotesErrors.NoteNotFound : NoteDto.From(note);
+    }
+}
+
+internal sealed class GetNoteEndpoint : IEndpoint
+{
+    public void MapEndpoint(ApiRoutes routes) =>
+        routes.V1.MapGet("/notes/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) => (await sender.Send(new GetNote(id), ct)).ToOk())
+            .RequireScope(ApiScopes.NotesRead)
+            .WithTags("Notes")
+            .WithSummary("A note with its transcripts and tasks");
+}

@@ -1,0 +1,109 @@
+using VoiceNote.Application.Messaging;
+using VoiceNote.Application.Paging;
+using VoiceNote.Application.Security;
+using VoiceNote.Domain.Results;
+using VoiceNote.Infrastructure.Http;
+using VoiceNote.Modules.Notes.Application.Common;
+using VoiceNote.Modules.Notes.Domain;
+
+namespace VoiceNote.Modules.Notes.Application.Notes.ListNotes;
+
+/// <summary>The query string of a note list, as sent; parsed into a <see cref="ListNotes"/> with one error per bad field.</summary>
+internal sealed record ListNotesQuery(
+    string? Status,
+    string? Priority,
+    bool? Pinned,
+    bool? Liked,
+    bool? Archived,
+    bool? Deleted,
+    DateTimeOffset? From,
+    DateTimeOffset? To,
+    bool? HasOpenTasks,
+    string? Sort,
+    int? Limit,
+    string? Cursor,
+    bool? IncludeTotal)
+{
+    public Result<ListNotes> Parse(bool? deletedOverride = null)
+    {
+        var errors = new Dictionary<string, string[]>();
+        NoteStatus? status = null;
+        NotePriority? priority = null;
+        var sort = NoteSort.Newest;
+        if (Status is not null)
+        {
+            if (EnumNames<NoteStatus>.TryParse(Status, out var s))
+            {
+                status = s;
+            }
+            else
+            {
+                errors["status"] = [$"Use one of {string.Join(", ", EnumNames<NoteStatus>.Names)}."];
+            }
+        }
+
+        if (Priority is not null)
+        {
+            if (EnumNames<NotePriority>.TryParse(Priority, out var p))
+            {
+                priority = p;
+            }
+            else
+            {
+                errors["priority"] = [$"Use one of {string.Join(", ", EnumNames<NotePriority>.Names)}."];
+            }
+        }
+
+        if (Sort is not null)
+        {
+            if (!int.TryParse(Sort, out _) && Enum.TryParse(Sort, ignoreCase: true, out NoteSort parsed) && Enum.IsDefined(parsed))
+            {
+                sort = parsed;
+            }
+            else
+            {
+                errors["sort"] = ["Use newest, oldest, updated or priority."];
+            }
+        }
+
+        var limit = Limit ?? PageRequest.DefaultSize;
+        if (limit is < 1 or > PageRequest.MaxSize)
+        {
+            errors["limit"] = [$"Use 1 to {PageRequest.MaxSize}."];
+        }
+
+        if (From is { } from && To is { } to && to <= from)
+        {
+            errors["to"] = ["'to' must be after 'from'."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return new ValidationError(errors);
+        }
+
+        var filter = new NoteFilter(status, priority, Pinned, Liked, Archived, deletedOverride ?? Deleted ?? false, From?.ToUniversalTime(), To?.ToUniversalTime(), HasOpenTasks);
+        return new ListNotes(filter, sort, limit, string.IsNullOrEmpty(Cursor) ? null : Cursor, IncludeTotal ?? false);
+    }
+}
+
+internal sealed class ListNotesEndpoint : IEndpoint
+{
+    public void MapEndpoint(ApiRoutes routes)
+    {
+        routes.V1.MapGet("/notes", async ([AsParameters] ListNotesQuery query, ISender sender, CancellationToken ct) =>
+                await Send(query.Parse(), sender, ct))
+            .RequireScope(ApiScopes.NotesRead)
+            .WithTags("Notes")
+            .WithSummary("The caller's notes: filters, sort (newest, oldest, updated, priority), keyset cursor paging (20 per page)");
+
+        routes.V1.MapGet("/notes/trash", async ([AsParameters] ListNotesQuery query, ISender sender, CancellationToken ct) =>
+                await Send(query.Parse(deletedOverride: true), sender, ct))
+            .RequireScope(ApiScopes.NotesRead)
+            .WithTags("Notes")
+            .WithSummary("The caller's notes in the trash");
+    }
+
+    private static async Task<IResult> Send(Result<ListNotes> query, ISender sender, CancellationToken ct) =>
+        query.IsFailure ? ProblemResults.From(query.Error) : (await sender.Send(query.Value, ct)).ToOk();
+}

@@ -1,0 +1,142 @@
+using System.Buffers.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using VoiceNote.Modules.Notes.Domain;
+
+namespace VoiceNote.Modules.Notes.Application.Notes.ListNotes;
+
+/// <summary>The orders a note list can take. Each is a total order (the id breaks ties), so keyset paging never skips or repeats.</summary>
+internal enum NoteSort
+{
+    /// <summary>recorded_at, id descending.</summary>
+    Newest,
+
+    /// <summary>recorded_at, id ascending.</summary>
+    Oldest,
+
+    /// <summary>updated_at, id descending.</summary>
+    Updated,
+
+    /// <summary>priority (HIGH first), then newest.</summary>
+    Priority,
+}
+
+/// <summary>Which notes a list shows. Null means "any", except archived, which hides archived notes unless asked.</summary>
+internal sealed record NoteFilter(
+    NoteStatus? Status = null,
+    NotePriority? Priority = null,
+    bool? Pinned = null,
+    bool? Liked = null,
+    bool? Archived = null,
+    bool Deleted = false,
+    DateTimeOffset? From = null,
+    DateTimeOffset? To = null,
+    bool? HasOpenTasks = null);
+
+/// <summary>
+/// The position after the last row of a page: the sort keys of that row. Opaque to clients (base64url
+/// JSON); it names its sort, so a cursor from another order is refused rather than misread.
+/// </summary>
+internal sealed record NoteCursor(NoteSort Sort, DateTimeOffset At, short Priority, Guid Id)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static NoteCursor After(Note note, NoteSort sort) =>
+        new(sort, sort == NoteSort.Updated ? note.UpdatedAt : note.RecordedAt, (short)note.Priority, note.Id);
+
+    public string Encode() => Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(this, Json));
+
+    public static NoteCursor? Decode(string text, NoteSort expected)
+    {
+        try
+        {
+            var cursor = JsonSerializer.Deserialize<NoteCursor>(Base64Url.DecodeFromChars(text), Json);
+            return cursor is not null && cursor.Sort == expected && Enum.IsDefined(cursor.Sort) ? cursor : null;
+        }
+        catch (Exception exception) when (exception is FormatException or JsonException or ArgumentException)
+        {
+            return null;
+        }
+    }
+}
+
+/// <summary>
+/// The list query pieces. Filters come first, then the keyset condition as a row-value comparison
+/// (<c>(recorded_at, id) &lt; (@at, @id)</c>), which PostgreSQL answers from the per-owner indexes
+/// <c>(owner_id, is_deleted, is_archived, key…, id)</c> without counting the rows it skips.
+/// </summary>
+internal static class NoteListing
+{
+    public static IQueryable<Note> Filter(this IQueryable<Note> notes, NoteFilter filter)
+    {
+        notes = notes.Where(n => n.IsDeleted == filter.Deleted);
+        // The trash shows archived and unarchived notes alike unless asked; other lists hide the archive by default.
+        var archived = filter.Archived ?? (filter.Deleted ? null : false);
+        if (archived is { } a)
+        {
+            notes = notes.Where(n => n.IsArchived == a);
+        }
+
+        if (filter.Status is { } status)
+        {
+            notes = notes.Where(n => n.Status == status);
+        }
+
+        if (filter.Priority is { } priority)
+        {
+            notes = notes.Where(n => n.Priority == priority);
+        }
+
+        if (filter.Pinned is { } pinned)
+        {
+            notes = notes.Where(n => n.IsPinned == pinned);
+        }
+
+        if (filter.Liked is { } liked)
+        {
+            notes = notes.Where(n => n.IsLiked == liked);
+        }
+
+        if (filter.From is { } from)
+        {
+            notes = notes.Where(n => n.RecordedAt >= from);
+        }
+
+        if (filter.To is { } to)
+        {
+            notes = notes.Where(n => n.RecordedAt < to);
+        }
+
+        if (filter.HasOpenTasks is { } open)
+        {
+            notes = notes.Where(n => n.Tasks.Any(t => !t.IsDone && !t.IsDeleted) == open);
+        }
+
+        return notes;
+    }
+
+    public static IQueryable<Note> After(this IQueryable<Note> notes, NoteCursor? cursor)
+    {
+        if (cursor is null)
+        {
+            return notes;
+        }
+
+        var (at, id, priority) = (cursor.At, cursor.Id, (NotePriority)cursor.Priority);
+        return cursor.Sort switch
+        {
+            NoteSort.Oldest => notes.Where(n => EF.Functions.GreaterThan(ValueTuple.Create(n.RecordedAt, n.Id), ValueTuple.Create(at, id))),
+            NoteSort.Updated => notes.Where(n => EF.Functions.LessThan(ValueTuple.Create(n.UpdatedAt, n.Id), ValueTuple.Create(at, id))),
+            NoteSort.Priority => notes.Where(n => EF.Functions.LessThan(ValueTuple.Create(n.Priority, n.RecordedAt, n.Id), ValueTuple.Create(priority, at, id))),
+            _ => notes.Where(n => EF.Functions.LessThan(ValueTuple.Create(n.RecordedAt, n.Id), ValueTuple.Create(at, id))),
+        };
+    }
+
+    public static IQueryable<Note> Sorted(this IQueryable<Note> notes, NoteSort sort) => sort switch
+    {
+        NoteSort.Oldest => notes.OrderBy(n => n.RecordedAt).ThenBy(n => n.Id),
+        NoteSort.Updated => notes.OrderByDescending(n => n.UpdatedAt).ThenByDescending(n => n.Id),
+        NoteSort.Priority => notes.OrderByDescending(n => n.Priority).ThenByDescending(n => n.RecordedAt).ThenByDescending(n => n.Id),
+        _ => notes.OrderByDescending(n => n.RecordedAt).ThenByDescending(n => n.Id),
+    };
+}

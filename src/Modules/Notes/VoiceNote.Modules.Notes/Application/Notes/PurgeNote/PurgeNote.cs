@@ -1,0 +1,43 @@
+using Microsoft.EntityFrameworkCore;
+using VoiceNote.Application.Messaging;
+using VoiceNote.Application.Security;
+using VoiceNote.Domain.Results;
+using VoiceNote.Infrastructure.Http;
+using VoiceNote.Modules.Notes.Application.Common;
+using VoiceNote.Modules.Notes.Contracts;
+using VoiceNote.Modules.Notes.Infrastructure.Persistence;
+
+namespace VoiceNote.Modules.Notes.Application.Notes.PurgeNote;
+
+/// <summary>Deletes a note from the trash for good, with its transcripts and tasks. Only a note already in the trash can be purged.</summary>
+[Requires(Scope = ApiScopes.NotesWrite)]
+internal sealed record PurgeNote(Guid Id) : ICommand;
+
+internal sealed class PurgeNoteHandler(NotesDbContext db, TimeProvider clock) : ICommandHandler<PurgeNote>
+{
+    public async Task<Result> Handle(PurgeNote request, CancellationToken cancellationToken)
+    {
+        var note = await db.FindNoteAsync(request.Id, cancellationToken);
+        if (note is null)
+        {
+            return NotesErrors.NoteNotFound;
+        }
+
+        if (!note.IsDeleted)
+        {
+            return NotesErrors.NotInTrash;
+        }
+
+        // Transcripts and tasks go with it through the foreign keys' ON DELETE CASCADE.
+        await db.Notes.Where(n => n.Id == note.Id).ExecuteDeleteAsync(cancellationToken);
+        db.Publish(new NotePurged(note.Id, note.OwnerId.Value, clock.NowForDatabase()));
+        return Result.Success();
+    }
+}
+
+internal sealed class PurgeNoteEndpoint : IEndpoint
+{
+    public void MapEndpoint(ApiRoutes routes) =>
+        routes.V1.MapDelete("/notes/trash/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) => (await sender.Send(new PurgeNote(id), ct)).ToNoContent())
+            .RequireScope(ApiScopes.NotesWrite).WithTags("Notes").WithSummary("Delete a note in the trash for good");
+}

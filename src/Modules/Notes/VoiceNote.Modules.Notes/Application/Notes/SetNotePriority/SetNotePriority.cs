@@ -1,0 +1,34 @@
+using FluentValidation;
+using VoiceNote.Application.Messaging;
+using VoiceNote.Application.Security;
+using VoiceNote.Domain.Results;
+using VoiceNote.Infrastructure.Http;
+using VoiceNote.Modules.Notes.Application.Common;
+using VoiceNote.Modules.Notes.Domain;
+using VoiceNote.Modules.Notes.Infrastructure.Persistence;
+
+namespace VoiceNote.Modules.Notes.Application.Notes.SetNotePriority;
+
+[Requires(Scope = ApiScopes.NotesWrite)]
+internal sealed record SetNotePriority(Guid Id, NotePriority? Priority) : ICommand;
+
+internal sealed record PriorityBody(NotePriority? Priority);
+
+internal sealed class SetNotePriorityValidator : AbstractValidator<SetNotePriority>
+{
+    public SetNotePriorityValidator() => RuleFor(c => c.Priority).NotNull().IsInEnum();
+}
+
+internal sealed class SetNotePriorityHandler(NotesDbContext db, TimeProvider clock) : ICommandHandler<SetNotePriority>
+{
+    public Task<Result> Handle(SetNotePriority request, CancellationToken cancellationToken) =>
+        db.ChangeNoteAsync(request.Id, clock, (note, _) => note.Priority = request.Priority!.Value, cancellationToken);
+}
+
+internal sealed class SetNotePriorityEndpoint : IEndpoint
+{
+    public void MapEndpoint(ApiRoutes routes) =>
+        routes.V1.MapPut("/notes/{id:guid}/priority", async (Guid id, PriorityBody body, ISender sender, CancellationToken ct) =>
+                (await sender.Send(new SetNotePriority(id, body.Priority), ct)).ToNoContent())
+            .RequireScope(ApiScopes.NotesWrite).WithTags("Notes").WithSummary("Set a note's priority (HIGH, MEDIUM, LOW)");
+}

@@ -1,0 +1,34 @@
+using FluentValidation;
+using VoiceNote.Application.Messaging;
+using VoiceNote.Application.Security;
+using VoiceNote.Domain.Results;
+using VoiceNote.Infrastructure.Http;
+using VoiceNote.Modules.Notes.Application.Common;
+using VoiceNote.Modules.Notes.Domain;
+using VoiceNote.Modules.Notes.Infrastructure.Persistence;
+
+namespace VoiceNote.Modules.Notes.Application.Notes.SetNoteStatus;
+
+[Requires(Scope = ApiScopes.NotesWrite)]
+internal sealed record SetNoteStatus(Guid Id, NoteStatus? Status) : ICommand;
+
+internal sealed record StatusBody(NoteStatus? Status);
+
+internal sealed class SetNoteStatusValidator : AbstractValidator<SetNoteStatus>
+{
+    public SetNoteStatusValidator() => RuleFor(c => c.Status).NotNull().IsInEnum();
+}
+
+internal sealed class SetNoteStatusHandler(NotesDbContext db, TimeProvider clock) : ICommandHandler<SetNoteStatus>
+{
+    public Task<Result> Handle(SetNoteStatus request, CancellationToken cancellationToken) =>
+        db.ChangeNoteAsync(request.Id, clock, (note, _) => note.Status = request.Status!.Value, cancellationToken);
+}
+
+internal sealed class SetNoteStatusEndpoint : IEndpoint
+{
+    public void MapEndpoint(ApiRoutes routes) =>
+        routes.V1.MapPut("/notes/{id:guid}/status", async (Guid id, StatusBody body, ISender sender, CancellationToken ct) =>
+                (await sender.Send(new SetNoteStatus(id, body.Status), ct)).ToNoContent())
+            .RequireScope(ApiScopes.NotesWrite).WithTags("Notes").WithSummary("Set a note's status (PENDING, DONE, DELAYED)");
+}

@@ -1,0 +1,53 @@
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using VoiceNote.Application.Messaging;
+using VoiceNote.Application.Security;
+using VoiceNote.Domain.Results;
+using VoiceNote.Infrastructure.Http;
+using VoiceNote.Modules.Notes.Application.Common;
+using VoiceNote.Modules.Notes.Infrastructure.Persistence;
+using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
+
+namespace VoiceNote.Modules.Notes.Application.Notes.UpdateNote;
+
+/// <summary>
+/// A partial update (JSON merge-patch semantics): a field left out keeps its value, a field sent as
+/// null is cleared, a transcript sent with a null text is removed. Server-owned fields are refused.
+/// </summary>
+[Requires(Scope = ApiScopes.NotesWrite)]
+internal sealed record UpdateNote(Guid Id, Sent<NoteFields> Body) : ICommand<NoteDto>, INoteFieldsCommand;
+
+internal sealed class UpdateNoteValidator() : NoteFieldsValidator<UpdateNote>(creating: false);
+
+internal sealed class UpdateNoteHandler(NotesDbContext db, TimeProvider clock) : ICommandHandler<UpdateNote, NoteDto>
+{
+    public async Task<Result<NoteDto>> Handle(UpdateNote request, CancellationToken cancellationToken)
+    {
+        var note = await db.FindNoteWithChildrenAsync(request.Id, cancellationToken);
+        if (note is null)
+        {
+            return NotesErrors.NoteNotFound;
+        }
+
+        if (note.IsDeleted)
+        {
+            return NotesErrors.NoteInTrash;
+        }
+
+        var now = clock.NowForDatabase();
+        NoteWriter.Apply(note, request.Body, now);
+        NoteWriter.AfterTextChange(db, note, now);
+        return NoteDto.From(note);
+    }
+}
+
+internal sealed class UpdateNoteEndpoint : IEndpoint
+{
+    public void MapEndpoint(ApiRoutes routes) =>
+        routes.V1.MapPatch("/notes/{id:guid}", (Guid id, JsonElement body, IOptions<JsonOptions> json, ISender sender, CancellationToken ct) =>
+                NoteEndpoints.WithBody(NoteFields.Body, body, json, sent => sender.Send(new UpdateNote(id, sent), ct), TypedResults.Ok))
+            .RequireScope(ApiScopes.NotesWrite)
+            .Accepts<NoteFields>("application/merge-patch+json", "application/json")
+            .WithTags("Notes")
+            .WithSummary("Change some fields of a note (absent: kept, null: cleared)");
+}

@@ -1,0 +1,25 @@
+namespace VoiceNote.Modules.Notes.Application.Search;
+
+/// <summary>Bound from "Notes:Search".</summary>
+internal sealed class NotesSearchOptions
+{
+    public const string Section = "Notes:Search";
+
+    /// <summary>Query embeddings a user may have computed per minute (cache hits are free).</summary>
+    public int QueryEmbeddingsPerMinute { get; set; } = 60;
+
+    /// <summary>How long a query's embedding is reused for the same user and text.</summary>
+    public TimeSpan QueryEmbeddingCacheTime { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>hnsw.ef_search: the candidate list of each HNSW scan step; higher is more exact and slower.</summary>
+    public int EfSearch { get; set; } = 100;
+
+    /// <summary>Below this cosine similarity a note is not "about" the query; it is left out of semantic results.</summary>
+    public double MinSimilarity { get; set; } = 0.08;
+
+    /// <summary>How many candidates each half of a hybrid search contributes before fusion.</summary>
+    public int HybridCandidates { get; set; } = 50;
+
+    /// <summary>The k of reciprocal rank fusion: score = Σ 1 / (k + rank).</summary>
+    public int RrfK { get; set; } = 60;
+}

@@ -1,0 +1,159 @@
+using FluentValidation;
+using Microsoft.Extensions.Options;
+using VoiceNote.Application.Embeddings;
+using VoiceNote.Application.Messaging;
+using VoiceNote.Application.Security;
+using VoiceNote.Domain.Primitives;
+using VoiceNote.Domain.Results;
+using VoiceNote.Modules.Notes.Domain;
+using VoiceNote.Modules.Notes.Infrastructure.Search;
+
+namespace VoiceNote.Modules.Notes.Application.Search.SearchNotes;
+
+internal enum SearchMode
+{
+    /// <summary>Both, fused by reciprocal rank (the default).</summary>
+    Hybrid,
+
+    /// <summary>Full text: all words (websearch syntax: "phrases", -exclusions).</summary>
+    Text,
+
+    /// <summary>By meaning: nearest embeddings of the same model.</summary>
+    Semantic,
+}
+
+/// <summary>Searches the caller's notes (never the trash, never anybody else's).</summary>
+[Requires(Scope = ApiScopes.NotesRead)]
+internal sealed record SearchNotes(string Q, SearchMode Mode = SearchMode.Hybrid, int Limit = SearchNotes.DefaultLimit) : IQuery<SearchResultsDto>
+{
+    public const int DefaultLimit = 20;
+    public const int MaxLimit = 50;
+    public const int MaxQueryLength = 500;
+}
+
+internal sealed record SearchResultsDto(string Mode, string Query, bool SemanticAvailable, string EmbeddingModel, IReadOnlyList<SearchHitDto> Items);
+
+/// <summary>
+/// One result: the note, a snippet (HTML-escaped text with the query's words in &lt;mark&gt;), the fused
+/// score, and where it ranked in each half (null when that half did not find it).
+/// </summary>
+internal sealed record SearchHitDto(
+    Guid Id,
+    Guid OwnerId,
+    string? Title,
+    string Snippet,
+    double Score,
+    int? TextRank,
+    int? SemanticRank,
+    double? Similarity,
+    DateTimeOffset RecordedAt,
+    NotePriority Priority,
+    NoteStatus Status,
+    bool IsPinned,
+    bool IsArchived,
+    bool IsDeleted);
+
+internal sealed class SearchNotesValidator : AbstractValidator<SearchNotes>
+{
+    public SearchNotesValidator()
+    {
+        RuleFor(s => s.Q).NotEmpty().Must(q => q.Trim().Length > 0).MaximumLength(SearchNotes.MaxQueryLength).OverridePropertyName("q");
+        RuleFor(s => s.Mode).IsInEnum();
+        RuleFor(s => s.Limit).InclusiveBetween(1, SearchNotes.MaxLimit);
+    }
+}
+
+internal sealed class SearchNotesHandler(
+    NoteSearchStore store, ICurrentUser caller, IEmbeddingGenerator generator, QueryEmbeddings queryEmbeddings, IOptions<NotesSearchOptions> options)
+    : IQueryHandler<SearchNotes, SearchResultsDto>
+{
+    public async Task<Result<SearchResultsDto>> Handle(SearchNotes request, CancellationToken cancellationToken)
+    {
+        var result = await NoteSearch.RunAsync(
+            new NoteSearch.Request(caller.Id, request.Q.Trim(), request.Mode, request.Limit, IncludeDeleted: false),
+            store, generator, (q, ct) => queryEmbeddings.GetAsync(generator, caller.Id, q, ct), options.Value, cancellationToken);
+        return result;
+    }
+}
+
+/// <summary>The search itself, shared by the user's search and the admin's (which passes no owner).</summary>
+internal static class NoteSearch
+{
+    internal sealed record Request(UserId? Owner, string Query, SearchMode Mode, int Limit, bool IncludeDeleted);
+
+    public static async Task<Result<SearchResultsDto>> RunAsync(
+        Request request,
+        NoteSearchStore store,
+        IEmbeddingGenerator generator,
+        Func<string, CancellationToken, Task<Result<float[]>>> embedQuery,
+        NotesSearchOptions options,
+        CancellationToken cancellationToken)
+    {
+        var (owner, query, mode, limit) = (request.Owner, request.Query, request.Mode, request.Limit);
+        var pool = mode == SearchMode.Hybrid ? Math.Max(options.HybridCandidates, limit) : limit;
+        var textMatch = mode == SearchMode.Text ? WordMatch.AllWords : WordMatch.AnyWord;
+
+        List<(Guid Id, double Rank)> text = [];
+        if (mode != SearchMode.Semantic)
+        {
+            text = await store.MatchTextAsync(owner, query, textMatch, pool, request.IncludeDeleted, cancellationToken);
+        }
+
+        List<(Guid Id, double Distance)> semantic = [];
+        var semanticAvailable = mode != SearchMode.Text;
+        if (mode != SearchMode.Text)
+        {
+            try
+            {
+                var vector = await embedQuery(query, cancellationToken);
+                if (vector.IsFailure)
+                {
+                    return vector.Error;
+                }
+
+                // A query without a single word has no direction (a zero vector): nothing is near it.
+                semantic = vector.Value.All(v => v == 0) ? [] : await store.NearestAsync(owner, vector.Value, generator.Model, pool, 1 - options.MinSimilarity, options.EfSearch, request.IncludeDeleted, cancellationToken);
+            }
+            catch (EmbeddingUnavailableException) when (mode == SearchMode.Hybrid)
+            {
+                // The words still find what they find; the response says the meaning half was missing.
+                semanticAvailable = false;
+            }
+            catch (EmbeddingUnavailableException)
+            {
+                return new Error("notes.embeddings_unavailable", "Search by meaning is unavailable right now; try the text mode.", ErrorKind.Unavailable);
+            }
+        }
+
+        var fused = Fuse(text, semantic, options.RrfK).Take(limit).ToList();
+        var rows = await store.RowsAsync(owner, fused.Select(f => f.Id).ToList(), query, textMatch, cancellationToken);
+        var items = fused.Where(f => rows.ContainsKey(f.Id)).Select(f =>
+        {
+            var row = rows[f.Id];
+            return new SearchHitDto(row.Id, row.OwnerId, row.Title, row.Snippet, f.Score, f.TextRank, f.SemanticRank, f.Similarity,
+                row.RecordedAt, row.Priority, row.Status, row.IsPinned, row.IsArchived, row.IsDeleted);
+        }).ToList();
+        return new SearchResultsDto(mode.ToString().ToLowerInvariant(), query, semanticAvailable, generator.Model, items);
+    }
+
+    /// <summary>Reciprocal rank fusion: each list adds 1 / (k + rank) for every note it ranks (ranks from 1).</summary>
+    internal static IEnumerable<(Guid Id, double Score, int? TextRank, int? SemanticRank, double? Similarity)> Fuse(
+        IReadOnlyList<(Guid Id, double Rank)> text, IReadOnlyList<(Guid Id, double Distance)> semantic, int k)
+    {
+        var byId = new Dictionary<Guid, (double Score, int? TextRank, int? SemanticRank, double? Similarity)>();
+        for (var i = 0; i < text.Count; i++)
+        {
+            byId[text[i].Id] = (1.0 / (k + i + 1), i + 1, null, null);
+        }
+
+        for (var i = 0; i < semantic.Count; i++)
+        {
+            var (id, distance) = semantic[i];
+            var current = byId.GetValueOrDefault(id);
+            byId[id] = (current.Score + (1.0 / (k + i + 1)), current.TextRank, i + 1, 1 - distance);
+        }
+
+        return byId.OrderByDescending(p => p.Value.Score).ThenBy(p => p.Value.TextRank ?? int.MaxValue).ThenBy(p => p.Key)
+            .Select(p => (p.Key, p.Value.Score, p.Value.TextRank, p.Value.SemanticRank, p.Value.Similarity));
+    }
+}

@@ -1,0 +1,29 @@
+using VoiceNote.Application.Messaging;
+using VoiceNote.Application.Security;
+using VoiceNote.Domain.Results;
+using VoiceNote.Infrastructure.Http;
+
+namespace VoiceNote.Modules.Notes.Application.Search.SearchNotes;
+
+internal sealed class SearchNotesEndpoint : IEndpoint
+{
+    public void MapEndpoint(ApiRoutes routes) =>
+        routes.V1.MapGet("/notes/search", async (string? q, string? mode, int? limit, ISender sender, CancellationToken ct) =>
+            {
+                if (!TryParseMode(mode, out var parsed))
+                {
+                    return ProblemResults.From(ValidationError.For("mode", "Use hybrid, text or semantic."));
+                }
+
+                return (await sender.Send(new SearchNotes(q ?? string.Empty, parsed, limit ?? SearchNotes.DefaultLimit), ct)).ToOk();
+            })
+            .RequireScope(ApiScopes.NotesRead)
+            .WithTags("Search")
+            .WithSummary("Search my notes by words, by meaning, or both (hybrid, the default)");
+
+    internal static bool TryParseMode(string? text, out SearchMode mode)
+    {
+        mode = SearchMode.Hybrid;
+        return text is null || (!int.TryParse(text, out _) && Enum.TryParse(text, ignoreCase: true, out mode) && Enum.IsDefined(mode));
+    }
+}

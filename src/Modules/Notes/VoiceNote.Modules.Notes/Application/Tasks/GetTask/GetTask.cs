@@ -1,0 +1,27 @@
+using VoiceNote.Application.Messaging;
+using VoiceNote.Application.Security;
+using VoiceNote.Domain.Results;
+using VoiceNote.Infrastructure.Http;
+using VoiceNote.Modules.Notes.Application.Common;
+using VoiceNote.Modules.Notes.Infrastructure.Persistence;
+
+namespace VoiceNote.Modules.Notes.Application.Tasks.GetTask;
+
+[Requires(Scope = ApiScopes.NotesRead)]
+internal sealed record GetTask(Guid Id) : IQuery<TaskDto>;
+
+internal sealed class GetTaskHandler(NotesDbContext db) : IQueryHandler<GetTask, TaskDto>
+{
+    public async Task<Result<TaskDto>> Handle(GetTask request, CancellationToken cancellationToken)
+    {
+        var task = await db.FindTaskAsync(request.Id, cancellationToken);
+        return task is null ? NotesErrors.TaskNotFound : TaskDto.From(task);
+    }
+}
+
+internal sealed class GetTaskEndpoint : IEndpoint
+{
+    public void MapEndpoint(ApiRoutes routes) =>
+        routes.V1.MapGet("/tasks/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) => (await sender.Send(new GetTask(id), ct)).ToOk())
+            .RequireScope(ApiScopes.NotesRead).WithTags("Tasks").WithSummary("One task");
+}

@@ -1,0 +1,38 @@
+using Microsoft.EntityFrameworkCore;
+using VoiceNote.Application.Messaging;
+using VoiceNote.Application.Security;
+using VoiceNote.Domain.Results;
+using VoiceNote.Infrastructure.Http;
+using VoiceNote.Modules.Notes.Application.Common;
+using VoiceNote.Modules.Notes.Infrastructure.Persistence;
+
+namespace VoiceNote.Modules.Notes.Application.Tasks.ListNoteTasks;
+
+/// <summary>A note's tasks in their order; deleted ones only when asked (to offer a restore).</summary>
+[Requires(Scope = ApiScopes.NotesRead)]
+internal sealed record ListNoteTasks(Guid NoteId, bool IncludeDeleted) : IQuery<IReadOnlyList<TaskDto>>;
+
+internal sealed class ListNoteTasksHandler(NotesDbContext db) : IQueryHandler<ListNoteTasks, IReadOnlyList<TaskDto>>
+{
+    public async Task<Result<IReadOnlyList<TaskDto>>> Handle(ListNoteTasks request, CancellationToken cancellationToken)
+    {
+        if (!await db.Notes.AnyAsync(n => n.Id == request.NoteId, cancellationToken))
+        {
+            return NotesErrors.NoteNotFound;
+        }
+
+        var tasks = await db.Tasks.AsNoTracking()
+            .Where(t => t.NoteId == request.NoteId && (request.IncludeDeleted || !t.IsDeleted))
+            .OrderBy(t => t.Position).ThenBy(t => t.CreatedAt).ThenBy(t => t.Id)
+            .ToListAsync(cancellationToken);
+        return tasks.Select(TaskDto.From).ToList();
+    }
+}
+
+internal sealed class ListNoteTasksEndpoint : IEndpoint
+{
+    public void MapEndpoint(ApiRoutes routes) =>
+        routes.V1.MapGet("/notes/{noteId:guid}/tasks", async (Guid noteId, bool? includeDeleted, ISender sender, CancellationToken ct) =>
+                (await sender.Send(new ListNoteTasks(noteId, includeDeleted ?? false), ct)).ToOk())
+            .RequireScope(ApiScopes.NotesRead).WithTags("Tasks").WithSummary("A note's tasks, in order");
+}

@@ -1,0 +1,88 @@
+using System.Text.Json.Serialization;
+
+namespace VoiceNote.Modules.Notes.Domain;
+
+// Stored as small integers (so "priority" sorts by rank and keyset cursors compare numbers); shown in
+// JSON as seed 000's upper-case names. Never renumber a member: the number is what the database holds.
+
+/// <summary>Seed 000 priority. The number is the rank: a higher number sorts first.</summary>
+internal enum NotePriority
+{
+    [JsonStringEnumMemberName("LOW")]
+    Low = 1,
+
+    [JsonStringEnumMemberName("MEDIUM")]
+    Medium = 2,
+
+    [JsonStringEnumMemberName("HIGH")]
+    High = 3,
+}
+
+/// <summary>Seed 000 note_status.</summary>
+internal enum NoteStatus
+{
+    [JsonStringEnumMemberName("PENDING")]
+    Pending = 0,
+
+    [JsonStringEnumMemberName("DONE")]
+    Done = 1,
+
+    [JsonStringEnumMemberName("DELAYED")]
+    Delayed = 2,
+}
+
+/// <summary>Seed 000 communication_type: how a task's action reaches its assignee.</summary>
+internal enum CommunicationType
+{
+    [JsonStringEnumMemberName("WHATSAPP")]
+    WhatsApp = 1,
+
+    [JsonStringEnumMemberName("SMS")]
+    Sms = 2,
+
+    [JsonStringEnumMemberName("CALL")]
+    Call = 3,
+
+    [JsonStringEnumMemberName("MEET")]
+    Meet = 4,
+
+    [JsonStringEnumMemberName("SLACK")]
+    Slack = 5,
+}
+
+/// <summary>
+/// The engine a transcript came from. Seed 000 kept one column per engine (groq, deepgram, android);
+/// the pipeline adds the offline local recogniser and any OpenAI-compatible server.
+/// </summary>
+internal enum TranscriptEngine
+{
+    [JsonStringEnumMemberName("GROQ")]
+    Groq = 1,
+
+    [JsonStringEnumMemberName("DEEPGRAM")]
+    Deepgram = 2,
+
+    /// <summary>The phone's own recogniser (seed 000 transcript_android).</summary>
+    [JsonStringEnumMemberName("ANDROID")]
+    Android = 3,
+
+    /// <summary>The offline recogniser the pipeline runs by default (PocketSphinx).</summary>
+    [JsonStringEnumMemberName("LOCAL")]
+    Local = 4,
+
+    [JsonStringEnumMemberName("OPENAI")]
+    OpenAi = 5,
+}
+
+/// <summary>What an operator with can_moderate_content decided about a note.</summary>
+internal enum ModerationStatus
+{
+    [JsonStringEnumMemberName("NONE")]
+    None = 0,
+
+    [JsonStringEnumMemberName("APPROVED")]
+    Approved = 1,
+
+    [JsonStringEnumMemberName("FLAGGED")]
+    Flagged = 2,
+}

@@ -1,0 +1,208 @@
+using System.Text;
+using Npgsql;
+using NpgsqlTypes;
+using VoiceNote.Domain.Primitives;
+using VoiceNote.Infrastructure.Embeddings;
+using VoiceNote.Infrastructure.Vectors;
+using VoiceNote.Modules.Notes.Domain;
+using VoiceNote.Modules.Notes.Infrastructure.Persistence;
+
+namespace VoiceNote.Modules.Notes.Infrastructure.Search;
+
+/// <summary>How words of a query are combined for full-text search.</summary>
+internal enum WordMatch
+{
+    /// <summary>websearch_to_tsquery: all words, "quoted phrases", -exclusions (the text mode).</summary>
+    AllWords,
+
+    /// <summary>Any word, ranked by how many and how close (the text half of hybrid, and snippets).</summary>
+    AnyWord,
+}
+
+/// <summary>A note as a search result shows it.</summary>
+internal sealed record SearchRow(
+    Guid Id,
+    Guid OwnerId,
+    string? Title,
+    DateTimeOffset RecordedAt,
+    NotePriority Priority,
+    NoteStatus Status,
+    bool IsPinned,
+    bool IsArchived,
+    bool IsDeleted,
+    string Snippet);
+
+/// <summary>
+/// The search SQL, run through Npgsql because EF maps neither the tsvector nor the vector
+/// (docs/decisions/0004, 0021). Every statement takes the owner: user searches pass the caller and
+/// see only their own notes; only admin use cases pass null (all owners). Trashed notes are left out
+/// unless an admin asks for them.
+/// </summary>
+internal sealed class NoteSearchStore(NpgsqlDataSource dataSource)
+{
+    private const string Config = NotesSearchSchema.TextConfiguration;
+
+    /// <summary>ts_headline options: marked matches, up to two fragments of a sentence or so.</summary>
+    private const string HeadlineOptions = "StartSel=<mark>, StopSel=</mark>, MaxFragments=2, MaxWords=24, MinWords=8, FragmentDelimiter=\" … \"";
+
+    /// <summary>Notes whose text matches, best first (ts_rank_cd, normalised to 0..1).</summary>
+    public async Task<List<(Guid Id, double Rank)>> MatchTextAsync(UserId? owner, string query, WordMatch match, int limit, bool includeDeleted, CancellationToken cancellationToken)
+    {
+        if (TsQuery(query, match) is not { } tsquery)
+        {
+            return [];
+        }
+
+        var sql = $"""
+            SELECT n.id, ts_rank_cd(n.search_vector, q, 32) AS rank
+            FROM {Table} n, {tsquery.Sql} q
+            WHERE n.search_vector @@ q {OwnerClause(owner)} {DeletedClause(includeDeleted)}
+            ORDER BY rank DESC, n.id
+            LIMIT @limit
+            """;
+        await using var command = dataSource.CreateCommand(sql);
+        command.Parameters.AddWithValue("q", tsquery.Text);
+        command.Parameters.AddWithValue("limit", limit);
+        AddOwner(command, owner);
+        var hits = new List<(Guid, double)>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            hits.Add((reader.GetGuid(0), reader.GetFloat(1)));
+        }
+
+        return hits;
+    }
+
+    /// <summary>
+    /// The nearest notes by cosine distance among vectors of <paramref name="model"/>, through the HNSW
+    /// index. pgvector 0.8's iterative scan (relaxed order, re-sorted here) keeps scanning the graph
+    /// until enough rows pass the owner filter, so a user with few notes among many still gets k results.
+    /// </summary>
+    public async Task<List<(Guid Id, double Distance)>> NearestAsync(
+        UserId? owner, float[] vector, string model, int limit, double maxDistance, int efSearch, bool includeDeleted, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var settings = new NpgsqlCommand("SELECT set_config('hnsw.iterative_scan', 'relaxed_order', true), set_config('hnsw.ef_search', @ef, true)", connection, transaction))
+        {
+            settings.Parameters.AddWithValue("ef", efSearch.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            await settings.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        var distance = PgVector.CosineDistance("n." + NotesSearchSchema.EmbeddingColumn, "v");
+        var sql = $"""
+            WITH nearest AS MATERIALIZED (
+                SELECT n.id, {distance} AS distance
+                FROM {Table} n
+                WHERE n.embedding_model = @model {OwnerClause(owner)} {DeletedClause(includeDeleted)}
+                ORDER BY {distance}
+                LIMIT @limit)
+            SELECT id, distance FROM nearest WHERE distance <= @max ORDER BY distance, id
+            """;
+        await using var command = new NpgsqlCommand(sql, connection, transaction);
+        command.Parameters.Add(PgVector.Parameter("v", vector));
+        command.Parameters.AddWithValue("model", model);
+        command.Parameters.AddWithValue("limit", limit);
+        command.Parameters.AddWithValue("max", maxDistance);
+        AddOwner(command, owner);
+        var hits = new List<(Guid, double)>();
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                hits.Add((reader.GetGuid(0), reader.GetDouble(1)));
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return hits;
+    }
+
+    /// <summary>The display rows of some notes, with a snippet of their text where the query's words are marked.</summary>
+    public async Task<Dictionary<Guid, SearchRow>> RowsAsync(UserId? owner, IReadOnlyCollection<Guid> ids, string query, WordMatch match, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        var tsquery = TsQuery(query, match) ?? new TsQueryText($"to_tsquery('{Config}', @q)", string.Empty);
+        // The text is HTML-escaped before ts_headline adds its <mark> tags, so a snippet is safe to render as HTML.
+        const string document = "replace(replace(replace(concat_ws(' — ', n.title, n.summary, nullif(n.search_transcripts, '')), '&', '&amp;'), '<', '&lt;'), '>', '&gt;')";
+        var sql = $"""
+            SELECT n.id, n.owner_id, n.title, n.recorded_at, n.priority, n.status, n.is_pinned, n.is_archived, n.is_deleted,
+                   ts_headline('{Config}', {document}, q, '{HeadlineOptions}')
+            FROM {Table} n, {tsquery.Sql} q
+            WHERE n.id = ANY(@ids) {OwnerClause(owner)}
+            """;
+        await using var command = dataSource.CreateCommand(sql);
+        command.Parameters.AddWithValue("q", tsquery.Text);
+        command.Parameters.AddWithValue("ids", ids.ToArray());
+        AddOwner(command, owner);
+        var rows = new Dictionary<Guid, SearchRow>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var row = new SearchRow(
+                reader.GetGuid(0),
+                reader.GetGuid(1),
+                reader.IsDBNull(2) ? null : reader.GetString(2),
+                reader.GetFieldValue<DateTimeOffset>(3),
+                (NotePriority)reader.GetInt16(4),
+                (NoteStatus)reader.GetInt16(5),
+                reader.GetBoolean(6),
+                reader.GetBoolean(7),
+                reader.GetBoolean(8),
+                reader.GetString(9));
+            rows[row.Id] = row;
+        }
+
+        return rows;
+    }
+
+    /// <summary>Writes a note's embedding if its text is still the one embedded (a newer change wins a race).</summary>
+    public static string WriteEmbeddingSql =>
+        $"UPDATE {Table} SET {NotesSearchSchema.EmbeddingColumn} = @v, embedding_model = @model, embedded_text_hash = @hash, embedded_at = @at " +
+        "WHERE id = @id AND content_hash = @hash";
+
+    private const string Table = $"{NotesSearchSchema.Schema}.{NotesSearchSchema.Table}";
+
+    private static string OwnerClause(UserId? owner) => owner is null ? string.Empty : "AND n.owner_id = @owner";
+
+    private static string DeletedClause(bool includeDeleted) => includeDeleted ? string.Empty : "AND NOT n.is_deleted";
+
+    private static void AddOwner(NpgsqlCommand command, UserId? owner)
+    {
+        if (owner is { } id)
+        {
+            command.Parameters.Add(new NpgsqlParameter("owner", NpgsqlDbType.Uuid) { Value = id.Value });
+        }
+    }
+
+    /// <summary>The tsquery SQL and its parameter text; null when the query has no word to search for.</summary>
+    private static TsQueryText? TsQuery(string query, WordMatch match)
+    {
+        if (match == WordMatch.AllWords)
+        {
+            return string.IsNullOrWhiteSpace(query) ? null : new TsQueryText($"websearch_to_tsquery('{Config}', @q)", query);
+        }
+
+        // Words only (letters and digits), so the text cannot carry tsquery syntax; joined with OR.
+        var words = TextFeatures.Words(query).Distinct().Take(32).ToList();
+        if (words.Count == 0)
+        {
+            return null;
+        }
+
+        var text = new StringBuilder();
+        foreach (var word in words)
+        {
+            text.Append(text.Length == 0 ? string.Empty : " | ").Append(word);
+        }
+
+        return new TsQueryText($"to_tsquery('{Config}', @q)", text.ToString());
+    }
+
+    private sealed record TsQueryText(string Sql, string Text);
+}

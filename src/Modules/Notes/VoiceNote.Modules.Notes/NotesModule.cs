@@ -1,0 +1,28 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using VoiceNote.Application.Embeddings;
+using VoiceNote.Infrastructure.Embeddings;
+using VoiceNote.Infrastructure.Modules;
+using VoiceNote.Modules.Notes.Application.Search;
+using VoiceNote.Modules.Notes.Infrastructure.Embeddings;
+using VoiceNote.Modules.Notes.Infrastructure.Persistence;
+using VoiceNote.Modules.Notes.Infrastructure.Search;
+
+namespace VoiceNote.Modules.Notes;
+
+/// <summary>Notes and their tasks (seed 000), audio history fields (seed 002), search by words and by meaning.</summary>
+public sealed class NotesModule : IModuleInstaller
+{
+    public string Name => "Notes";
+
+    public void Install(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddModule<NotesDbContext>(Name, NotesDbContext.SchemaName, typeof(NotesModule).Assembly);
+        services.AddEmbeddings(configuration);
+        services.TryAddScoped<IEmbeddingCredentials, IdentityEmbeddingCredentials>();
+        services.AddMemoryCache();
+        services.AddOptions<NotesSearchOptions>().Bind(configuration.GetSection(NotesSearchOptions.Section));
+        services.AddSingleton<QueryEmbeddings>();
+        services.AddSingleton<NoteSearchStore>();
+    }
+}
