@@ -135,6 +135,16 @@ internal static class SpeechSamples
         return (path, starts);
     }
 
+    /// <summary><paramref name="wav"/> with white noise of the given peak amplitude (0.01 ≈ −45 dBFS RMS) mixed in.</summary>
+    public static Task<string> WithNoiseAsync(string wav, double amplitude) =>
+        Make(string.Create(CultureInfo.InvariantCulture, $"noisy-{amplitude}-{Path.GetFileName(wav)}"), path => FfmpegAsync(
+        [
+            "-i", wav,
+            "-f", "lavfi", "-i", string.Create(CultureInfo.InvariantCulture, $"anoisesrc=color=white:amplitude={amplitude}:sample_rate=16000:seed=7"),
+            "-filter_complex", "[0:a][1:a]amix=inputs=2:duration=first:normalize=0",
+            "-ac", "1", "-ar", "16000", "-c:a", "pcm_s16le", path,
+        ]));
+
     public static async Task<double> DurationAsync(string path)
     {
         var outcome = await Runner.RunAsync(new ProcessRequest("ffprobe", ["-v", "error", "-show_entries", "format=duration", "-of", "csv=p=0", path]));

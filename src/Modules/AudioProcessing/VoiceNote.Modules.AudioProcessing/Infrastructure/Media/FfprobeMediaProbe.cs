@@ -39,18 +39,20 @@ internal sealed class FfprobeMediaProbe(ExternalProcessRunner runner, IOptions<M
                 : $"The file is {sniffed.Description}, not audio.");
         }
 
-        JsonElement report;
+        ProcessOutcome probed;
         try
         {
-            var outcome = await runner.RunAsync(Request(_options.FfprobePath, _options.ProbeTimeout,
+            probed = await runner.RunAsync(Request(_options.FfprobePath, _options.ProbeTimeout,
                 "-v", "error", "-hide_banner", "-print_format", "json", "-show_format", "-show_streams", FfmpegArguments.Input(file.FullName)),
                 cancellationToken).ConfigureAwait(false);
-            report = JsonDocument.Parse(outcome.StandardOutput).RootElement;
         }
         catch (ExternalProcessException e) when (e.Reason == ProcessFailureReason.NonZeroExit)
         {
             return Unreadable(sniffed, e.LastErrorLine);
         }
+
+        using var document = JsonDocument.Parse(probed.StandardOutput);
+        var report = document.RootElement;
 
         if (FirstAudioStream(report) is not { } stream)
         {
