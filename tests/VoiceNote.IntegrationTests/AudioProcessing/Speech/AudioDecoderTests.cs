@@ -1,0 +1,77 @@
+using Microsoft.Extensions.Options;
+using VoiceNote.Modules.AudioProcessing.Application.Transcription;
+using VoiceNote.Modules.AudioProcessing.Infrastructure.Media;
+
+namespace VoiceNote.IntegrationTests.AudioProcessing.Speech;
+
+/// <summary>Decoding real uploads to 16 kHz mono s16le PCM with the real ffmpeg.</summary>
+[Parallelizable(ParallelScope.All)]
+public sealed class AudioDecoderTests
+{
+    private static readonly FfmpegAudioDecoder Decoder = new(new ExternalProcessRunner(), Options.Create(new MediaOptions()));
+
+    [TestCase("webm-opus")]
+    [TestCase("ogg-vorbis")]
+    [TestCase("m4a-aac")]
+    [TestCase("mp3")]
+    [TestCase("flac")]
+    [TestCase("wav-44k-stereo")]
+    public async Task Every_upload_format_decodes_to_16_kHz_mono_pcm(string sample)
+    {
+        var output = SpeechSamples.NewPath("pcm");
+
+        var result = await Decoder.DecodeToPcmAsync(await SpeechSamples.DentistAsAsync(sample), output);
+
+        Assert.That(result.IsSuccess, Is.True, () => result.Error.Message);
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Value.Path, Is.EqualTo(output));
+            Assert.That(new FileInfo(output).Length, Is.EqualTo(result.Value.Bytes));
+            Assert.That(result.Value.Bytes % PcmFormat.BytesPerSample, Is.Zero);
+            // 3.575 s at 32,000 bytes per second, give or take a codec's padding.
+            Assert.That(result.Value.Duration.TotalSeconds, Is.EqualTo(3.575).Within(0.15));
+            Assert.That(Directory.GetFiles(SpeechSamples.Folder, Path.GetFileName(output) + ".*.part"), Is.Empty);
+        });
+    }
+
+    [Test]
+    public async Task The_pcm_is_what_ffmpeg_reads_back_as_s16le_mono_16_kHz()
+    {
+        var output = SpeechSamples.NewPath("pcm");
+        var decoded = await Decoder.DecodeToPcmAsync(await SpeechSamples.DentistAsAsync("m4a-aac"), output);
+
+        // Reading the raw file back with the format spelled out must give the same duration.
+        var outcome = await new ExternalProcessRunner().RunAsync(new ProcessRequest("ffprobe",
+            ["-v", "error", "-f", "s16le", "-ar", "16000", "-ac", "1", "-show_entries", "stream=sample_rate,channels,codec_name", "-of", "csv=p=0", output]));
+
+        Assert.That(decoded.IsSuccess, Is.True);
+        Assert.That(outcome.StandardOutput.Trim(), Is.EqualTo("pcm_s16le,16000,1"));
+    }
+
+    [Test]
+    public async Task A_file_with_nothing_decodable_fails_and_leaves_no_output()
+    {
+        var output = SpeechSamples.NewPath("pcm");
+
+        var result = await Decoder.DecodeToPcmAsync(await SpeechSamples.CorruptFlacAsync(), output);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.IsFailure, Is.True);
+            Assert.That(result.Error.Code, Is.EqualTo(MediaErrors.CorruptCode), result.Error.Message);
+            Assert.That(File.Exists(output), Is.False);
+            Assert.That(Directory.GetFiles(SpeechSamples.Folder, Path.GetFileName(output) + "*"), Is.Empty);
+        });
+    }
+
+    [Test]
+    public async Task A_cancelled_decode_leaves_no_output()
+    {
+        var input = (await SpeechSamples.SentencesAsync(4)).Path;
+        var output = SpeechSamples.NewPath("pcm");
+        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(20));
+
+        Assert.That(async () => await Decoder.DecodeToPcmAsync(input, output, cancellation.Token), Throws.InstanceOf<OperationCanceledException>());
+        Assert.That(Directory.GetFiles(SpeechSamples.Folder, Path.GetFileName(output) + "*"), Is.Empty);
+    }
+}
