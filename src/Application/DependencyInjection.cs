@@ -17,8 +17,6 @@ public static class DependencyInjection
     /// </summary>
     public static IServiceCollection AddApplicationCore(this IServiceCollection services)
     {
-        // A rule stops at its first failure, so later checks (Must, Matches) never see a null the first one refused.
-        ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;
         services.TryAddScoped<ServiceFactory>(provider => provider.GetService!);
         services.TryAddScoped<IMediator, Mediator>();
         services.TryAddScoped<ISender, MediatorSender>();
