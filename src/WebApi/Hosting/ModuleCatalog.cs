@@ -1,4 +1,5 @@
 using VoiceNote.Infrastructure.Modules;
+using VoiceNote.Modules.AudioProcessing;
 using VoiceNote.Modules.Identity;
 using VoiceNote.Modules.Notes;
 
@@ -7,5 +8,5 @@ namespace VoiceNote.WebApi.Hosting;
 /// <summary>The modules this host composes. A new module is one line here.</summary>
 internal static class ModuleCatalog
 {
-    public static IReadOnlyList<IModuleInstaller> All { get; } = [new IdentityModule(), new NotesModule()];
+    public static IReadOnlyList<IModuleInstaller> All { get; } = [new IdentityModule(), new NotesModule(), new AudioProcessingModule()];
 }

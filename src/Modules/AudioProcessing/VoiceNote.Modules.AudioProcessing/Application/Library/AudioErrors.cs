@@ -1,0 +1,25 @@
+using System.Globalization;
+using VoiceNote.Domain.Results;
+
+namespace VoiceNote.Modules.AudioProcessing.Application.Library;
+
+/// <summary>Upload and library refusals. Codes are part of the API: never rename one.</summary>
+internal static class AudioErrors
+{
+    public static readonly Error NotFound = Error.NotFound("audio.not_found", "No such recording.");
+
+    public static readonly Error NoContent = Error.Unprocessable("audio.no_file", "The request carried no audio: send the bytes as the body or as a multipart part named 'file'.");
+
+    public static readonly Error IdempotencyKeyTooLong = new("audio.idempotency_key_invalid", "The Idempotency-Key header is at most 200 characters.", ErrorKind.Validation);
+
+    public static Error TooLarge(long maxBytes) =>
+        new("audio.too_large", string.Create(CultureInfo.InvariantCulture, $"The upload is larger than the limit of {maxBytes} bytes."), ErrorKind.TooLarge);
+
+    public static Error TooLong(TimeSpan max) =>
+        Error.Unprocessable("audio.too_long", string.Create(CultureInfo.InvariantCulture, $"The recording is longer than the limit of {max.TotalSeconds:0} seconds."));
+
+    public static Error QuotaExceeded(long quota) =>
+        new("audio.quota_exceeded", string.Create(CultureInfo.InvariantCulture, $"This upload would exceed your storage quota of {quota} bytes."), ErrorKind.TooLarge);
+
+    public static Error InvalidField(string field, string message) => new("audio.invalid_" + field, message, ErrorKind.Validation);
+}

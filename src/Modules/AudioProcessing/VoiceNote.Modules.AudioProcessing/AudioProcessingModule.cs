@@ -1,0 +1,32 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Configuration;
+using VoiceNote.Infrastructure.Modules;
+using VoiceNote.Modules.AudioProcessing.Application.Analysis;
+using VoiceNote.Modules.AudioProcessing.Application.Library;
+using VoiceNote.Modules.AudioProcessing.Application.Library.Files;
+using VoiceNote.Modules.AudioProcessing.Application.Library.UploadAudio;
+using VoiceNote.Modules.AudioProcessing.Application.Storage;
+using VoiceNote.Modules.AudioProcessing.Infrastructure.Media;
+using VoiceNote.Modules.AudioProcessing.Infrastructure.Persistence;
+using VoiceNote.Modules.AudioProcessing.Infrastructure.Speech;
+using VoiceNote.Modules.AudioProcessing.Infrastructure.Storage;
+
+namespace VoiceNote.Modules.AudioProcessing;
+
+/// <summary>Recordings: streamed uploads with per-user dedup, storage on disk, and (next) the processing pipeline.</summary>
+public sealed class AudioProcessingModule : IModuleInstaller
+{
+    public string Name => "AudioProcessing";
+
+    public void Install(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddModule<AudioDbContext>(Name, AudioDbContext.SchemaName, typeof(AudioProcessingModule).Assembly);
+        services.AddOptions<AudioOptions>().Bind(configuration.GetSection(AudioOptions.Section));
+        services.AddAudioMedia(configuration);
+        services.AddOfflineSpeech(configuration);
+        services.AddLocalAnalysis();
+        services.AddSingleton<IAudioStorage, LocalAudioStorage>();
+        services.AddScoped<AudioUploader>();
+        services.AddScoped<AudioLibrary>();
+    }
+}

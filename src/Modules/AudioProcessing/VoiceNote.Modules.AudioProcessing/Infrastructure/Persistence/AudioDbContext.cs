@@ -1,0 +1,24 @@
+using Microsoft.EntityFrameworkCore;
+using VoiceNote.Application.Security;
+using VoiceNote.Infrastructure.Jobs;
+using VoiceNote.Infrastructure.Persistence;
+using VoiceNote.Modules.AudioProcessing.Domain;
+
+namespace VoiceNote.Modules.AudioProcessing.Infrastructure.Persistence;
+
+/// <summary>The AudioProcessing module's data, in the <c>audio</c> schema: uploads and (next) their jobs.</summary>
+internal sealed class AudioDbContext(DbContextOptions<AudioDbContext> options, ICurrentUser currentUser, TimeProvider clock)
+    : ModuleDbContext(options, currentUser, clock)
+{
+    public const string SchemaName = "audio";
+
+    public override string Schema => SchemaName;
+
+    public DbSet<AudioFile> AudioFiles => Set<AudioFile>();
+
+    protected override void ConfigureModule(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfiguration(new AudioFileConfiguration());
+        modelBuilder.ApplyConfiguration(new JobRecordConfiguration());
+    }
+}

@@ -1,0 +1,18 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using VoiceNote.Infrastructure.Modules;
+using VoiceNote.Infrastructure.Security;
+
+namespace VoiceNote.Modules.AudioProcessing.Infrastructure.Persistence;
+
+/// <summary>Lets <c>dotnet ef migrations add</c> build the context without the host (no database is contacted).</summary>
+internal sealed class DesignTimeFactory : IDesignTimeDbContextFactory<AudioDbContext>
+{
+    public AudioDbContext CreateDbContext(string[] args)
+    {
+        var options = new DbContextOptionsBuilder<AudioDbContext>()
+            .UseNpgsql("Host=localhost", npgsql => npgsql.MigrationsHistoryTable(ModuleRegistration.MigrationsHistoryTable, AudioDbContext.SchemaName))
+            .Options;
+        return new AudioDbContext(options, NobodyCurrentUser.Instance, TimeProvider.System);
+    }
+}

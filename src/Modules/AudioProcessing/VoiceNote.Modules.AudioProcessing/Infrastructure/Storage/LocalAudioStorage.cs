@@ -1,0 +1,142 @@
+using System.Buffers;
+using System.Globalization;
+using System.Security.Cryptography;
+using Microsoft.Extensions.Options;
+using VoiceNote.Domain.Primitives;
+using VoiceNote.Domain.Results;
+using VoiceNote.Infrastructure.Storage;
+using VoiceNote.Modules.AudioProcessing.Application.Library;
+using VoiceNote.Modules.AudioProcessing.Application.Storage;
+
+namespace VoiceNote.Modules.AudioProcessing.Infrastructure.Storage;
+
+/// <summary>
+/// Recordings on the local disk under <c>Storage:Root</c>: <c>audio/owners/&lt;owner&gt;/&lt;id&gt;.&lt;ext&gt;</c>,
+/// <c>audio/archive/&lt;owner&gt;/&lt;id&gt;.&lt;ext&gt;</c> and a temp area <c>audio/tmp</c> on the same filesystem,
+/// so placing a finished upload is a rename. Keys are built from a Guid, a UserId and a short
+/// alphanumeric extension only, and every resolved path is checked to stay under the root.
+/// </summary>
+internal sealed class LocalAudioStorage(IOptions<StorageOptions> options) : IAudioStorage
+{
+    private const string OwnersFolder = "owners";
+    private const string ArchiveFolder = "archive";
+    private const int BufferSize = 81920;
+
+    private readonly string root = Path.Combine(options.Value.FullRoot, "audio");
+
+    public async Task<Result<StagedAudio>> StageAsync(Stream content, long maxBytes, CancellationToken cancellationToken)
+    {
+        var temp = Path.Combine(root, "tmp");
+        Directory.CreateDirectory(temp);
+        var path = Path.Combine(temp, Guid.NewGuid().ToString("N") + ".part");
+        var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
+        var completed = false;
+        try
+        {
+            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            long size = 0;
+            await using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, BufferSize, FileOptions.Asynchronous))
+            {
+                int read;
+                while ((read = await content.ReadAsync(buffer.AsMemory(0, BufferSize), cancellationToken).ConfigureAwait(false)) > 0)
+                {
+                    size += read;
+                    if (size > maxBytes)
+                    {
+                        return AudioErrors.TooLarge(maxBytes);
+                    }
+
+                    hash.AppendData(buffer, 0, read);
+                    await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
+                }
+            }
+
+            completed = true;
+            return new StagedAudio(path, size, Convert.ToHexStringLower(hash.GetHashAndReset()));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            if (!completed)
+            {
+                TryDelete(path);
+            }
+        }
+    }
+
+    public string Commit(StagedAudio staged, UserId ownerId, Guid audioId, string extension)
+    {
+        var key = Key(OwnersFolder, ownerId.Value, audioId, extension);
+        var target = PathOf(key);
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        File.Move(staged.TempPath, target, overwrite: false);
+        return key;
+    }
+
+    public void Discard(StagedAudio? staged)
+    {
+        if (staged is not null)
+        {
+            TryDelete(staged.TempPath);
+        }
+    }
+
+    public string PathOf(string storageKey)
+    {
+        var full = Path.GetFullPath(Path.Combine(root, storageKey));
+        if (!full.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException("A storage key resolved outside the storage root.");
+        }
+
+        return full;
+    }
+
+    public void Delete(string storageKey) => TryDelete(PathOf(storageKey));
+
+    public string Archive(string storageKey) => MoveBetween(storageKey, OwnersFolder, ArchiveFolder);
+
+    public string Restore(string storageKey) => MoveBetween(storageKey, ArchiveFolder, OwnersFolder);
+
+    private static string Key(string area, Guid ownerId, Guid audioId, string extension)
+    {
+        if (extension.Length is 0 or > 8 || !extension.All(char.IsAsciiLetterOrDigit))
+        {
+            throw new ArgumentException("Extensions are short alphanumeric names chosen by the server.", nameof(extension));
+        }
+
+        return string.Create(CultureInfo.InvariantCulture, $"{area}/{ownerId:D}/{audioId:D}.{extension.ToLowerInvariant()}");
+    }
+
+    private string MoveBetween(string storageKey, string from, string to)
+    {
+        var prefix = from + "/";
+        if (!storageKey.StartsWith(prefix, StringComparison.Ordinal))
+        {
+            return storageKey;
+        }
+
+        var newKey = to + "/" + storageKey[prefix.Length..];
+        var target = PathOf(newKey);
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        var source = PathOf(storageKey);
+        if (File.Exists(source))
+        {
+            File.Move(source, target, overwrite: true);
+        }
+
+        return newKey;
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (IOException)
+        {
+            // Best effort: a leftover temp file is swept by the next cleanup, never served.
+        }
+    }
+}
