@@ -1,8 +1,19 @@
 #!/usr/bin/env bash
-# Benchmarks: starts the API (Release) on 127.0.0.1:${VOICENOTE_BENCH_PORT:-5081} against the local
-# PostgreSQL, runs the load driver's suites and prints markdown tables for docs/benchmarks.md.
+# The Notes benchmark (docs/benchmarks.md): seeds 200,000 notes over 1,000 users plus one user with
+# 20,000 (COPY BINARY), builds the GIN and HNSW indexes, checks recall@10 of the HNSW path against
+# exact search, then measures list, deep-cursor list, full-text, semantic and hybrid search through
+# the API on 127.0.0.1 and the same SQL directly through Npgsql. Not part of build/test.sh.
 #
-# Usage: build/bench.sh [suite ...]      (default: auth)
+# Usage: build/bench.sh [benchmark options], e.g.
+#   build/bench.sh                                   the issue's figures (takes several minutes)
+#   build/bench.sh --notes 20000 --user-notes 5000   a quick run
+#   build/bench.sh --skip-seed                       measure again on the data of the last run
+# Options: --notes N --users N --user-notes N --maintenance-work-mem 512MB --workers 2
+#          --recall-queries N --deep-page N --warmup N --samples N --concurrency N --throughput N
+#          --port N --database NAME --output FILE
+# Uses VOICENOTE_BENCH_DB or VOICENOTE_DB (a server where it may create the database
+# "voicenote_bench"), else starts the local cluster with build/db.sh.
+# Figures go to stdout and to .data/bench/<time>.md.
 set -euo pipefail
 
 SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)
@@ -12,38 +23,24 @@ VN_LOG_PREFIX=bench.sh
 source "$SCRIPT_DIR/lib.sh"
 cd "$REPO"
 
-export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-PORT=${VOICENOTE_BENCH_PORT:-5081}
-SUITES=("${@:-auth}")
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
-bash "$SCRIPT_DIR/setup.sh"
-CONNECTION=$(bash "$SCRIPT_DIR/db.sh" start)
+if [[ -z ${VOICENOTE_BENCH_DB:-} ]]; then
+  if [[ -n ${VOICENOTE_DB:-} ]]; then
+    VOICENOTE_BENCH_DB=$VOICENOTE_DB
+  else
+    bash "$SCRIPT_DIR/setup.sh"
+    VOICENOTE_BENCH_DB=$(bash "$SCRIPT_DIR/db.sh" start)
+  fi
+fi
+export VOICENOTE_BENCH_DB
 
-log "building (Release)"
+log "building the API and the benchmark (Release)"
 dotnet build src/WebApi/VoiceNote.WebApi.csproj -c Release --nologo -v quiet -clp:ErrorsOnly
-dotnet build tests/VoiceNote.Benchmarks/VoiceNote.Benchmarks.csproj -c Release --nologo -v quiet -clp:ErrorsOnly
+dotnet build bench/VoiceNote.Benchmarks/VoiceNote.Benchmarks.csproj -c Release --nologo -v quiet -clp:ErrorsOnly
 
-APP="$REPO/src/WebApi/bin/Release/net10.0"
-LOG="$REPO/.data/bench-api.log"
-(
-  cd "$APP"
-  ConnectionStrings__VoiceNote="$CONNECTION" Storage__Root="$REPO/.data/bench-storage" ASPNETCORE_ENVIRONMENT=Production \
-  Database__MigrateOnStartup=true Logging__LogLevel__Default=Warning \
-  RateLimits__auth__PermitLimit=1000000 RateLimits__api__PermitLimit=1000000 \
-  exec dotnet VoiceNote.WebApi.dll serve --urls "http://127.0.0.1:$PORT"
-) >"$LOG" 2>&1 &
-API_PID=$!
-trap 'kill "$API_PID" 2>/dev/null || true; wait "$API_PID" 2>/dev/null || true' EXIT
-
-for _ in $(seq 1 120); do
-  curl -fs "http://127.0.0.1:$PORT/health/ready" >/dev/null 2>&1 && break
-  kill -0 "$API_PID" 2>/dev/null || die "the API did not start; see $LOG"
-  sleep 0.5
-done
-curl -fs "http://127.0.0.1:$PORT/health/ready" >/dev/null || die "the API is not ready; see $LOG"
-
-log "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB; API pid $API_PID"
-for suite in "${SUITES[@]}"; do
-  log "suite: $suite"
-  dotnet "$REPO/tests/VoiceNote.Benchmarks/bin/Release/net10.0/VoiceNote.Benchmarks.dll" "$suite" --base "http://127.0.0.1:$PORT" --db "$CONNECTION"
-done
+mkdir -p "$REPO/.data/bench"
+OUT="$REPO/.data/bench/$(date -u +%Y%m%dT%H%M%SZ).md"
+log "running (figures also in $OUT)"
+dotnet bench/VoiceNote.Benchmarks/bin/Release/net10.0/VoiceNote.Benchmarks.dll \
+  --webapi "$REPO/src/WebApi/bin/Release/net10.0/VoiceNote.WebApi.dll" --output "$OUT" "$@"

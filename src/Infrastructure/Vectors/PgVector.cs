@@ -28,6 +28,29 @@ public static class PgVector
     /// <summary>SQL for the cosine distance (0 = same direction, 2 = opposite) between a column and a parameter.</summary>
     public static string CosineDistance(string column, string parameterName) => $"({column} <=> {Cast(parameterName)})";
 
+    /// <summary>
+    /// A vector in pgvector's binary wire format (int16 dimensions, int16 unused, float4 values, all
+    /// big-endian), for <c>COPY … FROM STDIN (FORMAT BINARY)</c>, where no assignment cast from
+    /// <c>real[]</c> applies. Write it with <c>importer.Write(bytes, NpgsqlDbType.Bytea)</c>: the field is
+    /// sent as is and the server's <c>vector_recv</c> reads it.
+    /// </summary>
+    public static byte[] ToCopyBinary(ReadOnlySpan<float> vector)
+    {
+        if (vector.Length is 0 or > 16000)
+        {
+            throw new ArgumentOutOfRangeException(nameof(vector), "A vector has 1 to 16000 dimensions.");
+        }
+
+        var bytes = new byte[4 + (4 * vector.Length)];
+        System.Buffers.Binary.BinaryPrimitives.WriteInt16BigEndian(bytes, (short)vector.Length);
+        for (var i = 0; i < vector.Length; i++)
+        {
+            System.Buffers.Binary.BinaryPrimitives.WriteSingleBigEndian(bytes.AsSpan(4 + (4 * i)), vector[i]);
+        }
+
+        return bytes;
+    }
+
     /// <summary>Reads a column selected through <see cref="Readable"/>; null stays null.</summary>
     public static float[]? Read(NpgsqlDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : reader.GetFieldValue<float[]>(ordinal);

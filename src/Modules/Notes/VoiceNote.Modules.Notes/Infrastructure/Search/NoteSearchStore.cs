@@ -79,12 +79,17 @@ internal sealed class NoteSearchStore(NpgsqlDataSource dataSource)
     /// index. pgvector 0.8's iterative scan (relaxed order, re-sorted here) keeps scanning the graph
     /// until enough rows pass the owner filter, so a user with few notes among many still gets k results.
     /// </summary>
+    /// <param name="forceIndex">
+    /// Makes the planner take the HNSW index even where it would compute every distance of the owner's
+    /// notes (exact, and cheaper for small owners); only recall checks use it, to measure the index itself.
+    /// </param>
     public async Task<List<(Guid Id, double Distance)>> NearestAsync(
-        UserId? owner, float[] vector, string model, int limit, double maxDistance, int efSearch, bool includeDeleted, CancellationToken cancellationToken)
+        UserId? owner, float[] vector, string model, int limit, double maxDistance, int efSearch, bool includeDeleted, CancellationToken cancellationToken, bool forceIndex = false)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using (var settings = new NpgsqlCommand("SELECT set_config('hnsw.iterative_scan', 'relaxed_order', true), set_config('hnsw.ef_search', @ef, true)", connection, transaction))
+        var force = forceIndex ? ", set_config('enable_seqscan', 'off', true), set_config('enable_bitmapscan', 'off', true), set_config('enable_sort', 'off', true)" : string.Empty;
+        await using (var settings = new NpgsqlCommand($"SELECT set_config('hnsw.iterative_scan', 'relaxed_order', true), set_config('hnsw.ef_search', @ef, true){force}", connection, transaction))
         {
             settings.Parameters.AddWithValue("ef", efSearch.ToString(System.Globalization.CultureInfo.InvariantCulture));
             await settings.ExecuteNonQueryAsync(cancellationToken);

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Npgsql;
 
-namespace VoiceNote.Benchmarks;
+namespace VoiceNote.AuthBenchmarks;
 
 /// <summary>
 /// What the per-request session check costs: the lookup SQL alone through Npgsql, and an authenticated

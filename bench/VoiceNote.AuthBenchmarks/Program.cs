@@ -1,4 +1,4 @@
-using VoiceNote.Benchmarks;
+using VoiceNote.AuthBenchmarks;
 
 // Usage: VoiceNote.Benchmarks <suite> --base http://127.0.0.1:5080 --db "<Npgsql connection string>" [--requests N]
 // Suites: auth. Prints a markdown table for docs/benchmarks.md.

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 
-namespace VoiceNote.Benchmarks;
+namespace VoiceNote.AuthBenchmarks;
 
 /// <summary>Runs an operation with N concurrent callers for a fixed count, after a warm-up, and reports latency percentiles and throughput.</summary>
 internal static class Measure

@@ -1,0 +1,103 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace VoiceNote.Benchmarks;
+
+/// <summary>The real API, as its own process (the built VoiceNote.WebApi.dll) on 127.0.0.1, pointed at the bench database.</summary>
+internal sealed class ApiProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+
+    private ApiProcess(Process process, string baseUrl)
+    {
+        _process = process;
+        BaseUrl = baseUrl;
+    }
+
+    public string BaseUrl { get; }
+
+    public static async Task<ApiProcess> StartAsync(string webApiDll, string connectionString, int port, string workDir)
+    {
+        var baseUrl = $"http://127.0.0.1:{port}";
+        var start = new ProcessStartInfo("dotnet", [webApiDll, "serve", "--urls", baseUrl])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = workDir,
+        };
+        var env = start.Environment;
+        env["ASPNETCORE_ENVIRONMENT"] = "Production";
+        env["ConnectionStrings__VoiceNote"] = connectionString;
+        env["Database__MigrateOnStartup"] = "true";
+        env["Storage__Root"] = Path.Combine(workDir, "storage");
+        env["Secrets__MasterKeyFile"] = Path.Combine(workDir, "keys", "master.key");
+        env["Auth__AccessTokenLifetime"] = "04:00:00";
+        env["RateLimits__api__PermitLimit"] = "100000000";
+        env["RateLimits__auth__PermitLimit"] = "100000";
+        env["Notes__Search__QueryEmbeddingsPerMinute"] = "100000000";
+        env["Logging__LogLevel__Default"] = "Warning";
+        env["Logging__LogLevel__Microsoft.AspNetCore"] = "Warning";
+        var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the API");
+        // Drain the output so the process never blocks on a full pipe.
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+            {
+                Console.Error.WriteLine("  api: " + e.Data);
+            }
+        };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        var api = new ApiProcess(process, baseUrl);
+        using var probe = new HttpClient { BaseAddress = new Uri(baseUrl) };
+        for (var i = 0; ; i++)
+        {
+            try
+            {
+                if ((await probe.GetAsync("/health/live")).IsSuccessStatusCode)
+                {
+                    return api;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+
+            if (process.HasExited || i > 600)
+            {
+                throw new InvalidOperationException("The API did not come up.");
+            }
+
+            await Task.Delay(200);
+        }
+    }
+
+    /// <summary>Registers an account and signs it in; returns its id and access token.</summary>
+    public async Task<(Guid UserId, string Token)> CreateUserAsync(string username)
+    {
+        using var client = new HttpClient { BaseAddress = new Uri(BaseUrl) };
+        const string password = "Bench-Password-1";
+        var email = $"{username}@bench.test";
+        var registered = await client.PostAsJsonAsync("/api/v1/auth/register", new { email, username, password });
+        registered.EnsureSuccessStatusCode();
+        var id = (await registered.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var signedIn = await client.PostAsJsonAsync("/api/v1/auth/sign-in", new { login = email, password });
+        signedIn.EnsureSuccessStatusCode();
+        var token = (await signedIn.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString()!;
+        return (id, token);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+    }
+}
