@@ -17,7 +17,7 @@ internal sealed class ApiProcess : IAsyncDisposable
 
     public string BaseUrl { get; }
 
-    public static async Task<ApiProcess> StartAsync(string webApiDll, string connectionString, int port, string workDir)
+    public static async Task<ApiProcess> StartAsync(string webApiDll, string connectionString, int port, string workDir, string masterKeyFile)
     {
         var baseUrl = $"http://127.0.0.1:{port}";
         var start = new ProcessStartInfo("dotnet", [webApiDll, "serve", "--urls", baseUrl])
@@ -31,7 +31,8 @@ internal sealed class ApiProcess : IAsyncDisposable
         env["ConnectionStrings__VoiceNote"] = connectionString;
         env["Database__MigrateOnStartup"] = "true";
         env["Storage__Root"] = Path.Combine(workDir, "storage");
-        env["Secrets__MasterKeyFile"] = Path.Combine(workDir, "keys", "master.key");
+        // Kept across runs: the database holds secrets (the token signing key) encrypted with it.
+        env["Secrets__MasterKeyFile"] = masterKeyFile;
         env["Auth__AccessTokenLifetime"] = "04:00:00";
         env["RateLimits__api__PermitLimit"] = "100000000";
         env["RateLimits__auth__PermitLimit"] = "100000";

@@ -44,7 +44,8 @@ await using (var connection = new NpgsqlConnection(admin.ConnectionString))
 
 var workDir = Directory.CreateTempSubdirectory("voicenote-bench-").FullName;
 Console.Error.WriteLine($"Starting the API ({options.WebApiDll}) on 127.0.0.1:{options.Port} …");
-await using var api = await ApiProcess.StartAsync(options.WebApiDll, benchConnection, options.Port, workDir);
+var masterKeyFile = Path.Combine(Path.GetTempPath(), "voicenote-bench", options.Database, "master.key");
+await using var api = await ApiProcess.StartAsync(options.WebApiDll, benchConnection, options.Port, workDir, masterKeyFile);
 var (userId, token) = await api.CreateUserAsync("bench_" + DateTime.UtcNow.ToString("HHmmssfff", CultureInfo.InvariantCulture));
 
 Report($"## Notes benchmark — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
