@@ -48,7 +48,7 @@ public static class EndpointAccess
     public static TBuilder RequireScope<TBuilder>(this TBuilder builder, string scope)
         where TBuilder : IEndpointConventionBuilder =>
         builder.WithMetadata(new AccessRequirement(AccessKind.Scope, scope))
-            .RequireAuthorization(policy => policy.RequireAuthenticatedUser().RequireAssertion(context => HasScope(context, scope)));
+            .RequireAuthorization(policy => policy.RequireAuthenticatedUser().RequireAssertion(context => VoiceNoteClaims.HasScope(context.User, scope)));
 
     public static TBuilder RequirePermission<TBuilder>(this TBuilder builder, string permission)
         where TBuilder : IEndpointConventionBuilder =>
@@ -57,7 +57,4 @@ public static class EndpointAccess
 
     private static bool IsInteractive(AuthorizationHandlerContext context) =>
         context.User.FindFirst(VoiceNoteClaims.SessionId) is not null && context.User.FindFirst(VoiceNoteClaims.ClientId) is null;
-
-    private static bool HasScope(AuthorizationHandlerContext context, string scope) =>
-        context.User.FindAll(VoiceNoteClaims.Scope).Any(c => c.Value.Split(' ').Contains(scope, StringComparer.Ordinal));
 }

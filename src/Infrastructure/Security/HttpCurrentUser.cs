@@ -30,10 +30,7 @@ internal sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentU
 
     public string? ClientId => accessor.HttpContext?.User.FindFirst(VoiceNoteClaims.ClientId)?.Value;
 
-    public bool HasScope(string scope) =>
-        accessor.HttpContext?.User.FindAll(VoiceNoteClaims.Scope)
-            .SelectMany(c => c.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-            .Contains(scope, StringComparer.Ordinal) == true;
+    public bool HasScope(string scope) => VoiceNoteClaims.HasScope(accessor.HttpContext?.User, scope);
 
     public bool HasPermission(string permission) =>
         accessor.HttpContext?.User.HasClaim(VoiceNoteClaims.Permission, permission) == true;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
+using VoiceNote.Infrastructure.Security;
 
 namespace VoiceNote.WebApi.RateLimiting;
 
@@ -41,7 +42,7 @@ internal static class RateLimitPolicies
     }
 
     internal static string PartitionKey(HttpContext context) =>
-        context.User.FindFirst("sub")?.Value is { } subject ? $"user:{subject}" : $"ip:{context.Connection.RemoteIpAddress}";
+        context.User.FindFirst(VoiceNoteClaims.Subject)?.Value is { } subject ? $"user:{subject}" : $"ip:{context.Connection.RemoteIpAddress}";
 
     private static async ValueTask WriteProblem(OnRejectedContext context, CancellationToken cancellationToken)
     {

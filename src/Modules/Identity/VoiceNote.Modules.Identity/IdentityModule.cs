@@ -53,6 +53,7 @@ public sealed class IdentityModule : IModuleInstaller
         services.AddScoped<IIdentityModule, IdentityFacade>();
         services.AddScoped<IDevelopmentSeeder, DevelopmentSeeder>();
         services.AddScoped<IStartupTask, FirstAdminFromConfiguration>();
+        services.AddScoped<IStartupTask, SigningKeyWarmup>();
         services.AddSingleton<ICliVerb, CreateAdminVerb>();
         services.AddSingleton<ICliVerb, RotateSigningKeyVerb>();
     }
