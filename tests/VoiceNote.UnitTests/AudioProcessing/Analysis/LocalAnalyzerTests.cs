@@ -13,13 +13,13 @@ internal sealed class LocalAnalyzerTests
     {
         const string transcript = "call the dentist tomorrow at five pm and buy milk";
 
-        var result = await analyzer.AnalyseAsync(new AnalysisInput
+        var result = (await analyzer.AnalyseAsync(new AnalysisInput
         {
             Transcript = transcript,
             Words = Spoken(transcript, 0.4),
             RecordedAt = Recorded,
             TimeZone = "Europe/Berlin",
-        });
+        })).Value;
 
         Assert.Multiple(() =>
         {
@@ -48,13 +48,13 @@ internal sealed class LocalAnalyzerTests
             new("buy", 2.840, 3.010, 0.954), new("milk", 3.020, 3.460, 0.993), new("</s>", 3.470, 3.550, 1.0),
         ];
 
-        var result = await analyzer.AnalyseAsync(new AnalysisInput
+        var result = (await analyzer.AnalyseAsync(new AnalysisInput
         {
             Transcript = "call the dentist tomorrow at five pm and buy milk",
             Words = words,
             RecordedAt = Recorded,
             TimeZone = "Europe/Berlin",
-        });
+        })).Value;
 
         Assert.That(result.Tasks.Select(t => (t.Description, t.Deadline)), Is.EqualTo(new[]
         {
@@ -72,7 +72,7 @@ internal sealed class LocalAnalyzerTests
     [Test]
     public async Task Uses_the_owners_work_hours()
     {
-        var result = await analyzer.AnalyseAsync(new AnalysisInput
+        var result = (await analyzer.AnalyseAsync(new AnalysisInput
         {
             Transcript = "send the contract by monday",
             RecordedAt = Recorded,
@@ -80,7 +80,7 @@ internal sealed class LocalAnalyzerTests
             WorkStartHour = 8,
             WorkEndHour = 18,
             WorkDays = [2, 3, 4, 5, 6],
-        });
+        })).Value;
 
         Assert.That(result.Tasks.Single().Deadline, Is.EqualTo(new DateTimeOffset(2026, 11, 23, 18, 0, 0, TimeSpan.FromHours(1))));
     }
@@ -90,8 +90,8 @@ internal sealed class LocalAnalyzerTests
     {
         var words = Spoken("call the bank", 0.4).Concat(Spoken("buy milk", 0.4, start: 3.0)).ToList();
 
-        var withPause = await analyzer.AnalyseAsync(new AnalysisInput { Transcript = "call the bank buy milk", Words = words, RecordedAt = Recorded });
-        var withoutTimings = await analyzer.AnalyseAsync(new AnalysisInput { Transcript = "call the bank buy milk", RecordedAt = Recorded });
+        var withPause = (await analyzer.AnalyseAsync(new AnalysisInput { Transcript = "call the bank buy milk", Words = words, RecordedAt = Recorded })).Value;
+        var withoutTimings = (await analyzer.AnalyseAsync(new AnalysisInput { Transcript = "call the bank buy milk", RecordedAt = Recorded })).Value;
 
         Assert.That(withPause.Tasks.Select(t => t.Description), Is.EqualTo(new[] { "Call the bank", "Buy milk" }));
         Assert.That(withoutTimings.Tasks.Select(t => t.Description), Is.EqualTo(new[] { "Call the bank buy milk" }));
@@ -102,13 +102,13 @@ internal sealed class LocalAnalyzerTests
     {
         var words = Spoken("call the bank", 0.4).Concat(Spoken("tomorrow at nine", 0.4, start: 3.0)).ToList();
 
-        var result = await analyzer.AnalyseAsync(new AnalysisInput
+        var result = (await analyzer.AnalyseAsync(new AnalysisInput
         {
             Transcript = "call the bank tomorrow at nine",
             Words = words,
             RecordedAt = Recorded,
             TimeZone = "Europe/Berlin",
-        });
+        })).Value;
 
         Assert.That(result.Tasks.Single().Deadline, Is.EqualTo(new DateTimeOffset(2026, 11, 21, 9, 0, 0, TimeSpan.FromHours(1))));
     }
@@ -116,12 +116,12 @@ internal sealed class LocalAnalyzerTests
     [Test]
     public async Task Builds_the_transcript_from_words_when_it_is_missing()
     {
-        var result = await analyzer.AnalyseAsync(new AnalysisInput
+        var result = (await analyzer.AnalyseAsync(new AnalysisInput
         {
             Transcript = string.Empty,
             Words = [new("<s>", 0, 0.1), new("buy", 0.1, 0.4), new("milk", 0.4, 0.8), new("</s>", 0.8, 0.9)],
             RecordedAt = Recorded,
-        });
+        })).Value;
 
         Assert.That(result.Tasks.Single().Description, Is.EqualTo("Buy milk"));
         Assert.That(result.Summary, Is.EqualTo("Buy milk."));
@@ -130,12 +130,12 @@ internal sealed class LocalAnalyzerTests
     [Test]
     public async Task Other_languages_get_a_summary_but_no_english_rules()
     {
-        var result = await analyzer.AnalyseAsync(new AnalysisInput
+        var result = (await analyzer.AnalyseAsync(new AnalysisInput
         {
             Transcript = "Morgen um fünf den Zahnarzt anrufen und Milch kaufen.",
             RecordedAt = Recorded,
             Language = "de",
-        });
+        })).Value;
 
         Assert.That(result.Tasks, Is.Empty);
         Assert.That(result.Summary, Is.EqualTo("Morgen um fünf den Zahnarzt anrufen und Milch kaufen."));
@@ -171,7 +171,7 @@ internal sealed class LocalAnalyzerTests
             words.AddRange(Spoken(sentence, 0.35, start: words.Count == 0 ? 0 : words[^1].End + 1.5));
         }
 
-        var result = await analyzer.AnalyseAsync(new AnalysisInput
+        var result = (await analyzer.AnalyseAsync(new AnalysisInput
         {
             Transcript = string.Join(" ", sentences),
             Words = words,
@@ -179,7 +179,7 @@ internal sealed class LocalAnalyzerTests
             TimeZone = "Europe/Berlin",
             Role = "DEVELOPER",
             Jargon = ["ssl certificate", "contact form"],
-        });
+        })).Value;
 
         Assert.That(result.Tasks.Select(t => t.Description), Is.EqualTo(new[]
         {

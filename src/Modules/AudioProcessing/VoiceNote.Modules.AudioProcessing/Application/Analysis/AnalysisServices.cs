@@ -9,6 +9,7 @@ internal static class AnalysisServices
     {
         services.AddSingleton<LocalAnalyzer>();
         services.AddSingleton<ITranscriptAnalyzer>(provider => provider.GetRequiredService<LocalAnalyzer>());
+        services.AddScoped<ITranscriptAnalyzers, TranscriptAnalyzers>();
         return services;
     }
 }

@@ -1,3 +1,5 @@
+using VoiceNote.Domain.Results;
+
 namespace VoiceNote.Modules.AudioProcessing.Application.Analysis;
 
 /// <summary>
@@ -10,5 +12,6 @@ internal interface ITranscriptAnalyzer
     /// <summary>Recorded with each analysis version (seed 001 keeps analyses versioned by engine).</summary>
     string Engine { get; }
 
-    Task<AnalysisResult> AnalyseAsync(AnalysisInput input, CancellationToken cancellationToken = default);
+    /// <summary>The analysis, or an engine error (see <c>EngineFailures</c>: transient ones are retried).</summary>
+    Task<Result<AnalysisResult>> AnalyseAsync(AnalysisInput input, CancellationToken cancellationToken = default);
 }

@@ -1,3 +1,4 @@
+using VoiceNote.Domain.Results;
 using VoiceNote.Modules.AudioProcessing.Application.Analysis.Moments;
 using VoiceNote.Modules.AudioProcessing.Application.Analysis.Sentiment;
 using VoiceNote.Modules.AudioProcessing.Application.Analysis.Summary;
@@ -26,11 +27,11 @@ internal sealed class LocalAnalyzer : ITranscriptAnalyzer
 
     public string Engine => EngineName;
 
-    public Task<AnalysisResult> AnalyseAsync(AnalysisInput input, CancellationToken cancellationToken = default)
+    public Task<Result<AnalysisResult>> AnalyseAsync(AnalysisInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(Analyse(input));
+        return Task.FromResult<Result<AnalysisResult>>(Analyse(input));
     }
 
     public AnalysisResult Analyse(AnalysisInput input)

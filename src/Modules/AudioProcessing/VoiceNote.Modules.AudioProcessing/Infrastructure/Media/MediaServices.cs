@@ -14,6 +14,7 @@ internal static class MediaServices
         services.AddSingleton<IMediaProbe, FfprobeMediaProbe>();
         services.AddSingleton<IAudioDecoder, FfmpegAudioDecoder>();
         services.AddSingleton<IAudioSplitter, PcmAudioSplitter>();
+        services.AddSingleton<ChunkedTranscriber>();
         return services;
     }
 }

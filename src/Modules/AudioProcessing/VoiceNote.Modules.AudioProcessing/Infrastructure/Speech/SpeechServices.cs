@@ -16,6 +16,7 @@ internal static class SpeechServices
         services.AddOptions<OfflineSpeechOptions>().Bind(configuration.GetSection(OfflineSpeechOptions.Section));
         services.TryAddSingleton<PocketSphinxRecognizer>();
         services.AddSingleton<ISpeechRecognizer>(provider => provider.GetRequiredService<PocketSphinxRecognizer>());
+        services.AddScoped<ISpeechEngines, SpeechEngines>();
         return services;
     }
 }
