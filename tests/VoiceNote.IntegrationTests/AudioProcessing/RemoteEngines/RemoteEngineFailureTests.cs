@@ -39,6 +39,7 @@ public sealed class RemoteEngineFailureTests(string engine)
         Assert.That(error, Is.TypeOf<RateLimitedError>().With.Property(nameof(RateLimitedError.RetryAfter)).EqualTo(TimeSpan.FromSeconds(7)));
         Assert.That(error.Code, Is.EqualTo(EngineFailures.RateLimitedCode));
         Assert.That(EngineFailures.IsTransient(error), Is.True);
+        Assert.That(_host.Logs.Containing($"Engine {engine} answered 429"), Is.Not.Empty, "the logs are captured, so the key check after each test means something");
     }
 
     [Test]

@@ -80,12 +80,12 @@ public sealed class RemoteAnswerParsingTests
     [TestCase("https://api.openai.com/v1", "audio/transcriptions", "https://api.openai.com/v1/audio/transcriptions")]
     [TestCase("https://api.groq.com/openai/v1/", "audio/transcriptions", "https://api.groq.com/openai/v1/audio/transcriptions")]
     [TestCase("https://api.deepgram.com", "v1/listen?model=nova-2", "https://api.deepgram.com/v1/listen?model=nova-2")]
-    public void Paths_are_appended_to_the_base_url(string baseUrl, string relative, string expected)
+    public void Paths_are_appended_to_the_base_url_and_the_key_is_never_printed(string baseUrl, string relative, string expected)
     {
-        var endpoint = new RemoteEndpoint(RemoteEngineCatalog.OpenAi, new Uri(baseUrl), "sk-secret-key-1234", new RemoteEngineOptions());
+        var access = new EngineAccess(RemoteEngineCatalog.OpenAi, new Uri(baseUrl), "sk-secret-key-1234", new RemoteEngineOptions());
 
-        Assert.That(endpoint.Resolve(relative).AbsoluteUri, Is.EqualTo(expected));
-        Assert.That(endpoint.ToString(), Does.Not.Contain("sk-secret"));
+        Assert.That(access.Resolve(relative).AbsoluteUri, Is.EqualTo(expected));
+        Assert.That(access.ToString(), Does.Not.Contain("sk-secret"));
     }
 
     private static byte[] Bytes(string json) => Encoding.UTF8.GetBytes(json);

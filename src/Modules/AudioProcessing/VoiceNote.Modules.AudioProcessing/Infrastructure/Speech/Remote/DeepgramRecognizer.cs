@@ -10,14 +10,14 @@ namespace VoiceNote.Modules.AudioProcessing.Infrastructure.Speech.Remote;
 /// WAV body, smart formatting and punctuation on, the language detected unless a hint is configured.
 /// It takes long files, so it declares a generous limit and rarely needs chunking.
 /// </summary>
-internal sealed class DeepgramRecognizer(RemoteEndpoint endpoint, HttpClient http, TimeProvider clock, ILogger<DeepgramRecognizer> logger)
+internal sealed class DeepgramRecognizer(EngineAccess access, HttpClient http, TimeProvider clock, ILogger<DeepgramRecognizer> logger)
     : ISpeechRecognizer
 {
-    public string Engine => endpoint.Engine.Name;
+    public string Engine => access.Engine.Name;
 
-    public string Language => endpoint.Options.DeclaredLanguage;
+    public string Language => access.Options.DeclaredLanguage;
 
-    public SpeechEngineLimits Limits { get; } = RemoteEngineCatalog.LimitsOf(endpoint.Options);
+    public SpeechEngineLimits Limits { get; } = RemoteEngineCatalog.LimitsOf(access.Options);
 
     public async Task<Result<RecognizedSpeech>> RecognizeAsync(string pcmPath, CancellationToken cancellationToken = default)
     {
@@ -35,23 +35,23 @@ internal sealed class DeepgramRecognizer(RemoteEndpoint endpoint, HttpClient htt
     {
         await using (upload.ConfigureAwait(false))
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, endpoint.Resolve("v1/listen" + Query()))
+            using var request = new HttpRequestMessage(HttpMethod.Post, access.Resolve("v1/listen" + Query()))
             {
                 Content = new WavContent(upload.Stream, upload.Bytes),
             };
-            request.Headers.Authorization = new AuthenticationHeaderValue("Token", endpoint.ApiKey);
+            request.Headers.Authorization = new AuthenticationHeaderValue("Token", access.ApiKey);
             request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
 
-            var answer = await new RemoteSpeechCall(http, endpoint, clock, logger).SendAsync(request, upload.Duration, cancellationToken).ConfigureAwait(false);
+            var answer = await new RemoteSpeechCall(http, access, clock, logger).SendAsync(request, upload.Duration, cancellationToken).ConfigureAwait(false);
             return answer.IsFailure ? answer.Error : DeepgramAnswer.Parse(answer.Value, Engine, Language, upload.Duration);
         }
     }
 
     private string Query()
     {
-        var language = endpoint.Options.Language;
+        var language = access.Options.Language;
         // A configured hint replaces detection: Deepgram does one or the other.
         var languagePart = string.IsNullOrWhiteSpace(language) ? "detect_language=true" : "language=" + Uri.EscapeDataString(language.Trim());
-        return $"?model={Uri.EscapeDataString(endpoint.Options.Model)}&smart_format=true&punctuate=true&{languagePart}";
+        return $"?model={Uri.EscapeDataString(access.Options.Model)}&smart_format=true&punctuate=true&{languagePart}";
     }
 }

@@ -10,14 +10,14 @@ namespace VoiceNote.Modules.AudioProcessing.Infrastructure.Speech.Remote;
 /// (engines <c>openai</c>, <c>groq</c>, <c>openai-compatible</c>): the PCM streamed as a WAV file in a
 /// multipart form, word timestamps asked for, the detected language mapped to BCP 47.
 /// </summary>
-internal sealed class OpenAiTranscriptionRecognizer(RemoteEndpoint endpoint, HttpClient http, TimeProvider clock, ILogger<OpenAiTranscriptionRecognizer> logger)
+internal sealed class OpenAiTranscriptionRecognizer(EngineAccess access, HttpClient http, TimeProvider clock, ILogger<OpenAiTranscriptionRecognizer> logger)
     : ISpeechRecognizer
 {
-    public string Engine => endpoint.Engine.Name;
+    public string Engine => access.Engine.Name;
 
-    public string Language => endpoint.Options.DeclaredLanguage;
+    public string Language => access.Options.DeclaredLanguage;
 
-    public SpeechEngineLimits Limits { get; } = RemoteEngineCatalog.LimitsOf(endpoint.Options);
+    public SpeechEngineLimits Limits { get; } = RemoteEngineCatalog.LimitsOf(access.Options);
 
     public async Task<Result<RecognizedSpeech>> RecognizeAsync(string pcmPath, CancellationToken cancellationToken = default)
     {
@@ -36,20 +36,20 @@ internal sealed class OpenAiTranscriptionRecognizer(RemoteEndpoint endpoint, Htt
         await using (upload.ConfigureAwait(false))
         {
             using var form = new MultipartFormDataContent();
-            form.Add(new StringContent(endpoint.Options.Model), "model");
+            form.Add(new StringContent(access.Options.Model), "model");
             form.Add(new StringContent("verbose_json"), "response_format");
             form.Add(new StringContent("word"), "timestamp_granularities[]");
-            if (!string.IsNullOrWhiteSpace(endpoint.Options.Language))
+            if (!string.IsNullOrWhiteSpace(access.Options.Language))
             {
-                form.Add(new StringContent(endpoint.Options.Language.Trim()), "language");
+                form.Add(new StringContent(access.Options.Language.Trim()), "language");
             }
 
             form.Add(new WavContent(upload.Stream, upload.Bytes), "file", "audio.wav");
-            using var request = new HttpRequestMessage(HttpMethod.Post, endpoint.Resolve("audio/transcriptions")) { Content = form };
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", endpoint.ApiKey);
+            using var request = new HttpRequestMessage(HttpMethod.Post, access.Resolve("audio/transcriptions")) { Content = form };
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", access.ApiKey);
             request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
 
-            var answer = await new RemoteSpeechCall(http, endpoint, clock, logger).SendAsync(request, upload.Duration, cancellationToken).ConfigureAwait(false);
+            var answer = await new RemoteSpeechCall(http, access, clock, logger).SendAsync(request, upload.Duration, cancellationToken).ConfigureAwait(false);
             return answer.IsFailure ? answer.Error : OpenAiTranscriptionAnswer.Parse(answer.Value, Engine, Language, upload.Duration);
         }
     }

@@ -19,10 +19,10 @@ internal sealed class RemoteRecognizers(IHttpClientFactory clients, IOptionsMoni
             return null;
         }
 
-        var endpoint = new RemoteEndpoint(engine, root, credential.ApiKey, settings);
+        var access = new EngineAccess(engine, root, credential.ApiKey, settings);
         var http = clients.CreateClient(engine.ClientName);
         return engine == RemoteEngineCatalog.Deepgram
-            ? new DeepgramRecognizer(endpoint, http, clock, loggers.CreateLogger<DeepgramRecognizer>())
-            : new OpenAiTranscriptionRecognizer(endpoint, http, clock, loggers.CreateLogger<OpenAiTranscriptionRecognizer>());
+            ? new DeepgramRecognizer(access, http, clock, loggers.CreateLogger<DeepgramRecognizer>())
+            : new OpenAiTranscriptionRecognizer(access, http, clock, loggers.CreateLogger<OpenAiTranscriptionRecognizer>());
     }
 }

@@ -10,13 +10,13 @@ namespace VoiceNote.Modules.AudioProcessing.Infrastructure.Speech.Remote;
 /// <see cref="EngineFailures"/> error. One attempt only: retries belong to the job queue, which knows
 /// the job's attempts and backoff and does not hold a worker's lease while waiting (ADR 0041).
 /// </summary>
-internal sealed class RemoteSpeechCall(HttpClient http, RemoteEndpoint endpoint, TimeProvider clock, ILogger logger)
+internal sealed class RemoteSpeechCall(HttpClient http, EngineAccess access, TimeProvider clock, ILogger logger)
 {
     /// <summary>The body of a 2xx answer, or the failure.</summary>
     public async Task<Result<byte[]>> SendAsync(HttpRequestMessage request, TimeSpan audio, CancellationToken cancellationToken)
     {
-        var engine = endpoint.Engine.Name;
-        var timeout = endpoint.Options.Timeout;
+        var engine = access.Engine.Name;
+        var timeout = access.Options.Timeout;
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timeout);
         var started = Stopwatch.GetTimestamp();
@@ -32,7 +32,7 @@ internal sealed class RemoteSpeechCall(HttpClient http, RemoteEndpoint endpoint,
                 return body;
             }
 
-            var excerpt = await EngineAnswers.ReadExcerptAsync(response.Content, endpoint.ApiKey, deadline.Token).ConfigureAwait(false);
+            var excerpt = await EngineAnswers.ReadExcerptAsync(response.Content, access.ApiKey, deadline.Token).ConfigureAwait(false);
             var error = EngineAnswers.Failure(engine, status, EngineAnswers.RetryAfter(response.Headers.RetryAfter, clock.GetUtcNow()), excerpt);
             logger.LogWarning("Engine {Engine} answered {Status} ({Code}) for {Seconds:0.0} s of audio", engine, status, error.Code, audio.TotalSeconds);
             return error;
