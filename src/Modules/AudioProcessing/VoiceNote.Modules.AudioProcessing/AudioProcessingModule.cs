@@ -30,6 +30,7 @@ public sealed class AudioProcessingModule : IModuleInstaller
         services.AddOptions<AudioOptions>().Bind(configuration.GetSection(AudioOptions.Section));
         services.AddAudioMedia(configuration);
         services.AddOfflineSpeech(configuration);
+        services.AddRemoteSpeech(configuration);
         services.AddLocalAnalysis();
         services.AddSingleton<IAudioStorage, LocalAudioStorage>();
         services.AddScoped<AudioUploader>();
