@@ -6,6 +6,7 @@ using VoiceNote.Modules.AudioProcessing.Application.Library;
 using VoiceNote.Modules.AudioProcessing.Application.Library.Files;
 using VoiceNote.Modules.AudioProcessing.Application.Library.UploadAudio;
 using VoiceNote.Modules.AudioProcessing.Application.Storage;
+using VoiceNote.Modules.AudioProcessing.Infrastructure.Analysis;
 using VoiceNote.Modules.AudioProcessing.Infrastructure.Media;
 using VoiceNote.Modules.AudioProcessing.Infrastructure.Persistence;
 using VoiceNote.Modules.AudioProcessing.Infrastructure.Speech;
@@ -25,6 +26,7 @@ public sealed class AudioProcessingModule : IModuleInstaller
         services.AddAudioMedia(configuration);
         services.AddOfflineSpeech(configuration);
         services.AddLocalAnalysis();
+        services.AddChatAnalysis(configuration);
         services.AddSingleton<IAudioStorage, LocalAudioStorage>();
         services.AddScoped<AudioUploader>();
         services.AddScoped<AudioLibrary>();
