@@ -30,7 +30,7 @@ internal sealed class ChatAnalyzerFactory(IHttpClientFactory clients, IOptions<C
             return null;
         }
 
-        var endpoint = new ChatEndpoint(uri, provider.Model, provider.Timeout, credential.ApiKey);
-        return new OpenAiChatAnalyzer(clients.CreateClient(HttpClientName), endpoint, clock, loggers.CreateLogger<OpenAiChatAnalyzer>());
+        var target = new ChatTarget(uri, provider.Model, provider.Timeout, credential.ApiKey);
+        return new OpenAiChatAnalyzer(clients.CreateClient(HttpClientName), target, clock, loggers.CreateLogger<OpenAiChatAnalyzer>());
     }
 }

@@ -15,14 +15,14 @@ namespace VoiceNote.Modules.AudioProcessing.Infrastructure.Analysis;
 /// (OpenAI, Groq, a self-hosted compatible server), with one owner's key. One attempt per call: the
 /// job queue owns retries and their back-off, so a 429 or 5xx comes back as a transient engine error.
 /// </summary>
-internal sealed class OpenAiChatAnalyzer(HttpClient http, ChatEndpoint endpoint, TimeProvider clock, ILogger<OpenAiChatAnalyzer> logger) : ITranscriptAnalyzer
+internal sealed class OpenAiChatAnalyzer(HttpClient http, ChatTarget target, TimeProvider clock, ILogger<OpenAiChatAnalyzer> logger) : ITranscriptAnalyzer
 {
     public const string EnginePrefix = "openai-chat:";
 
     private readonly ChatPromptBuilder prompts = new();
     private readonly ChatAnswerParser parser = new();
 
-    public string Engine => EnginePrefix + endpoint.Model;
+    public string Engine => EnginePrefix + target.Model;
 
     public async Task<Result<AnalysisResult>> AnalyseAsync(AnalysisInput input, CancellationToken cancellationToken = default)
     {
@@ -34,7 +34,7 @@ internal sealed class OpenAiChatAnalyzer(HttpClient http, ChatEndpoint endpoint,
         }
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(endpoint.Timeout);
+        timeout.CancelAfter(target.Timeout);
         var started = Stopwatch.GetTimestamp();
         try
         {
@@ -45,7 +45,7 @@ internal sealed class OpenAiChatAnalyzer(HttpClient http, ChatEndpoint endpoint,
             logger.LogInformation("Chat analysis by {Engine} answered {Status} in {Elapsed} ms", Engine, status, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             if (!response.IsSuccessStatusCode)
             {
-                return ChatHttpFailures.From(Engine, status, response.Headers.RetryAfter, body, endpoint.ApiKey, clock.GetUtcNow());
+                return ChatHttpFailures.From(Engine, status, response.Headers.RetryAfter, body, target.ApiKey, clock.GetUtcNow());
             }
 
             var content = ChatCompletionReader.Content(Engine, body);
@@ -53,13 +53,13 @@ internal sealed class OpenAiChatAnalyzer(HttpClient http, ChatEndpoint endpoint,
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return EngineFailures.Unavailable(Engine, $"no answer within {endpoint.Timeout.TotalSeconds:0} s.");
+            return EngineFailures.Unavailable(Engine, $"no answer within {target.Timeout.TotalSeconds:0} s.");
         }
         catch (HttpRequestException exception)
         {
             // The message names the host and the socket error, never a header: safe to keep.
-            logger.LogWarning("Chat analysis by {Engine} could not reach {Host}: {Error}", Engine, endpoint.BaseUrl.Host, exception.Message);
-            return EngineFailures.Unavailable(Engine, $"could not reach {endpoint.BaseUrl.Host} ({exception.HttpRequestError}).");
+            logger.LogWarning("Chat analysis by {Engine} could not reach {Host}: {Error}", Engine, target.BaseUrl.Host, exception.Message);
+            return EngineFailures.Unavailable(Engine, $"could not reach {target.BaseUrl.Host} ({exception.HttpRequestError}).");
         }
     }
 
@@ -67,7 +67,7 @@ internal sealed class OpenAiChatAnalyzer(HttpClient http, ChatEndpoint endpoint,
     {
         var body = new JsonObject
         {
-            ["model"] = endpoint.Model,
+            ["model"] = target.Model,
             ["temperature"] = 0,
             ["messages"] = new JsonArray(
                 new JsonObject { ["role"] = "system", ["content"] = prompt.System },
@@ -78,11 +78,11 @@ internal sealed class OpenAiChatAnalyzer(HttpClient http, ChatEndpoint endpoint,
                 ["json_schema"] = new JsonObject { ["name"] = AnalysisSchema.Name, ["strict"] = true, ["schema"] = AnalysisSchema.Build() },
             },
         };
-        var request = new HttpRequestMessage(HttpMethod.Post, endpoint.Completions)
+        var request = new HttpRequestMessage(HttpMethod.Post, target.Completions)
         {
             Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"),
         };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", endpoint.ApiKey);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", target.ApiKey);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         return request;
     }

@@ -114,8 +114,9 @@ internal sealed class ChatAnswerParser
             .Where(m => m.Description.Length > 0)
             .OrderByDescending(m => m.Confidence)
             .Take(MaxKeyMoments)
-            .Select(m => new KeyMoment(TimeSpan.FromSeconds(Math.Floor(Math.Clamp(m.At, 0, Math.Max(0, end)))), m.Description, m.Confidence))
+            .Select(m => (At: Math.Clamp(m.At, 0, Math.Max(0, end)), m.Description, m.Confidence))
             .OrderBy(m => m.At)
+            .Select(m => new KeyMoment(TimeSpan.FromSeconds(Math.Floor(m.At)), m.Description, m.Confidence))
             .ToList();
     }
 

@@ -98,8 +98,9 @@ internal sealed class ChatPromptBuilder
             : $"The owner's role is {name}; summarise with what matters to them.";
     }
 
+    /// <summary>Listed from the owner's first day of the week (Sunday for a Sunday–Thursday week), as they would say it.</summary>
     private static string WorkDays(WorkSchedule schedule) =>
-        string.Join(", ", Enumerable.Range(0, 7).Select(d => (DayOfWeek)((d + 1) % 7)).Where(schedule.IsWorkDay));
+        string.Join(", ", Enumerable.Range(0, 7).Select(d => (DayOfWeek)(((int)schedule.FirstDayOfWeek + d) % 7)).Where(schedule.IsWorkDay));
 
     private static string Language(AnalysisInput input) => string.IsNullOrWhiteSpace(input.Language) ? "en" : input.Language.Trim();
 
