@@ -1,7 +1,5 @@
-using System.Globalization;
 using System.Text.Json;
 using VoiceNote.Domain.Results;
-using VoiceNote.Modules.AudioProcessing.Application.Analysis.Time;
 using VoiceNote.Modules.AudioProcessing.Application.Engines;
 
 namespace VoiceNote.Modules.AudioProcessing.Application.Analysis.Chat;
@@ -69,7 +67,7 @@ internal sealed class ChatAnswerParser
         var at = transcript.IndexOf(description, StringComparison.OrdinalIgnoreCase);
         return new ExtractedTask(
             description,
-            Deadline(deadlineText, input),
+            ModelDeadline.Read(deadlineText, input),
             null,
             Priority(OptionalString(task, "priority")),
             Channel(OptionalString(task, "communication_type")),
@@ -134,42 +132,6 @@ internal sealed class ChatAnswerParser
         };
         return new SentimentResult(label, score);
     }
-
-    /// <summary>
-    /// An instant with an offset is taken as is; a local date-time without one is read in the owner's
-    /// zone; a date alone gets the work end hour (as "by Friday" does in ADR 0030). Anything else: none.
-    /// </summary>
-    private static DateTimeOffset? Deadline(string? text, AnalysisInput input)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        text = text.Trim();
-        var zone = ZoneClock.Resolve(input.TimeZone);
-        string[] withOffset = ["yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mmK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK"];
-        if (DateTimeOffset.TryParseExact(text, withOffset, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant) && HasOffset(text))
-        {
-            return instant;
-        }
-
-        string[] local = ["yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm"];
-        if (DateTime.TryParseExact(text, local, CultureInfo.InvariantCulture, DateTimeStyles.None, out var wall))
-        {
-            return ZoneClock.ToInstant(wall, zone);
-        }
-
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            var schedule = new WorkSchedule(input.WorkStartHour, input.WorkEndHour, input.WorkDays);
-            return ZoneClock.ToInstant(date, schedule.End, zone);
-        }
-
-        return null;
-    }
-
-    private static bool HasOffset(string text) => text.EndsWith('Z') || text.EndsWith('z') || (text.Length > 6 && text[^6] is '+' or '-' && text[^3] == ':');
 
     private static TaskPriority Priority(string? value) => value?.Trim().ToLowerInvariant() switch
     {
