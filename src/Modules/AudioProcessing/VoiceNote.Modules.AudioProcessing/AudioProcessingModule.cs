@@ -12,6 +12,7 @@ using VoiceNote.Modules.AudioProcessing.Application.Processing.Pipeline;
 using VoiceNote.Modules.AudioProcessing.Application.Processing.Status;
 using VoiceNote.Modules.AudioProcessing.Application.Processing.Transcripts;
 using VoiceNote.Modules.AudioProcessing.Application.Storage;
+using VoiceNote.Modules.AudioProcessing.Infrastructure.Analysis;
 using VoiceNote.Modules.AudioProcessing.Infrastructure.Media;
 using VoiceNote.Modules.AudioProcessing.Infrastructure.Persistence;
 using VoiceNote.Modules.AudioProcessing.Infrastructure.Speech;
@@ -32,6 +33,7 @@ public sealed class AudioProcessingModule : IModuleInstaller
         services.AddOfflineSpeech(configuration);
         services.AddRemoteSpeech(configuration);
         services.AddLocalAnalysis();
+        services.AddChatAnalysis(configuration);
         services.AddSingleton<IAudioStorage, LocalAudioStorage>();
         services.AddScoped<AudioUploader>();
         services.AddScoped<AudioLibrary>();
