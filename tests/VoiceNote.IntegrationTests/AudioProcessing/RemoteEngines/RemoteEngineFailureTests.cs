@@ -2,6 +2,7 @@ using System.Globalization;
 using VoiceNote.Domain.Results;
 using VoiceNote.IntegrationTests.Harness;
 using VoiceNote.Modules.AudioProcessing.Application.Engines;
+using VoiceNote.Modules.AudioProcessing.Infrastructure.Engines;
 using VoiceNote.Modules.AudioProcessing.Infrastructure.Speech.Remote;
 
 namespace VoiceNote.IntegrationTests.AudioProcessing.RemoteEngines;

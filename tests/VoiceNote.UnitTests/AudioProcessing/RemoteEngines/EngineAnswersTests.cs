@@ -2,7 +2,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using VoiceNote.Domain.Results;
 using VoiceNote.Modules.AudioProcessing.Application.Engines;
-using VoiceNote.Modules.AudioProcessing.Infrastructure.Speech.Remote;
+using VoiceNote.Modules.AudioProcessing.Infrastructure.Engines;
 
 namespace VoiceNote.UnitTests.AudioProcessing.RemoteEngines;
 
@@ -38,7 +38,7 @@ public sealed class EngineAnswersTests
         {
             Assert.That(EngineAnswers.RetryAfter(RetryConditionHeaderValue.Parse("17"), Now), Is.EqualTo(TimeSpan.FromSeconds(17)));
             Assert.That(EngineAnswers.RetryAfter(new RetryConditionHeaderValue(Now.AddMinutes(2)), Now), Is.EqualTo(TimeSpan.FromMinutes(2)));
-            Assert.That(EngineAnswers.RetryAfter(new RetryConditionHeaderValue(Now.AddMinutes(-2)), Now), Is.EqualTo(TimeSpan.Zero));
+            Assert.That(EngineAnswers.RetryAfter(new RetryConditionHeaderValue(Now.AddMinutes(-2)), Now), Is.EqualTo(TimeSpan.FromSeconds(1)), "a date already past: a short pause, not none");
             Assert.That(EngineAnswers.RetryAfter(null, Now), Is.Null);
         });
     }

@@ -3,6 +3,7 @@ using VoiceNote.Domain.Results;
 using VoiceNote.Modules.AudioProcessing.Application.Analysis.Chat;
 using VoiceNote.Modules.AudioProcessing.Application.Engines;
 using VoiceNote.Modules.AudioProcessing.Infrastructure.Analysis;
+using VoiceNote.Modules.AudioProcessing.Infrastructure.Engines;
 
 namespace VoiceNote.UnitTests.AudioProcessing.Analysis.Chat;
 
@@ -49,7 +50,7 @@ internal sealed class ChatWireFormatTests
             Assert.That(Delay(From(429, new RetryConditionHeaderValue(TimeSpan.FromSeconds(7)))), Is.EqualTo(TimeSpan.FromSeconds(7)));
             Assert.That(Delay(From(429, new RetryConditionHeaderValue(Now.AddSeconds(90)))), Is.EqualTo(TimeSpan.FromSeconds(90)));
             Assert.That(Delay(From(429, new RetryConditionHeaderValue(Now.AddSeconds(-90)))), Is.EqualTo(TimeSpan.FromSeconds(1)), "a date already past: a short pause, not none");
-            Assert.That(Delay(From(429, null)), Is.EqualTo(ChatHttpFailures.DefaultRetryAfter));
+            Assert.That(Delay(From(429, null)), Is.EqualTo(EngineAnswers.DefaultRetryAfter));
             Assert.That(From(429, null).Kind, Is.EqualTo(ErrorKind.RateLimited));
         });
     }
@@ -74,20 +75,22 @@ internal sealed class ChatWireFormatTests
     public void A_refusal_quotes_the_servers_message_bounded_and_without_any_key()
     {
         const string key = "sk-proj-SECRET1234567890";
-        var echoed = ChatHttpFailures.From(Engine, 400, null, $$$"""{"error":{"message":"Invalid request with key {{{key}}} and sk-pr***7890; model 'gpt-x' does not support json_schema","type":"invalid_request_error"}}""", key, Now);
-        var long400 = ChatHttpFailures.From(Engine, 400, null, new string('x', 5000), key, Now);
-        var empty = ChatHttpFailures.From(Engine, 422, null, string.Empty, key, Now);
+        var echoed = From(400, null, $$$"""{"error":{"message":"Invalid request with key {{{key}}} and sk-pr***7890; model 'gpt-x' does not support json_schema","type":"invalid_request_error"}}""", key);
+        var long400 = From(400, null, new string('x', 5000), key);
+        var empty = From(422, null, string.Empty, key);
 
         Assert.Multiple(() =>
         {
             Assert.That(echoed.Message, Does.Contain("model 'gpt-x' does not support json_schema").And.Contain("(400)"));
             Assert.That(echoed.Message, Does.Not.Contain("SECRET").And.Not.Contain("sk-pr"));
             Assert.That(long400.Message, Has.Length.LessThan(ChatCompletionReader.MaxDetailLength + 100));
-            Assert.That(empty.Message, Does.Contain("no details given"));
+            Assert.That(empty.Message, Does.Contain("no details."));
         });
     }
 
-    private static Error From(int status, RetryConditionHeaderValue? retryAfter) => ChatHttpFailures.From(Engine, status, retryAfter, "{}", "sk-key", Now);
+    /// <summary>What the analyser does with a non-2xx answer.</summary>
+    private static Error From(int status, RetryConditionHeaderValue? retryAfter, string body = "{}", string key = "sk-key") =>
+        EngineAnswers.Failure(Engine, status, EngineAnswers.RetryAfter(retryAfter, Now), EngineAnswers.Excerpt(body, key));
 
     private static TimeSpan Delay(Error error) => ((RateLimitedError)error).RetryAfter;
 }

@@ -7,6 +7,7 @@ using VoiceNote.Domain.Results;
 using VoiceNote.Modules.AudioProcessing.Application.Analysis;
 using VoiceNote.Modules.AudioProcessing.Application.Analysis.Chat;
 using VoiceNote.Modules.AudioProcessing.Application.Engines;
+using VoiceNote.Modules.AudioProcessing.Infrastructure.Engines;
 
 namespace VoiceNote.Modules.AudioProcessing.Infrastructure.Analysis;
 
@@ -45,7 +46,7 @@ internal sealed class OpenAiChatAnalyzer(HttpClient http, ChatTarget target, Tim
             logger.LogInformation("Chat analysis by {Engine} answered {Status} in {Elapsed} ms", Engine, status, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             if (!response.IsSuccessStatusCode)
             {
-                return ChatHttpFailures.From(Engine, status, response.Headers.RetryAfter, body, target.ApiKey, clock.GetUtcNow());
+                return EngineAnswers.Failure(Engine, status, EngineAnswers.RetryAfter(response.Headers.RetryAfter, clock.GetUtcNow()), EngineAnswers.Excerpt(body, target.ApiKey));
             }
 
             var content = ChatCompletionReader.Content(Engine, body);

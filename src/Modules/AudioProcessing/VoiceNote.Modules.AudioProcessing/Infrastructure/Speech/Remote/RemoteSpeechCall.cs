@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using VoiceNote.Domain.Results;
 using VoiceNote.Modules.AudioProcessing.Application.Engines;
+using VoiceNote.Modules.AudioProcessing.Infrastructure.Engines;
 
 namespace VoiceNote.Modules.AudioProcessing.Infrastructure.Speech.Remote;
 

@@ -5,11 +5,12 @@ using System.Text.RegularExpressions;
 using VoiceNote.Domain.Results;
 using VoiceNote.Modules.AudioProcessing.Application.Engines;
 
-namespace VoiceNote.Modules.AudioProcessing.Infrastructure.Speech.Remote;
+namespace VoiceNote.Modules.AudioProcessing.Infrastructure.Engines;
 
 /// <summary>
-/// How every remote engine's refusals read to the pipeline (ADR 0041): the same status means the same
-/// <see cref="EngineFailures"/> class whichever engine sent it, so retrying is decided in one place.
+/// How every remote engine's refusals read to the pipeline (ADRs 0041, 0043): the same status means the
+/// same <see cref="EngineFailures"/> class whichever engine sent it (speech or chat), so retrying is
+/// decided in one place.
 /// </summary>
 internal static partial class EngineAnswers
 {
@@ -30,26 +31,38 @@ internal static partial class EngineAnswers
         _ => EngineFailures.Refused(engine, status, excerpt),
     };
 
-    /// <summary>Retry-After as seconds or an HTTP date (RFC 9110 §10.2.3); a date in the past means now.</summary>
-    public static TimeSpan? RetryAfter(RetryConditionHeaderValue? header, DateTimeOffset now) => header switch
+    /// <summary>
+    /// Retry-After as seconds or an HTTP date (RFC 9110 §10.2.3), in whole seconds and at least one: a
+    /// server that asked for a pause gets one even when its date has already passed.
+    /// </summary>
+    public static TimeSpan? RetryAfter(RetryConditionHeaderValue? header, DateTimeOffset now)
     {
-        { Delta: { } delta } => delta < TimeSpan.Zero ? TimeSpan.Zero : delta,
-        { Date: { } date } => date > now ? date - now : TimeSpan.Zero,
-        _ => null,
-    };
+        var wait = header switch
+        {
+            { Delta: { } delta } => delta,
+            { Date: { } date } => date - now,
+            _ => (TimeSpan?)null,
+        };
+        return wait is { } w ? TimeSpan.FromSeconds(Math.Max(1, Math.Ceiling(w.TotalSeconds))) : null;
+    }
 
     /// <summary>
     /// A short, single-line detail from an error body: the message field engines put in their JSON
     /// errors when there is one, else the text. The key is blanked out first: some servers quote it back.
     /// </summary>
-    public static string Excerpt(ReadOnlySpan<byte> body, string apiKey)
+    public static string Excerpt(ReadOnlySpan<byte> body, string apiKey) => Excerpt(Encoding.UTF8.GetString(body), apiKey);
+
+    /// <inheritdoc cref="Excerpt(ReadOnlySpan{byte}, string)"/>
+    public static string Excerpt(string body, string apiKey)
     {
-        var text = Encoding.UTF8.GetString(body);
-        text = MessageOf(text) ?? text;
+        var text = MessageOf(body) ?? body;
         if (apiKey.Length > 0)
         {
             text = text.Replace(apiKey, "(hidden)", StringComparison.Ordinal);
         }
+
+        // Servers also echo keys in part (sk-ab***yz), which the exact replacement above cannot catch.
+        text = KeyLike().Replace(text, "(hidden)");
 
         text = Whitespace().Replace(text, " ").Trim();
         if (text.Length == 0)
@@ -117,4 +130,8 @@ internal static partial class EngineAnswers
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
+
+    /// <summary>OpenAI (sk-…), Groq (gsk_…) and bearer tokens as servers echo them, masked ones (sk-ab***yz) included.</summary>
+    [GeneratedRegex(@"\b(?:sk|gsk|pk|key)[-_][A-Za-z0-9_\-\*\.]{3,}|Bearer\s+\S+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex KeyLike();
 }
