@@ -164,19 +164,7 @@ public sealed class ChatAnalyzerSelectionTests : DatabaseFixture
         await using var scope = CreateScope();
         var context = await scope.ServiceProvider.GetRequiredService<IIdentityModule>().GetUserContextAsync(new UserId(owner.UserId), CancellationToken.None);
         Assert.That(context, Is.Not.Null);
-        return new AnalysisInput
-        {
-            Transcript = Transcript,
-            RecordedAt = Recorded,
-            TimeZone = context!.TimeZone,
-            WorkStartHour = context.WorkStartHour,
-            WorkEndHour = context.WorkEndHour,
-            WorkDays = context.WorkDays,
-            Role = context.PrimaryRole,
-            SystemPrompt = context.SystemPrompt,
-            Jargon = context.Jargon,
-            Language = context.PreferredLanguage,
-        };
+        return AnalysisInput.For(context!, Transcript, null, Recorded, context!.PreferredLanguage);
     }
 
     private static async Task StoreKeyAsync(HttpClient client, string provider, string key, string? baseUrl = null)
