@@ -14,6 +14,9 @@ public sealed class PipelineEndToEndTests : DatabaseFixture
 {
     private const string TimeZone = "America/New_York";
 
+    // A heartbeat every 2 s, so a cancel reaches a running job quickly.
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Jobs:LeaseDuration"] = "00:00:06" };
+
     [Test]
     public async Task A_spoken_reminder_becomes_a_searchable_note_with_a_task_due_tomorrow_at_five_in_the_owners_time_zone()
     {
@@ -65,8 +68,8 @@ public sealed class PipelineEndToEndTests : DatabaseFixture
         {
             Assert.That(again, Is.EqualTo(HttpStatusCode.OK), "the same bytes again are the same item");
             Assert.That(same.Id(), Is.EqualTo(audioId));
-            Assert.That(await ScalarAsync<long>("SELECT count(*) FROM audio.jobs"), Is.EqualTo(1), "no second job");
-            Assert.That(await ScalarAsync<long>("SELECT count(*) FROM audio.transcripts"), Is.EqualTo(1));
+            Assert.That(await ScalarAsync<long>($"SELECT count(*) FROM audio.jobs WHERE owner_id = '{account.UserId}'"), Is.EqualTo(1), "no second job");
+            Assert.That(await ScalarAsync<long>($"SELECT count(*) FROM audio.transcripts WHERE audio_id = '{audioId}'"), Is.EqualTo(1));
         });
 
         var versions = await client.GetJsonAsync($"/api/v1/audio/{audioId}/transcripts?words=true");
@@ -79,6 +82,32 @@ public sealed class PipelineEndToEndTests : DatabaseFixture
             Assert.That(versions[0].GetProperty("analysisEngine").GetString(), Is.EqualTo("local-rules-1"));
         });
         Assert.That(Directory.Exists(Path.Combine(Api.StorageRoot, "audio", "work", audioId.ToString())), Is.False, "intermediate PCM removed once done");
+    }
+
+    [Test]
+    public async Task Cancelling_a_running_job_stops_it_at_the_next_heartbeat_and_publishes_nothing()
+    {
+        var account = await this.CreateAccountAsync("stopper");
+        using var client = this.ClientFor(account);
+        var (recording, _) = await SpeechSamples.SentencesAsync(8);
+        var (_, item) = await client.UploadAsync(recording);
+        var audioId = item.Id();
+        Assert.That(await ProcessingApi.EventuallyAsync(
+            async () => (await client.ProcessingAsync(audioId)).GetProperty("stage").GetString() == "transcribe",
+            TimeSpan.FromSeconds(60)), Is.True, "the job is transcribing");
+
+        var cancel = await client.PostAsync($"/api/v1/audio/{audioId}/processing/cancel", null);
+        Assert.That(cancel.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
+        var finished = await client.WaitUntilFinishedAsync(audioId, TimeSpan.FromSeconds(60));
+
+        var recordingNow = await client.GetJsonAsync($"/api/v1/audio/{audioId}");
+        Assert.Multiple(async () =>
+        {
+            Assert.That(finished.GetProperty("status").GetString(), Is.EqualTo("Cancelled"));
+            Assert.That(recordingNow.GetProperty("status").GetString(), Is.EqualTo("uploaded"), "not processing any more");
+            Assert.That(await ScalarAsync<long>($"SELECT count(*) FROM audio.transcripts WHERE audio_id = '{audioId}'"), Is.Zero);
+            Assert.That(await ScalarAsync<long>($"SELECT count(*) FROM notes.notes WHERE audio_id = '{audioId}'"), Is.Zero);
+        });
     }
 
     /// <summary>Lets the polling lambda hand its last read back to the test.</summary>

@@ -54,6 +54,24 @@ internal sealed class ProcessRecordingJob(
             await db.SaveChangesAsync(cancellationToken);
         }
 
+        try
+        {
+            return await RunStagesAsync(job, file, payload, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Cancelled by its owner, or the worker is stopping (another run resumes it): not processing now.
+            // Written past the change tracker, which may hold a stage's half-saved changes.
+            var now = clock.GetUtcNow();
+            await db.AudioFiles.IgnoreQueryFilters([ModuleDbContext.OwnerFilter])
+                .Where(a => a.Id == file.Id && a.Status == AudioStatus.Processing)
+                .ExecuteUpdateAsync(set => set.SetProperty(a => a.Status, AudioStatus.Uploaded).SetProperty(a => a.UpdatedAt, now), CancellationToken.None);
+            throw;
+        }
+    }
+
+    private async Task<JobOutcome> RunStagesAsync(JobContext job, AudioFile file, ProcessRecordingPayload payload, CancellationToken cancellationToken)
+    {
         await job.ReportAsync(ProcessingStage.Decode, 2, cancellationToken);
         var pcm = await DecodeAsync(file, cancellationToken);
         if (pcm.IsFailure)
