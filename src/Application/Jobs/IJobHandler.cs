@@ -14,7 +14,7 @@ public interface IJobHandler
 }
 
 /// <summary>What the handler sees of its job, and how it reports progress.</summary>
-public sealed class JobContext(Guid id, string payload, int attempt, Func<string, int, CancellationToken, Task> reportProgress)
+public sealed class JobContext(Guid id, string payload, int attempt, int maxAttempts, Func<string, int, CancellationToken, Task> reportProgress)
 {
     public Guid Id { get; } = id;
 
@@ -22,6 +22,11 @@ public sealed class JobContext(Guid id, string payload, int attempt, Func<string
 
     /// <summary>1 on the first run, 2 on the first retry…</summary>
     public int Attempt { get; } = attempt;
+
+    public int MaxAttempts { get; } = maxAttempts;
+
+    /// <summary>Whether a retryable failure now would still be retried (false on the last attempt).</summary>
+    public bool CanRetry => Attempt < MaxAttempts;
 
     /// <summary>Records the workflow stage (seed 004's workflow_state) and 0–100 progress.</summary>
     public Task ReportAsync(string stage, int progress, CancellationToken cancellationToken) => reportProgress(stage, progress, cancellationToken);

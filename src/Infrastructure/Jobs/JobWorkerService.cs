@@ -100,7 +100,7 @@ public sealed class JobWorkerService<TContext>(
         {
             await using var scope = scopes.CreateAsyncScope();
             var handler = scope.ServiceProvider.GetServices<IJobHandler>().Single(h => h.Kind == job.Kind);
-            var context = new JobContext(job.Id, job.Payload, job.Attempt, (stage, progress, ct) => queue.ReportAsync(job.Id, _workerId, stage, progress, ct));
+            var context = new JobContext(job.Id, job.Payload, job.Attempt, job.MaxAttempts, (stage, progress, ct) => queue.ReportAsync(job.Id, _workerId, stage, progress, ct));
             outcome = await handler.RunAsync(context, run.Token);
         }
         catch (OperationCanceledException) when (run.IsCancellationRequested)

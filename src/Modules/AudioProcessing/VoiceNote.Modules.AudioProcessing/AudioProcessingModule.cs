@@ -1,10 +1,12 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Configuration;
+using VoiceNote.Infrastructure.Jobs;
 using VoiceNote.Infrastructure.Modules;
 using VoiceNote.Modules.AudioProcessing.Application.Analysis;
 using VoiceNote.Modules.AudioProcessing.Application.Library;
 using VoiceNote.Modules.AudioProcessing.Application.Library.Files;
 using VoiceNote.Modules.AudioProcessing.Application.Library.UploadAudio;
+using VoiceNote.Modules.AudioProcessing.Application.Processing.Pipeline;
 using VoiceNote.Modules.AudioProcessing.Application.Storage;
 using VoiceNote.Modules.AudioProcessing.Infrastructure.Media;
 using VoiceNote.Modules.AudioProcessing.Infrastructure.Persistence;
@@ -13,7 +15,7 @@ using VoiceNote.Modules.AudioProcessing.Infrastructure.Storage;
 
 namespace VoiceNote.Modules.AudioProcessing;
 
-/// <summary>Recordings: streamed uploads with per-user dedup, storage on disk, and (next) the processing pipeline.</summary>
+/// <summary>Recordings: streamed uploads with per-user dedup, storage on disk, and the processing pipeline (decode, transcribe, analyse, publish to Notes).</summary>
 public sealed class AudioProcessingModule : IModuleInstaller
 {
     public string Name => "AudioProcessing";
@@ -28,5 +30,9 @@ public sealed class AudioProcessingModule : IModuleInstaller
         services.AddSingleton<IAudioStorage, LocalAudioStorage>();
         services.AddScoped<AudioUploader>();
         services.AddScoped<AudioLibrary>();
+        services.AddScoped<TranscribeStage>();
+        services.AddScoped<AnalyseStage>();
+        services.AddScoped<PublishStage>();
+        services.AddJobHandler<AudioDbContext, ProcessRecordingJob>(ProcessRecording.Kind);
     }
 }

@@ -22,6 +22,7 @@ internal sealed class AudioFile : IOwnedByUser
     public const int TitleLength = 500;
     public const int TranscriptLength = 100_000;
     public const int IdempotencyKeyLength = 200;
+    public const int ErrorLength = 4000;
 
     private AudioFile()
     {
@@ -77,6 +78,15 @@ internal sealed class AudioFile : IOwnedByUser
     public DateTimeOffset RecordedAt { get; set; }
 
     public string? IdempotencyKey { get; set; }
+
+    /// <summary>The engine the owner asked for (a <c>SpeechEngineChoice</c> name); "Auto" picks the best one they have a key for.</summary>
+    public string SpeechEngine { get; set; } = "Auto";
+
+    /// <summary>The latest processing job; finished jobs are purged after the retention, so it may point at nothing.</summary>
+    public Guid? ProcessingJobId { get; set; }
+
+    /// <summary>Why processing failed for good (stage, code and message); cleared when it is queued again.</summary>
+    public string? ProcessingError { get; set; }
 
     public bool IsArchived { get; set; }
 

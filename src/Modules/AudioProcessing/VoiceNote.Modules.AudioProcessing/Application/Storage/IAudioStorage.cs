@@ -26,6 +26,15 @@ internal interface IAudioStorage
 
     void Delete(string storageKey);
 
+    /// <summary>
+    /// The private working folder of one recording's processing (decoded PCM, chunks), created on demand.
+    /// Its contents are intermediate: kept while a job may resume, removed when it is done.
+    /// </summary>
+    string WorkFolder(Guid audioId);
+
+    /// <summary>Removes a recording's working folder; safe to call when there is none.</summary>
+    void DeleteWork(Guid audioId);
+
     /// <summary>Moves a file to the archive area; returns its new key.</summary>
     string Archive(string storageKey);
 

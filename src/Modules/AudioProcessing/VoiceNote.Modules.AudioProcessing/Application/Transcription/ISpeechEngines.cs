@@ -23,3 +23,33 @@ internal interface ISpeechEngines
     /// </summary>
     Task<Result<ISpeechRecognizer>> ForOwnerAsync(UserId ownerId, SpeechEngineChoice choice, CancellationToken cancellationToken);
 }
+
+/// <summary>The engine names clients use (<c>auto</c>, <c>local</c>, <c>openai</c>, <c>groq</c>, <c>openai-compatible</c>, <c>deepgram</c>).</summary>
+internal static class SpeechEngineNames
+{
+    private static readonly Dictionary<string, SpeechEngineChoice> ByName = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["auto"] = SpeechEngineChoice.Auto,
+        ["local"] = SpeechEngineChoice.Local,
+        ["openai"] = SpeechEngineChoice.OpenAi,
+        ["groq"] = SpeechEngineChoice.Groq,
+        ["openai-compatible"] = SpeechEngineChoice.OpenAiCompatible,
+        ["deepgram"] = SpeechEngineChoice.Deepgram,
+    };
+
+    public static string All => string.Join(", ", ByName.Keys);
+
+    /// <summary>Null or blank means auto; an unknown name is false.</summary>
+    public static bool TryParse(string? name, out SpeechEngineChoice choice)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            choice = SpeechEngineChoice.Auto;
+            return true;
+        }
+
+        return ByName.TryGetValue(name.Trim(), out choice);
+    }
+
+    public static string NameOf(SpeechEngineChoice choice) => ByName.First(p => p.Value == choice).Key;
+}

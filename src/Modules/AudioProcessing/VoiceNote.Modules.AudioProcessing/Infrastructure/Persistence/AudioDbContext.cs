@@ -6,7 +6,7 @@ using VoiceNote.Modules.AudioProcessing.Domain;
 
 namespace VoiceNote.Modules.AudioProcessing.Infrastructure.Persistence;
 
-/// <summary>The AudioProcessing module's data, in the <c>audio</c> schema: uploads and (next) their jobs.</summary>
+/// <summary>The AudioProcessing module's data, in the <c>audio</c> schema: uploads, their transcript and analysis versions, and their processing jobs.</summary>
 internal sealed class AudioDbContext(DbContextOptions<AudioDbContext> options, ICurrentUser currentUser, TimeProvider clock)
     : ModuleDbContext(options, currentUser, clock)
 {
@@ -16,9 +16,17 @@ internal sealed class AudioDbContext(DbContextOptions<AudioDbContext> options, I
 
     public DbSet<AudioFile> AudioFiles => Set<AudioFile>();
 
+    public DbSet<TranscriptVersion> Transcripts => Set<TranscriptVersion>();
+
+    public DbSet<AnalysisVersion> Analyses => Set<AnalysisVersion>();
+
+    public DbSet<JobRecord> Jobs => Set<JobRecord>();
+
     protected override void ConfigureModule(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfiguration(new AudioFileConfiguration());
+        modelBuilder.ApplyConfiguration(new TranscriptVersionConfiguration());
+        modelBuilder.ApplyConfiguration(new AnalysisVersionConfiguration());
         modelBuilder.ApplyConfiguration(new JobRecordConfiguration());
     }
 }

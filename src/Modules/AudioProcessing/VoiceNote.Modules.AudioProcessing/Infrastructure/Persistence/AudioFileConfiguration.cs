@@ -22,6 +22,8 @@ internal sealed class AudioFileConfiguration : IEntityTypeConfiguration<AudioFil
         builder.Property(a => a.OnDeviceTranscriptLanguage).HasMaxLength(16);
         builder.Property(a => a.IdempotencyKey).HasMaxLength(AudioFile.IdempotencyKeyLength);
         builder.Property(a => a.ArchiveReason).HasMaxLength(500);
+        builder.Property(a => a.SpeechEngine).HasMaxLength(32);
+        builder.Property(a => a.ProcessingError).HasMaxLength(AudioFile.ErrorLength);
 
         // Per-user dedup: the same bytes from the same owner are one item; other owners never match.
         builder.HasIndex(a => new { a.OwnerId, a.Sha256 }).IsUnique().HasDatabaseName("ux_audio_files_owner_sha256");

@@ -20,6 +20,7 @@ internal sealed class LocalAudioStorage(IOptions<StorageOptions> options) : IAud
 {
     private const string OwnersFolder = "owners";
     private const string ArchiveFolder = "archive";
+    private const string WorkArea = "work";
     private const int BufferSize = 81920;
 
     private readonly string root = Path.Combine(options.Value.FullRoot, "audio");
@@ -93,6 +94,26 @@ internal sealed class LocalAudioStorage(IOptions<StorageOptions> options) : IAud
     }
 
     public void Delete(string storageKey) => TryDelete(PathOf(storageKey));
+
+    public string WorkFolder(Guid audioId)
+    {
+        var folder = Path.Combine(root, WorkArea, audioId.ToString("D"));
+        Directory.CreateDirectory(folder);
+        return folder;
+    }
+
+    public void DeleteWork(Guid audioId)
+    {
+        var folder = Path.Combine(root, WorkArea, audioId.ToString("D"));
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (DirectoryNotFoundException)
+        {
+            // Nothing was decoded yet, or another worker already cleaned up.
+        }
+    }
 
     public string Archive(string storageKey) => MoveBetween(storageKey, OwnersFolder, ArchiveFolder);
 

@@ -1,12 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using VoiceNote.Domain.Results;
+using VoiceNote.Infrastructure.Jobs;
 using VoiceNote.Modules.AudioProcessing.Application.Storage;
 using VoiceNote.Modules.AudioProcessing.Infrastructure.Persistence;
 
 namespace VoiceNote.Modules.AudioProcessing.Application.Library.Files;
 
 /// <summary>The caller's recordings (the owner filter hides everyone else's: another user's id is simply not found).</summary>
-internal sealed class AudioLibrary(AudioDbContext db, IAudioStorage storage, TimeProvider clock)
+internal sealed class AudioLibrary(AudioDbContext db, IAudioStorage storage, JobQueue<AudioDbContext> jobs, TimeProvider clock)
 {
     public const int MaxPageSize = 100;
 
@@ -47,10 +48,17 @@ internal sealed class AudioLibrary(AudioDbContext db, IAudioStorage storage, Tim
             return AudioErrors.NotFound;
         }
 
-        // Row first: a crash between the two leaves an orphan file (swept later), never a row without its file.
+        // Row first (its transcript and analysis versions go with it): a crash between the two leaves an
+        // orphan file (swept later), never a row without its file. A job still queued has nothing left to do.
         db.AudioFiles.Remove(file);
         await db.SaveChangesAsync(ct);
+        if (file.ProcessingJobId is { } job)
+        {
+            await jobs.CancelAsync(job, ct);
+        }
+
         storage.Delete(file.StorageKey);
+        storage.DeleteWork(file.Id);
         return Result.Success();
     }
 

@@ -3,6 +3,8 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using VoiceNote.Application.Security;
 using VoiceNote.Domain.Results;
+using VoiceNote.Infrastructure.Jobs;
+using VoiceNote.Modules.AudioProcessing.Application.Processing.Pipeline;
 using VoiceNote.Modules.AudioProcessing.Application.Storage;
 using VoiceNote.Modules.AudioProcessing.Application.Transcription;
 using VoiceNote.Modules.AudioProcessing.Domain;
@@ -15,10 +17,18 @@ internal sealed record UploadOutcome(AudioFileDto Item, bool Created);
 
 /// <summary>
 /// Turns a staged upload into a stored recording: probe the content, apply the limits, find the
-/// owner's identical bytes, then place the file and write the row. A refusal leaves the staged
+/// owner's identical bytes, then place the file and write the row with its processing job. A refusal leaves the staged
 /// file for the caller to discard; a failed insert removes the placed file again.
 /// </summary>
-internal sealed class AudioUploader(AudioDbContext db, IMediaProbe probe, IAudioStorage storage, ICurrentUser caller, TimeProvider clock, IOptions<AudioOptions> options)
+internal sealed class AudioUploader(
+    AudioDbContext db,
+    IMediaProbe probe,
+    IAudioStorage storage,
+    ISpeechEngines engines,
+    JobQueue<AudioDbContext> jobs,
+    ICurrentUser caller,
+    TimeProvider clock,
+    IOptions<AudioOptions> options)
 {
     public async Task<AudioFileDto?> FindByIdempotencyKeyAsync(string key, CancellationToken cancellationToken)
     {
@@ -52,6 +62,14 @@ internal sealed class AudioUploader(AudioDbContext db, IMediaProbe probe, IAudio
             return new UploadOutcome(AudioFileDto.From(same), Created: false);
         }
 
+        // An engine chosen explicitly must be usable now (a key stored), not fail later in the job.
+        SpeechEngineNames.TryParse(fields.Engine, out var engine);
+        if (engine is not (SpeechEngineChoice.Auto or SpeechEngineChoice.Local)
+            && await engines.ForOwnerAsync(caller.Id, engine, cancellationToken) is { IsFailure: true } unusable)
+        {
+            return unusable.Error;
+        }
+
         var used = await db.AudioFiles.SumAsync(a => (long?)a.SizeBytes, cancellationToken) ?? 0;
         if (used + staged.SizeBytes > limits.QuotaBytesPerUser)
         {
@@ -71,6 +89,7 @@ internal sealed class AudioUploader(AudioDbContext db, IMediaProbe probe, IAudio
             IdempotencyKey = idempotencyKey,
         };
         db.AudioFiles.Add(file);
+        ProcessRecording.Enqueue(jobs, db, file, engine, now);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -165,6 +165,7 @@ internal sealed class UploadAudioEndpoint : IEndpoint
         fields.RecordedAt = Pick("recordedAt", "X-Recorded-At");
         fields.OnDeviceTranscript = Pick("onDeviceTranscript", "X-On-Device-Transcript");
         fields.Language = Pick("onDeviceTranscriptLanguage", "X-On-Device-Transcript-Language");
+        fields.Engine = Pick("engine", "X-Speech-Engine");
         if (ContentDispositionHeaderValue.TryParse(request.Headers.ContentDisposition.ToString(), out var disposition))
         {
             fields.FileName = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using VoiceNote.Domain.Results;
+using VoiceNote.Modules.AudioProcessing.Application.Transcription;
 using VoiceNote.Modules.AudioProcessing.Domain;
 
 namespace VoiceNote.Modules.AudioProcessing.Application.Library.UploadAudio;
@@ -18,6 +19,9 @@ internal sealed class UploadFields
 
     public string? FileName { get; set; }
 
+    /// <summary>The speech engine to transcribe with (<see cref="SpeechEngineNames"/>); auto when absent.</summary>
+    public string? Engine { get; set; }
+
     public void Set(string name, string value)
     {
         switch (name.ToLowerInvariant())
@@ -26,6 +30,7 @@ internal sealed class UploadFields
             case "recordedat": RecordedAt = value; break;
             case "ondevicetranscript": OnDeviceTranscript = value; break;
             case "ondevicetranscriptlanguage" or "language": Language = value; break;
+            case "engine": Engine = value; break;
             default: break;
         }
     }
@@ -46,6 +51,11 @@ internal sealed class UploadFields
         if (Language is { Length: > 16 })
         {
             return AudioErrors.InvalidField("language", "The language is a short tag such as en-US.");
+        }
+
+        if (!SpeechEngineNames.TryParse(Engine, out _))
+        {
+            return AudioErrors.InvalidField("engine", $"The engine is one of: {SpeechEngineNames.All}.");
         }
 
         if (string.IsNullOrWhiteSpace(RecordedAt))

@@ -190,6 +190,69 @@ namespace VoiceNote.Modules.AudioProcessing.Infrastructure.Persistence.Migration
                     b.ToTable("outbox_messages", "audio");
                 });
 
+            modelBuilder.Entity("VoiceNote.Modules.AudioProcessing.Domain.AnalysisVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AudioId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("audio_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamptz")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Engine")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("engine");
+
+                    b.Property<Guid>("JobId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("job_id");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("language");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_id");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamptz")
+                        .HasColumnName("published_at");
+
+                    b.Property<string>("Result")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("result");
+
+                    b.Property<Guid>("TranscriptId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("transcript_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_analyses");
+
+                    b.HasIndex("AudioId")
+                        .HasDatabaseName("ix_analyses_audio_id");
+
+                    b.HasIndex("JobId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_analyses_job_id");
+
+                    b.HasIndex("TranscriptId")
+                        .HasDatabaseName("ix_analyses_transcript_id");
+
+                    b.ToTable("analyses", "audio");
+                });
+
             modelBuilder.Entity("VoiceNote.Modules.AudioProcessing.Domain.AudioFile", b =>
                 {
                     b.Property<Guid>("Id")
@@ -249,6 +312,15 @@ namespace VoiceNote.Modules.AudioProcessing.Infrastructure.Persistence.Migration
                         .HasColumnType("uuid")
                         .HasColumnName("owner_id");
 
+                    b.Property<string>("ProcessingError")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("processing_error");
+
+                    b.Property<Guid?>("ProcessingJobId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("processing_job_id");
+
                     b.Property<DateTimeOffset>("RecordedAt")
                         .HasColumnType("timestamptz")
                         .HasColumnName("recorded_at");
@@ -263,6 +335,12 @@ namespace VoiceNote.Modules.AudioProcessing.Infrastructure.Persistence.Migration
                     b.Property<long>("SizeBytes")
                         .HasColumnType("bigint")
                         .HasColumnName("size_bytes");
+
+                    b.Property<string>("SpeechEngine")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("speech_engine");
 
                     b.Property<short>("Status")
                         .HasColumnType("smallint")
@@ -300,6 +378,99 @@ namespace VoiceNote.Modules.AudioProcessing.Infrastructure.Persistence.Migration
                         .HasDatabaseName("ix_audio_files_owner_created");
 
                     b.ToTable("audio_files", "audio");
+                });
+
+            modelBuilder.Entity("VoiceNote.Modules.AudioProcessing.Domain.TranscriptVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AudioId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("audio_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamptz")
+                        .HasColumnName("created_at");
+
+                    b.Property<TimeSpan>("Duration")
+                        .HasColumnType("interval")
+                        .HasColumnName("duration");
+
+                    b.Property<string>("Engine")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("engine");
+
+                    b.Property<Guid>("JobId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("job_id");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("language");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("text");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<string>("Words")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("words");
+
+                    b.HasKey("Id")
+                        .HasName("pk_transcripts");
+
+                    b.HasIndex("JobId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_transcripts_job_id");
+
+                    b.HasIndex("AudioId", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_transcripts_audio_id_version");
+
+                    b.ToTable("transcripts", "audio");
+                });
+
+            modelBuilder.Entity("VoiceNote.Modules.AudioProcessing.Domain.AnalysisVersion", b =>
+                {
+                    b.HasOne("VoiceNote.Modules.AudioProcessing.Domain.AudioFile", null)
+                        .WithMany()
+                        .HasForeignKey("AudioId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_analyses_audio_files_audio_id");
+
+                    b.HasOne("VoiceNote.Modules.AudioProcessing.Domain.TranscriptVersion", null)
+                        .WithMany()
+                        .HasForeignKey("TranscriptId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_analyses_transcripts_transcript_id");
+                });
+
+            modelBuilder.Entity("VoiceNote.Modules.AudioProcessing.Domain.TranscriptVersion", b =>
+                {
+                    b.HasOne("VoiceNote.Modules.AudioProcessing.Domain.AudioFile", null)
+                        .WithMany()
+                        .HasForeignKey("AudioId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_transcripts_audio_files_audio_id");
                 });
 #pragma warning restore 612, 618
         }

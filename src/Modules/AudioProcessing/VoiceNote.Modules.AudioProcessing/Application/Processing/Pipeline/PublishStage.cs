@@ -1,0 +1,68 @@
+using System.Text.Json;
+using VoiceNote.Modules.AudioProcessing.Contracts;
+using VoiceNote.Modules.AudioProcessing.Domain;
+using VoiceNote.Modules.AudioProcessing.Infrastructure.Persistence;
+
+namespace VoiceNote.Modules.AudioProcessing.Application.Processing.Pipeline;
+
+/// <summary>
+/// Hands the saved transcript and analysis to Notes through the outbox. The outbox rows, the
+/// analysis's published mark and the recording's status commit together: a resumed job that finds the
+/// mark publishes nothing again.
+/// </summary>
+internal sealed class PublishStage(AudioDbContext db, TimeProvider clock)
+{
+    public async Task RunAsync(AudioFile file, TranscriptVersion transcript, AnalysisVersion analysis, CancellationToken cancellationToken)
+    {
+        if (analysis.PublishedAt is not null)
+        {
+            return;
+        }
+
+        var now = clock.GetUtcNow();
+        var audioUrl = $"/api/v1/audio/{file.Id}/content";
+        var published = PublishedAnalysis.Read(analysis.Result);
+        db.Publish(new AudioTranscribed(
+            file.Id,
+            file.OwnerId.Value,
+            EngineOf(transcript.Engine),
+            transcript.Language,
+            transcript.Text,
+            transcript.Duration.TotalSeconds,
+            file.RecordedAt,
+            transcript.CreatedAt,
+            file.Title,
+            file.OnDeviceTranscript,
+            file.OnDeviceTranscriptLanguage,
+            Preferred: true,
+            AudioUrl: audioUrl,
+            RawAudioUrl: audioUrl,
+            SizeBytes: file.SizeBytes,
+            ProcessingOptions: JsonSerializer.Serialize(
+                new { engine = transcript.Engine, requested = file.SpeechEngine, analysis = analysis.Engine, transcriptVersion = transcript.Version },
+                JsonSerializerOptions.Web)));
+        db.Publish(new AudioAnalysed(
+            file.Id,
+            file.OwnerId.Value,
+            published.Summary,
+            published.Tasks,
+            published.KeyMoments,
+            published.Sentiment,
+            file.RecordedAt,
+            analysis.CreatedAt,
+            file.Title ?? published.Title));
+        analysis.PublishedAt = now;
+        file.Status = AudioStatus.Processed;
+        file.ProcessingError = null;
+        file.UpdatedAt = now;
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private static SpeechEngine EngineOf(string engine) => engine switch
+    {
+        "openai" or "openai-compatible" => SpeechEngine.OpenAi,
+        "groq" => SpeechEngine.Groq,
+        "deepgram" => SpeechEngine.Deepgram,
+        _ => SpeechEngine.Local,
+    };
+}

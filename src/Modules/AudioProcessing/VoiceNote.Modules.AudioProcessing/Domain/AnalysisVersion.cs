@@ -1,0 +1,49 @@
+using VoiceNote.Domain.Primitives;
+
+namespace VoiceNote.Modules.AudioProcessing.Domain;
+
+/// <summary>
+/// One analysis of a transcript version: the engine that made it and its result as JSON (the
+/// published <c>AudioAnalysed</c> payload). <see cref="PublishedAt"/> is set in the same transaction
+/// as the outbox rows, so a resumed job never publishes twice.
+/// </summary>
+internal sealed class AnalysisVersion : IOwnedByUser
+{
+    private AnalysisVersion()
+    {
+    }
+
+    public AnalysisVersion(Guid audioId, UserId ownerId, Guid jobId, Guid transcriptId, string engine, string language, string result, DateTimeOffset now)
+    {
+        Id = Guid.CreateVersion7();
+        AudioId = audioId;
+        OwnerId = ownerId;
+        JobId = jobId;
+        TranscriptId = transcriptId;
+        Engine = engine;
+        Language = language;
+        Result = result;
+        CreatedAt = now;
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid AudioId { get; private set; }
+
+    public UserId OwnerId { get; private set; }
+
+    public Guid JobId { get; private set; }
+
+    public Guid TranscriptId { get; private set; }
+
+    public string Engine { get; private set; } = string.Empty;
+
+    public string Language { get; private set; } = string.Empty;
+
+    /// <summary>The analysis as JSON (summary, title, tasks, key moments, sentiment).</summary>
+    public string Result { get; private set; } = "{}";
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset? PublishedAt { get; set; }
+}

@@ -1,0 +1,61 @@
+using System.Text.Json;
+using VoiceNote.Domain.Primitives;
+
+namespace VoiceNote.Modules.AudioProcessing.Domain;
+
+/// <summary>
+/// One transcription of a recording (seed 001 keeps every version): which engine and language made
+/// it, the text and the words with their timings. A job writes at most one (unique on its job id), so
+/// a retried job reuses the transcript its earlier attempt saved.
+/// </summary>
+internal sealed class TranscriptVersion : IOwnedByUser
+{
+    private TranscriptVersion()
+    {
+    }
+
+    public TranscriptVersion(Guid audioId, UserId ownerId, Guid jobId, int version, string engine, string language, string text, IReadOnlyList<TranscriptWord> words, TimeSpan duration, DateTimeOffset now)
+    {
+        Id = Guid.CreateVersion7();
+        AudioId = audioId;
+        OwnerId = ownerId;
+        JobId = jobId;
+        Version = version;
+        Engine = engine;
+        Language = language;
+        Text = text;
+        Words = JsonSerializer.Serialize(words, JsonSerializerOptions.Web);
+        Duration = duration;
+        CreatedAt = now;
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid AudioId { get; private set; }
+
+    public UserId OwnerId { get; private set; }
+
+    public Guid JobId { get; private set; }
+
+    /// <summary>1 for the first transcript of the recording, then counting up.</summary>
+    public int Version { get; private set; }
+
+    public string Engine { get; private set; } = string.Empty;
+
+    public string Language { get; private set; } = string.Empty;
+
+    public string Text { get; private set; } = string.Empty;
+
+    /// <summary>The words as a JSON array (jsonb): read whole, never queried into.</summary>
+    public string Words { get; private set; } = "[]";
+
+    public TimeSpan Duration { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public IReadOnlyList<TranscriptWord> ReadWords() =>
+        JsonSerializer.Deserialize<List<TranscriptWord>>(Words, JsonSerializerOptions.Web) ?? [];
+}
+
+/// <summary>A recognised word on the recording's clock (seconds), with the engine's confidence in [0, 1].</summary>
+internal sealed record TranscriptWord(string Text, double Start, double End, double Confidence);
