@@ -61,7 +61,7 @@ internal sealed record BenchOptions(
         return new BenchOptions(
             connection,
             Text("database", defaultDatabase),
-            Text("webapi", "src/WebApi/bin/Release/net10.0/VoiceNote.WebApi.dll"),
+            Path.GetFullPath(Text("webapi", "src/WebApi/bin/Release/net10.0/VoiceNote.WebApi.dll")),
             Number("port", 5199),
             Number("notes", 200_000),
             Number("users", 1_000),

@@ -54,6 +54,7 @@ internal static class PipelineBenchmark
             report.Line(string.Empty);
 
             var memory = new MemorySampler(api.Id, TimeSpan.FromMilliseconds(50));
+            var cpuBefore = CpuReading.Of(api.Id);
             var clock = Stopwatch.StartNew();
             var (audioId, _) = await UploadBenchmark.UploadAsync(http, recording);
             var uploaded = clock.Elapsed;
@@ -109,6 +110,7 @@ internal static class PipelineBenchmark
             }
 
             var done = changes[^1].At;
+            var cpu = CpuReading.Of(api.Id) - cpuBefore;
             await memory.DisposeAsync();
             report.Line("| step (status / stage as polled) | first seen, s after request start | time until the next change |");
             report.Line("|---|---|---|");
@@ -127,6 +129,7 @@ internal static class PipelineBenchmark
             report.Line(
                 FormattableString.Invariant($"Upload → {outcome}: **{done.TotalSeconds:F1} s** wall for {duration:F1} s of audio ({done.TotalSeconds / duration:F2} × real time; ") +
                 FormattableString.Invariant($"after the 201: {(done - uploaded).TotalSeconds:F1} s), attempts {attempts}. ") +
+                FormattableString.Invariant($"CPU of the API process {cpu.OwnSeconds:F1} s (the recogniser runs in it), of its tool runs (ffprobe, ffmpeg) {cpu.ChildrenSeconds:F1} s. ") +
                 FormattableString.Invariant($"API memory: VmRSS {memory.Before.RssMiB:F0} MiB before, peak sampled {memory.PeakRssMiB:F0} MiB, VmHWM {memory.After.PeakRssMiB:F0} MiB."));
             if (error is not null)
             {

@@ -86,3 +86,25 @@ internal sealed class MemorySampler : IAsyncDisposable
         Samples++;
     }
 }
+
+/// <summary>
+/// CPU time of a process from /proc/&lt;pid&gt;/stat, in seconds: its own threads, and its finished
+/// children (the ffprobe and ffmpeg runs the API waited for).
+/// </summary>
+internal readonly record struct CpuReading(double OwnSeconds, double ChildrenSeconds)
+{
+    /// <summary>USER_HZ: the unit of the times in /proc/&lt;pid&gt;/stat on Linux.</summary>
+    private const double TicksPerSecond = 100.0;
+
+    public static CpuReading Of(int pid)
+    {
+        var text = File.ReadAllText($"/proc/{pid}/stat");
+        // The command name may hold spaces; the fields after its closing parenthesis are fixed.
+        var fields = text[(text.LastIndexOf(')') + 2)..].Split(' ');
+        double Ticks(int field) => long.Parse(fields[field - 3], CultureInfo.InvariantCulture) / TicksPerSecond;
+        return new CpuReading(Ticks(14) + Ticks(15), Ticks(16) + Ticks(17));
+    }
+
+    public static CpuReading operator -(CpuReading after, CpuReading before) =>
+        new(after.OwnSeconds - before.OwnSeconds, after.ChildrenSeconds - before.ChildrenSeconds);
+}

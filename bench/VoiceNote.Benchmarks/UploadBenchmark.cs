@@ -81,10 +81,11 @@ internal static class UploadBenchmark
             "operation so none pays for the previous one's dirty pages, and alternates the order of the three. " +
             "Upload = raw body (`Content-Type: audio/wav`) from request start to the 201, which includes streaming to a temp file " +
             "with SHA-256, ffprobe, the duplicate and quota queries, the rename into place and the row; no fsync. " +
-            "`File.Copy` = the runtime's copy (in-kernel on Linux), no fsync; fsync'd copy = 80 KiB read/write loop then `fsync`.");
+            "`File.Copy` = the runtime's copy (in-kernel on Linux), no fsync; fsync'd copy = 80 KiB read/write loop then `fsync`. " +
+            "The probe's tool runs = the same ffprobe and ffmpeg packet-copy commands the API's probe starts, timed here on the same file (median).");
         report.Line(string.Empty);
-        report.Line("| file | upload MB/s | File.Copy MB/s | fsync'd copy MB/s | upload / File.Copy | upload / fsync'd copy | API peak RSS during uploads |");
-        report.Line("|---|---|---|---|---|---|---|");
+        report.Line("| file | upload MB/s | File.Copy MB/s | fsync'd copy MB/s | upload / File.Copy | upload / fsync'd copy | upload s | of which the probe's two tool runs, run alone | API peak RSS during uploads |");
+        report.Line("|---|---|---|---|---|---|---|---|---|");
         var variant = 0L;
         foreach (var megabytes in sizes)
         {
@@ -95,6 +96,7 @@ internal static class UploadBenchmark
             var upload = new List<double>();
             var copy = new List<double>();
             var synced = new List<double>();
+            var probeAlone = new List<double>();
             double peak;
             await using (var memory = new MemorySampler(api.Id, TimeSpan.FromMilliseconds(20)))
             {
@@ -121,6 +123,8 @@ internal static class UploadBenchmark
 
                     File.Delete(Path.Combine(copies, "copy.wav"));
                     File.Delete(Path.Combine(copies, "synced.wav"));
+                    await SyncAsync();
+                    probeAlone.Add(await ProbeAloneAsync(source));
                     Console.Error.WriteLine(FormattableString.Invariant($"  {megabytes} MB sample {i + 1}: upload {upload[^1]:F0}, copy {copy[^1]:F0}, fsync'd {synced[^1]:F0} MB/s"));
                 }
 
@@ -128,7 +132,7 @@ internal static class UploadBenchmark
             }
 
             report.Line(FormattableString.Invariant(
-                $"| {bytes / Mega:F1} MB WAV ({seconds / 60:F1} min, 48 kHz stereo) | {Median(upload):F0} ({upload.Min():F0}–{upload.Max():F0}) | {Median(copy):F0} ({copy.Min():F0}–{copy.Max():F0}) | {Median(synced):F0} ({synced.Min():F0}–{synced.Max():F0}) | {Median(upload) / Median(copy):F2} | {Median(upload) / Median(synced):F2} | {peak:F0} MiB |"));
+                $"| {bytes / Mega:F1} MB WAV ({seconds / 60:F1} min, 48 kHz stereo) | {Median(upload):F0} ({upload.Min():F0}–{upload.Max():F0}) | {Median(copy):F0} ({copy.Min():F0}–{copy.Max():F0}) | {Median(synced):F0} ({synced.Min():F0}–{synced.Max():F0}) | {Median(upload) / Median(copy):F2} | {Median(upload) / Median(synced):F2} | {bytes / Mega / Median(upload):F2} | {Median(probeAlone):F2} s | {peak:F0} MiB |"));
         }
 
         var end = MemoryReading.Of(api.Id);
@@ -171,6 +175,7 @@ internal static class UploadBenchmark
         var clock = new Stopwatch();
         var memory = new MemorySampler(api.Id, TimeSpan.FromMilliseconds(10));
         var before = memory.Before;
+        var cpuBefore = CpuReading.Of(api.Id);
         var uploads = Enumerable.Range(0, count).Select(async i =>
         {
             await gate.Task;
@@ -189,6 +194,7 @@ internal static class UploadBenchmark
         gate.SetResult();
         await Task.WhenAll(uploads);
         clock.Stop();
+        var cpu = CpuReading.Of(api.Id) - cpuBefore;
         await memory.DisposeAsync();
         var peak = memory.PeakRssMiB;
         var after = memory.After;
@@ -202,10 +208,10 @@ internal static class UploadBenchmark
             $"{count} distinct M4A (AAC 64 kbit/s mono) recordings of 10–30 s ({totalBytes / Mega:F1} MB together), each a raw-body POST on its own connection, all released at once after one warm-up upload. " +
             $"A fresh API process; memory from /proc/<pid>/status (VmRSS sampled every 10 ms, VmHWM = the kernel's peak since the process started).");
         report.Line(string.Empty);
-        report.Line("| uploads | errors | total time | p50 ms | p95 ms | max ms | uploads/s | VmRSS before | peak VmRSS (sampled) | VmHWM after |");
-        report.Line("|---|---|---|---|---|---|---|---|---|---|");
+        report.Line("| uploads | errors | total time | p50 ms | p95 ms | max ms | uploads/s | CPU: API / its tool runs | VmRSS before | peak VmRSS (sampled) | VmHWM after |");
+        report.Line("|---|---|---|---|---|---|---|---|---|---|---|");
         report.Line(FormattableString.Invariant(
-            $"| {count} | {errors.Count} | {clock.Elapsed.TotalSeconds:F2} s | {Percentile(latencies, 0.50):F0} | {Percentile(latencies, 0.95):F0} | {latencies[^1]:F0} | {count / clock.Elapsed.TotalSeconds:F1} | {before.RssMiB:F0} MiB | {peak:F0} MiB | {after.PeakRssMiB:F0} MiB |"));
+            $"| {count} | {errors.Count} | {clock.Elapsed.TotalSeconds:F2} s | {Percentile(latencies, 0.50):F0} | {Percentile(latencies, 0.95):F0} | {latencies[^1]:F0} | {count / clock.Elapsed.TotalSeconds:F1} | {cpu.OwnSeconds:F1} s / {cpu.ChildrenSeconds:F1} s | {before.RssMiB:F0} MiB | {peak:F0} MiB | {after.PeakRssMiB:F0} MiB |"));
         report.Line(string.Empty);
         foreach (var error in errors)
         {
@@ -270,6 +276,15 @@ internal static class UploadBenchmark
     {
         using var response = await http.DeleteAsync($"/api/v1/audio/{id}");
         response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>The two tool runs of the API's probe (FfprobeMediaProbe), with the same arguments, on the same file.</summary>
+    private static async Task<double> ProbeAloneAsync(string path)
+    {
+        var started = Stopwatch.GetTimestamp();
+        await AudioSamples.RunAsync("ffprobe", "-v", "error", "-hide_banner", "-print_format", "json", "-show_format", "-show_streams", "file:" + path);
+        await AudioSamples.RunAsync("ffmpeg", "-nostdin", "-hide_banner", "-v", "error", "-i", "file:" + path, "-map", "0:a:0", "-c", "copy", "-f", "null", "-progress", "pipe:1", "-nostats", "-");
+        return Stopwatch.GetElapsedTime(started).TotalSeconds;
     }
 
     private static double Timed(Action action)
