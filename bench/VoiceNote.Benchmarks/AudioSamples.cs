@@ -59,7 +59,7 @@ internal static class AudioSamples
             "-filter_complex", "amix=inputs=2:duration=shortest", "-ac", "1", "-c:a", "aac", "-b:a", "64k", path);
 
     /// <summary>
-    /// About <paramref name="seconds"/> of flite speech: the sentences in turn, each followed by a
+    /// About <paramref name="seconds"/> of flite speech (voice rms): the sentences in turn, each followed by a
     /// pause, as many as fit, then padded with silence to exactly that length (16 kHz mono WAV).
     /// Returns the sentences spoken.
     /// </summary>
@@ -76,7 +76,8 @@ internal static class AudioSamples
             var sentence = Sentences[i % Sentences.Length];
             var raw = Path.Combine(folder, $"s{i}-8k.wav");
             var part = Path.Combine(folder, $"s{i}.wav");
-            await RunAsync("flite", "-t", sentence, "-o", raw);
+            // The offline speech benchmark's voice: flite's default (kal) is recognised far worse.
+            await RunAsync("flite", "-voice", "rms", "-t", sentence, "-o", raw);
             await RunAsync("ffmpeg", "-nostdin", "-v", "error", "-y", "-i", raw, "-ar", "16000", "-ac", "1", "-c:a", "pcm_s16le", part);
             var length = await DurationAsync(part);
             if (total + length > seconds)

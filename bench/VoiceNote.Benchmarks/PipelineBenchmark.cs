@@ -32,8 +32,7 @@ internal static class PipelineBenchmark
             Console.Error.WriteLine("Making the recording with flite …");
             var recording = Path.Combine(workDir, "speech.wav");
             var spoken = await AudioSamples.SpeechWavAsync(recording, seconds, pause: 0.8, Path.Combine(workDir, "parts"));
-            // Distinct bytes per run: the same recording again would be the same item.
-            AudioSamples.Vary(recording, DateTime.UtcNow.Ticks);
+            // The same bytes every run: duplicates are found per owner, and every run signs up a new one.
             var duration = await AudioSamples.DurationAsync(recording);
 
             var settings = new Dictionary<string, string>
@@ -136,6 +135,15 @@ internal static class PipelineBenchmark
                 report.Line($"Error: {error}");
             }
 
+            if (await TranscriptAsync(jobs, audioId) is { } transcript)
+            {
+                var reference = string.Join(' ', spoken).Split(' ');
+                var words = transcript.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                report.Line(string.Empty);
+                report.Line(FormattableString.Invariant(
+                    $"Transcript (engine `{transcript.Engine}`, read from `audio.transcripts`): {words.Length} words, word error rate {100.0 * EditDistance(reference, words) / reference.Length:F1} % against the {reference.Length}-word script."));
+            }
+
             report.Line(string.Empty);
             report.Line(viaApi
                 ? $"Observed through `GET /api/v1/audio/{{id}}/processing` every {pollMs} ms."
@@ -184,6 +192,34 @@ internal static class PipelineBenchmark
         }
 
         return new JobState(reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1), reader.GetInt32(2), reader.GetInt32(3), reader.IsDBNull(4) ? null : reader.GetString(4));
+    }
+
+    private static async Task<(string Engine, string Text)?> TranscriptAsync(NpgsqlDataSource db, Guid audioId)
+    {
+        await using var command = db.CreateCommand("SELECT engine, text FROM audio.transcripts WHERE audio_id = @id ORDER BY version DESC LIMIT 1");
+        command.Parameters.AddWithValue("id", audioId);
+        await using var reader = await command.ExecuteReaderAsync();
+        return await reader.ReadAsync() ? (reader.GetString(0), reader.GetString(1)) : null;
+    }
+
+    /// <summary>Word-level Levenshtein distance (substitutions, insertions, deletions).</summary>
+    private static int EditDistance(string[] reference, string[] hypothesis)
+    {
+        var previous = Enumerable.Range(0, hypothesis.Length + 1).ToArray();
+        for (var i = 1; i <= reference.Length; i++)
+        {
+            var current = new int[hypothesis.Length + 1];
+            current[0] = i;
+            for (var j = 1; j <= hypothesis.Length; j++)
+            {
+                var substitution = previous[j - 1] + (string.Equals(reference[i - 1], hypothesis[j - 1], StringComparison.Ordinal) ? 0 : 1);
+                current[j] = Math.Min(substitution, Math.Min(previous[j], current[j - 1]) + 1);
+            }
+
+            previous = current;
+        }
+
+        return previous[hypothesis.Length];
     }
 
     private sealed record JobState(string Status, string? Stage, int Progress, int Attempts, string? Error);
