@@ -19,7 +19,7 @@
 #             --seconds 60 --poll-ms 100 --timeout 900
 # Common: --port N --database NAME --db CONNECTION --output FILE
 # Uses VOICENOTE_BENCH_DB or VOICENOTE_DB (a server where it may create the databases
-# "voicenote_bench", "voicenote_bench_auth", "voicenote_bench_audio"), else starts the local cluster
+# "voicenote_bench", "voicenote_bench_auth", "voicenote_bench_uploads", "voicenote_bench_pipeline"), else starts the local cluster
 # with build/db.sh. Figures go to stdout and to .data/bench/<time>-<command>.md.
 set -euo pipefail
 

@@ -52,12 +52,20 @@ internal static class PipelineBenchmark
                 $"Stages observed by polling every {pollMs} ms (how: below the table), so each time is accurate to about one interval.");
             report.Line(string.Empty);
 
+            await using var jobs = NpgsqlDataSource.Create(connection);
+            var others = await UnfinishedJobsAsync(jobs);
+            if (others > 0)
+            {
+                report.Line($"FAILED: {others} other processing jobs are queued or running in `{options.Database}`; they would share the workers with the measured one.");
+                await report.SaveAsync();
+                return 1;
+            }
+
             var memory = new MemorySampler(api.Id, TimeSpan.FromMilliseconds(50));
             var cpuBefore = CpuReading.Of(api.Id);
             var clock = Stopwatch.StartNew();
             var (audioId, _) = await UploadBenchmark.UploadAsync(http, recording);
             var uploaded = clock.Elapsed;
-            await using var jobs = NpgsqlDataSource.Create(connection);
             var viaApi = observe != "db";
             var changes = new List<(TimeSpan At, JobState State)>();
             JobState? last = null;
@@ -192,6 +200,12 @@ internal static class PipelineBenchmark
         }
 
         return new JobState(reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1), reader.GetInt32(2), reader.GetInt32(3), reader.IsDBNull(4) ? null : reader.GetString(4));
+    }
+
+    private static async Task<long> UnfinishedJobsAsync(NpgsqlDataSource db)
+    {
+        await using var command = db.CreateCommand("SELECT count(*) FROM audio.jobs WHERE status IN ('Pending', 'Processing')");
+        return (long)(await command.ExecuteScalarAsync())!;
     }
 
     private static async Task<(string Engine, string Text)?> TranscriptAsync(NpgsqlDataSource db, Guid audioId)

@@ -11,8 +11,9 @@ return command switch
 {
     "notes" => await NotesBenchmark.RunAsync(BenchOptions.Parse(rest)),
     "auth" => await AuthLookupBenchmark.RunAsync(BenchOptions.Parse(rest, "voicenote_bench_auth")),
-    "uploads" => await UploadBenchmark.RunAsync(BenchOptions.Parse(rest, "voicenote_bench_audio")),
-    "pipeline" => await PipelineBenchmark.RunAsync(BenchOptions.Parse(rest, "voicenote_bench_audio")),
+    "uploads" => await UploadBenchmark.RunAsync(BenchOptions.Parse(rest, "voicenote_bench_uploads")),
+    // Its own database: uploads leave queued jobs (workers off) that a pipeline run's workers would pick up.
+    "pipeline" => await PipelineBenchmark.RunAsync(BenchOptions.Parse(rest, "voicenote_bench_pipeline")),
     _ => Unknown(command),
 };
 
