@@ -38,7 +38,11 @@ public sealed class JobQueue<TContext>(IServiceScopeFactory scopes, IOptions<Job
         return job;
     }
 
-    /// <summary>Claims the next due job of these kinds, or a job whose worker's lease expired; null when there is none.</summary>
+    /// <summary>
+    /// Claims the next due job of these kinds, or a job whose worker's lease expired; null when there is none.
+    /// A worker never reclaims its own expired lease: its run of that job is still going (a late heartbeat), and
+    /// claiming it again would run the job twice in one process.
+    /// </summary>
     public async Task<ClaimedJob?> ClaimAsync(string workerId, IReadOnlyCollection<string> kinds, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
@@ -64,7 +68,8 @@ public sealed class JobQueue<TContext>(IServiceScopeFactory scopes, IOptions<Job
                 WHERE id = (
                     SELECT id FROM {schema}.jobs
                     WHERE kind = ANY(@kinds) AND cancel_requested = false
-                      AND ((status = 'Pending' AND run_after <= @now) OR (status = '{Processing}' AND lease_expires_at < @now AND attempts < max_attempts))
+                      AND ((status = 'Pending' AND run_after <= @now)
+                        OR (status = '{Processing}' AND lease_expires_at < @now AND attempts < max_attempts AND lease_owner <> @worker))
                     ORDER BY run_after, created_at
                     LIMIT 1
                     FOR UPDATE SKIP LOCKED)

@@ -13,6 +13,9 @@ namespace VoiceNote.IntegrationTests.AudioProcessing.Uploads;
 /// </summary>
 public sealed class AudioOwnershipTests : DatabaseFixture
 {
+    // Uploads queue their processing; here it stays queued, so the status endpoints see a pending job.
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Jobs:Enabled"] = "false" };
+
     [Test]
     public async Task A_second_user_gets_404_on_every_audio_route_of_the_first()
     {

@@ -18,6 +18,9 @@ public sealed class AudioUploadTests : DatabaseFixture
     protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
         ["Audio:MaxUploadBytes"] = MaxUpload.ToString(System.Globalization.CultureInfo.InvariantCulture),
+
+        // These tests are about taking uploads in: the jobs they queue stay queued (the pipeline has its own tests).
+        ["Jobs:Enabled"] = "false",
     };
 
     private string AudioFolder => Path.Combine(Api.StorageRoot, "audio");
@@ -143,6 +146,7 @@ public sealed class AudioUploadTests : DatabaseFixture
             Assert.That(again.GetProperty("id").GetGuid(), Is.EqualTo(created.GetProperty("id").GetGuid()));
             Assert.That(other.GetProperty("id").GetGuid(), Is.Not.EqualTo(created.GetProperty("id").GetGuid()));
             Assert.That(await ScalarAsync<long>($"select count(*) from audio.audio_files where owner_id = '{first.UserId}'"), Is.EqualTo(1));
+            Assert.That(await ScalarAsync<long>($"select count(*) from audio.jobs where owner_id = '{first.UserId}'"), Is.EqualTo(1), "one job for the one item");
             Assert.That(Directory.GetFiles(Path.Combine(AudioFolder, "owners", first.UserId.ToString())), Has.Length.EqualTo(1));
         });
     }
@@ -236,5 +240,6 @@ public sealed class AudioUploadTests : DatabaseFixture
     {
         Assert.That(FilesOf(userId), Is.Empty, $"{because}: no stray file");
         Assert.That(await ScalarAsync<long>($"select count(*) from audio.audio_files where owner_id = '{userId}'"), Is.EqualTo(0), $"{because}: no row");
+        Assert.That(await ScalarAsync<long>($"select count(*) from audio.jobs where owner_id = '{userId}'"), Is.EqualTo(0), $"{because}: no job");
     }
 }

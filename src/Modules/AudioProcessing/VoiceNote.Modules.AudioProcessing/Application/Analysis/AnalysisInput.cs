@@ -1,3 +1,5 @@
+using VoiceNote.Modules.Identity.Contracts;
+
 namespace VoiceNote.Modules.AudioProcessing.Application.Analysis;
 
 /// <summary>
@@ -33,4 +35,20 @@ internal sealed record AnalysisInput
     public string? Language { get; init; } = "en";
 
     public int SummaryMaxCharacters { get; init; } = Summary.ExtractiveSummarizer.DefaultMaxCharacters;
+
+    /// <summary>A recording's input in its owner's context: time zone, work week, role, prompt and jargon.</summary>
+    public static AnalysisInput For(UserContext owner, string transcript, IReadOnlyList<TimedWord>? words, DateTimeOffset recordedAt, string? language) => new()
+    {
+        Transcript = transcript,
+        Words = words,
+        RecordedAt = recordedAt,
+        TimeZone = owner.TimeZone,
+        WorkStartHour = owner.WorkStartHour,
+        WorkEndHour = owner.WorkEndHour,
+        WorkDays = owner.WorkDays,
+        Role = owner.PrimaryRole,
+        SystemPrompt = owner.SystemPrompt,
+        Jargon = owner.Jargon,
+        Language = language,
+    };
 }

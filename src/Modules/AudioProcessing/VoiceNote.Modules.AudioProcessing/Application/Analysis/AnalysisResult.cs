@@ -7,4 +7,8 @@ internal sealed record AnalysisResult(
     IReadOnlyList<KeyMoment> KeyMoments,
     SentimentResult Sentiment,
     string Engine,
-    string Language);
+    string Language)
+{
+    /// <summary>A short title for the note when the engine proposes one (language models do; the local rules do not).</summary>
+    public string? Title { get; init; }
+}

@@ -2,14 +2,44 @@ using VoiceNote.Domain.Primitives;
 using VoiceNote.Domain.Results;
 using VoiceNote.Modules.AudioProcessing.Application.Engines;
 using VoiceNote.Modules.AudioProcessing.Application.Transcription;
+using VoiceNote.Modules.AudioProcessing.Infrastructure.Speech.Remote;
+using VoiceNote.Modules.Identity.Contracts;
 
 namespace VoiceNote.Modules.AudioProcessing.Infrastructure.Speech;
 
-/// <summary>Picks the recogniser for a job. Until the remote adapters land, only the offline engine exists.</summary>
-internal sealed class SpeechEngines(PocketSphinxRecognizer local) : ISpeechEngines
+/// <summary>
+/// Picks the recogniser for one owner's job (ADR 0041). Auto takes the first engine in
+/// <see cref="RemoteEngineCatalog.All"/> the owner stored a key for, else the offline engine; an explicit remote
+/// choice without a key is <c>engine.no_key</c>. Keys are only ever the owner's own, read per job.
+/// </summary>
+internal sealed class SpeechEngines(IIdentityModule identity, RemoteRecognizers remote, PocketSphinxRecognizer local) : ISpeechEngines
 {
-    public Task<Result<ISpeechRecognizer>> ForOwnerAsync(UserId ownerId, SpeechEngineChoice choice, CancellationToken cancellationToken) =>
-        Task.FromResult<Result<ISpeechRecognizer>>(choice is SpeechEngineChoice.Auto or SpeechEngineChoice.Local
-            ? local
-            : EngineFailures.NoKey(choice.ToString()));
+    public async Task<Result<ISpeechRecognizer>> ForOwnerAsync(UserId ownerId, SpeechEngineChoice choice, CancellationToken cancellationToken)
+    {
+        switch (choice)
+        {
+            case SpeechEngineChoice.Local:
+                return local;
+            case SpeechEngineChoice.Auto:
+                foreach (var engine in RemoteEngineCatalog.All)
+                {
+                    if (await ForKeyAsync(ownerId, engine, cancellationToken) is { } best)
+                    {
+                        return Result<ISpeechRecognizer>.Success(best);
+                    }
+                }
+
+                return local;
+            default:
+                var chosen = RemoteEngineCatalog.For(choice);
+                return await ForKeyAsync(ownerId, chosen, cancellationToken) is { } recognizer
+                    ? Result<ISpeechRecognizer>.Success(recognizer)
+                    : EngineFailures.NoKey(chosen.Name);
+        }
+    }
+
+    private async Task<ISpeechRecognizer?> ForKeyAsync(UserId ownerId, RemoteEngine engine, CancellationToken cancellationToken) =>
+        await identity.GetProviderCredentialAsync(ownerId, engine.Provider, cancellationToken) is { } credential
+            ? remote.Create(engine, credential)
+            : null;
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using VoiceNote.Modules.AudioProcessing.Application.Transcription;
+using VoiceNote.Modules.AudioProcessing.Infrastructure.Speech.Remote;
 
 namespace VoiceNote.Modules.AudioProcessing.Infrastructure.Speech;
 
@@ -16,6 +17,29 @@ internal static class SpeechServices
         services.AddOptions<OfflineSpeechOptions>().Bind(configuration.GetSection(OfflineSpeechOptions.Section));
         services.TryAddSingleton<PocketSphinxRecognizer>();
         services.AddSingleton<ISpeechRecognizer>(provider => provider.GetRequiredService<PocketSphinxRecognizer>());
+        return services;
+    }
+
+    /// <summary>
+    /// The remote engines (sections <c>Speech:Deepgram</c>, <c>Speech:OpenAi</c>, <c>Speech:Groq</c>,
+    /// <c>Speech:OpenAiCompatible</c>) and <see cref="ISpeechEngines"/>, which needs the Identity module for
+    /// owners' keys. Each engine has its own named HttpClient: no redirects (a key is not sent on to another
+    /// address, and a moved API should fail loudly), no header values in HttpClient's logs, and no client-wide
+    /// timeout (each call has the engine's own, <see cref="RemoteEngineOptions.Timeout"/>).
+    /// </summary>
+    public static IServiceCollection AddRemoteSpeech(this IServiceCollection services, IConfiguration configuration)
+    {
+        foreach (var engine in RemoteEngineCatalog.All)
+        {
+            services.AddOptions<RemoteEngineOptions>(engine.Name).Configure(engine.Defaults).Bind(configuration.GetSection(engine.Section));
+            services.AddHttpClient(engine.ClientName)
+                .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan)
+                .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false })
+                .RedactLoggedHeaders(_ => true);
+        }
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<RemoteRecognizers>();
         services.AddScoped<ISpeechEngines, SpeechEngines>();
         return services;
     }

@@ -37,20 +37,8 @@ internal sealed class AnalyseStage(
             return OwnerGone;
         }
 
-        var input = new AnalysisInput
-        {
-            Transcript = transcript.Text,
-            Words = [.. transcript.ReadWords().Select(w => new TimedWord(w.Text, w.Start, w.End, w.Confidence))],
-            RecordedAt = file.RecordedAt,
-            TimeZone = owner.TimeZone,
-            WorkStartHour = owner.WorkStartHour,
-            WorkEndHour = owner.WorkEndHour,
-            WorkDays = owner.WorkDays,
-            Role = owner.PrimaryRole,
-            SystemPrompt = owner.SystemPrompt,
-            Jargon = owner.Jargon,
-            Language = transcript.Language,
-        };
+        var words = transcript.ReadWords().Select(w => new TimedWord(w.Text, w.Start, w.End, w.Confidence)).ToList();
+        var input = AnalysisInput.For(owner, transcript.Text, words, file.RecordedAt, transcript.Language);
 
         var analyzer = await analyzers.ForOwnerAsync(file.OwnerId, cancellationToken);
         var result = await analyzer.AnalyseAsync(input, cancellationToken);

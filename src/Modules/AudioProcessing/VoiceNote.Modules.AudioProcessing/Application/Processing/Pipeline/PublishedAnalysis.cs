@@ -22,7 +22,7 @@ internal sealed record PublishedAnalysis(
 
     public static PublishedAnalysis From(AnalysisResult result) => new(
         result.Summary,
-        ProposeTitle(result.Summary),
+        string.IsNullOrWhiteSpace(result.Title) ? ProposeTitle(result.Summary) : result.Title.Trim(),
         [.. result.Tasks.Select(t => new AnalysedTask(
             t.Description,
             t.Deadline,

@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using VoiceNote.Modules.AudioProcessing.Application.Analysis;
+
+namespace VoiceNote.Modules.AudioProcessing.Infrastructure.Analysis;
+
+internal static class ChatAnalysisServices
+{
+    /// <summary>The largest chat answer read; a structured analysis is a few KiB, so more means something is wrong.</summary>
+    public const long MaxAnswerBytes = 4 * 1024 * 1024;
+
+    /// <summary>
+    /// The language-model analysers (section <c>Analysis</c>) and the per-owner choice between them and the
+    /// local rules. Call after <c>AddLocalAnalysis</c>: this replaces its choice of "local for everyone".
+    /// </summary>
+    public static IServiceCollection AddChatAnalysis(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ChatAnalysisOptions>().Bind(configuration.GetSection(ChatAnalysisOptions.Section));
+        services.AddHttpClient(ChatAnalyzerFactory.HttpClientName, client =>
+        {
+            // Each call has its own timeout (per provider); the client's fixed 100 s would cut that short or long.
+            client.Timeout = Timeout.InfiniteTimeSpan;
+            client.MaxResponseContentBufferSize = MaxAnswerBytes;
+        });
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<ChatAnalyzerFactory>();
+        services.Replace(ServiceDescriptor.Scoped<ITranscriptAnalyzers, TranscriptAnalyzers>());
+        return services;
+    }
+}

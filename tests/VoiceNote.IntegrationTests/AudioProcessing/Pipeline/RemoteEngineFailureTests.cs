@@ -1,0 +1,168 @@
+using System.Net;
+using System.Net.Http.Json;
+using VoiceNote.IntegrationTests.AudioProcessing.ChatAnalysis;
+using VoiceNote.IntegrationTests.AudioProcessing.Speech;
+using VoiceNote.IntegrationTests.Harness;
+using VoiceNote.IntegrationTests.Notes;
+using VoiceNote.Application.Security;
+
+namespace VoiceNote.IntegrationTests.AudioProcessing.Pipeline;
+
+/// <summary>
+/// The pipeline against remote engines that fail. A local server speaks OpenAI's wire formats (both
+/// transcription and chat); the owner's OpenAI key makes both stages use it. A failing engine makes
+/// the job retry with backoff until its attempts run out and fail with the reason kept, every stage
+/// saved before it stays, and an operator's retry after the engine recovers finishes from there.
+/// </summary>
+public sealed class RemoteEngineFailureTests : DatabaseFixture
+{
+    private const string Transcript = """
+        {"task":"transcribe","language":"english","duration":3.1,"text":" Call the dentist tomorrow at five pm and buy milk.",
+         "words":[{"word":"Call","start":0.1,"end":0.4},{"word":"the","start":0.4,"end":0.5},{"word":"dentist","start":0.5,"end":1.0},
+                  {"word":"tomorrow","start":1.0,"end":1.5},{"word":"at","start":1.5,"end":1.6},{"word":"five","start":1.6,"end":1.9},
+                  {"word":"pm","start":1.9,"end":2.2},{"word":"and","start":2.2,"end":2.4},{"word":"buy","start":2.4,"end":2.7},{"word":"milk","start":2.7,"end":3.1}]}
+        """;
+
+    private const string TranscriptionPath = "/v1/audio/transcriptions";
+    private const string ChatPath = "/v1/chat/completions";
+
+    private static readonly Func<WireRequest, HttpContext, Task> ServerError =
+        (_, http) => WireServer.Json(http, 500, """{"error":{"message":"The server had an error while processing your request.","type":"server_error"}}""");
+
+    // Started before the host, whose settings point the OpenAI engines at it.
+    private readonly WireServer engine = WireServer.StartAsync().GetAwaiter().GetResult();
+
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Speech:OpenAi:BaseUrl"] = engine.BaseAddress + "v1",
+        ["Analysis:OpenAi:BaseUrl"] = engine.BaseAddress + "v1",
+        ["Jobs:BaseRetryDelay"] = "00:00:00.100",
+        ["Jobs:MaxRetryDelay"] = "00:00:00.400",
+    };
+
+    [OneTimeTearDown]
+    public async Task StopEngine() => await engine.DisposeAsync();
+
+    /// <summary>Answers transcription and chat requests each its own way.</summary>
+    private void Answer(Func<WireRequest, HttpContext, Task> transcription, Func<WireRequest, HttpContext, Task> chat) =>
+        engine.Answer = (request, http) => request.Path == ChatPath ? chat(request, http) : transcription(request, http);
+
+    private static Func<WireRequest, HttpContext, Task> Transcribed => (_, http) => WireServer.Json(http, 200, Transcript);
+
+    [Test]
+    public async Task A_failing_engine_is_retried_then_the_job_fails_with_the_reason_and_an_operators_retry_resumes_it()
+    {
+        var account = await this.CreateAccountAsync("remote");
+        using var client = this.ClientFor(account);
+        var key = await client.PutAsJsonAsync("/api/v1/me/api-keys/openai", new { apiKey = "sk-remote-test-key" });
+        Assert.That(key.IsSuccessStatusCode, Is.True, await key.Content.ReadAsStringAsync());
+        Answer(transcription: ServerError, chat: ChatWire.Answering(ChatWire.DentistAndMilk));
+
+        var callsBefore = engine.Requests.Count(r => r.Path == TranscriptionPath);
+        var (_, item) = await client.UploadAsync(await SpeechSamples.DentistWavAsync(), "?engine=openai");
+        var audioId = item.Id();
+        var failed = await client.WaitUntilFinishedAsync(audioId, TimeSpan.FromMinutes(1));
+
+        var workFolder = Path.Combine(Api.StorageRoot, "audio", "work", audioId.ToString());
+        var recording = await client.GetJsonAsync($"/api/v1/audio/{audioId}");
+        Assert.Multiple(async () =>
+        {
+            Assert.That(failed.GetProperty("status").GetString(), Is.EqualTo("Failed"));
+            Assert.That(failed.GetProperty("attempts").GetInt32(), Is.EqualTo(5), "retried until the attempts ran out");
+            Assert.That(failed.GetProperty("stage").GetString(), Is.EqualTo("transcribe"));
+            Assert.That(failed.GetProperty("error").GetString(), Does.Contain("engine.unavailable"));
+            Assert.That(engine.Requests.Count(r => r.Path == TranscriptionPath) - callsBefore, Is.EqualTo(5), "one call per attempt");
+            Assert.That(recording.GetProperty("status").GetString(), Is.EqualTo("failed"));
+            Assert.That(recording.GetProperty("processingError").GetString(), Does.Contain("engine.unavailable"));
+            Assert.That(File.Exists(Path.Combine(workFolder, "audio.pcm")), Is.True, "the decoded audio is kept for a retry");
+            Assert.That(await ScalarAsync<long>($"SELECT count(*) FROM audio.transcripts WHERE audio_id = '{audioId}'"), Is.Zero);
+            Assert.That(await ScalarAsync<long>($"SELECT count(*) FROM notes.notes WHERE audio_id = '{audioId}'"), Is.Zero);
+        });
+
+        var admin = await this.CreateAccountAsync("operator");
+        await this.GrantAdminAsync(admin, AdminPermissions.CanModifySystemSettings);
+        using var adminClient = this.ClientFor(admin);
+        var listed = await adminClient.GetJsonAsync("/api/v1/admin/audio/jobs?status=Failed");
+        var jobId = failed.GetProperty("jobId").GetGuid();
+        Assert.That(listed.GetProperty("items").Ids(), Does.Contain(jobId), "the operator sees the failed job");
+
+        Answer(transcription: Transcribed, chat: ChatWire.Answering(ChatWire.DentistAndMilk));
+        var retried = await adminClient.PostAsync($"/api/v1/admin/audio/jobs/{jobId}/retry", null);
+        Assert.That(retried.StatusCode, Is.EqualTo(HttpStatusCode.OK), await retried.Content.ReadAsStringAsync());
+        var done = await client.WaitUntilFinishedAsync(audioId, TimeSpan.FromMinutes(1));
+
+        Assert.That(done.GetProperty("status").GetString(), Is.EqualTo("Completed"), done.ToString());
+        var versions = await client.GetJsonAsync($"/api/v1/audio/{audioId}/transcripts");
+        Assert.Multiple(async () =>
+        {
+            Assert.That(versions.GetArrayLength(), Is.EqualTo(1));
+            Assert.That(versions[0].GetProperty("engine").GetString(), Is.EqualTo("openai"));
+            Assert.That(versions[0].GetProperty("text").GetString(), Is.EqualTo("Call the dentist tomorrow at five pm and buy milk."));
+            Assert.That(versions[0].GetProperty("analysisEngine").GetString(), Does.StartWith("openai-chat:"));
+            Assert.That(versions[0].GetProperty("analysis").GetProperty("title").GetString(), Is.EqualTo("Dentist and milk"), "the model's analysis was published");
+            Assert.That((await adminClient.PostAsync($"/api/v1/admin/audio/jobs/{jobId}/retry", null)).StatusCode, Is.EqualTo(HttpStatusCode.Conflict), "a completed job is not retried");
+        });
+    }
+
+    [Test]
+    public async Task A_rejected_key_fails_the_job_at_once_without_retrying()
+    {
+        var account = await this.CreateAccountAsync("badkey");
+        using var client = this.ClientFor(account);
+        var key = await client.PutAsJsonAsync("/api/v1/me/api-keys/openai", new { apiKey = "sk-wrong" });
+        Assert.That(key.IsSuccessStatusCode, Is.True);
+        Answer(
+            transcription: (_, http) => WireServer.Json(http, 401, """{"error":{"message":"Incorrect API key provided.","type":"invalid_request_error"}}"""),
+            chat: ChatWire.Answering(ChatWire.DentistAndMilk));
+
+        var (_, item) = await client.UploadAsync(await SpeechSamples.DentistAsAsync("mp3"));
+        var failed = await client.WaitUntilFinishedAsync(item.Id(), TimeSpan.FromMinutes(1));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(failed.GetProperty("status").GetString(), Is.EqualTo("Failed"));
+            Assert.That(failed.GetProperty("attempts").GetInt32(), Is.EqualTo(1), "retrying cannot fix a wrong key");
+            Assert.That(failed.GetProperty("error").GetString(), Does.Contain("engine.key_rejected"));
+        });
+    }
+
+    [Test]
+    public async Task A_failing_analysis_keeps_the_saved_transcript_and_a_refusing_model_gives_way_to_the_local_rules()
+    {
+        var account = await this.CreateAccountAsync("analysis");
+        using var client = this.ClientFor(account);
+        var key = await client.PutAsJsonAsync("/api/v1/me/api-keys/openai", new { apiKey = "sk-analysis-key" });
+        Assert.That(key.IsSuccessStatusCode, Is.True);
+        Answer(transcription: Transcribed, chat: ServerError);
+
+        var (_, item) = await client.UploadAsync(await SpeechSamples.DentistAsAsync("flac"));
+        var audioId = item.Id();
+        var failed = await client.WaitUntilFinishedAsync(audioId, TimeSpan.FromMinutes(1));
+        Assert.Multiple(async () =>
+        {
+            Assert.That(failed.GetProperty("status").GetString(), Is.EqualTo("Failed"));
+            Assert.That(failed.GetProperty("stage").GetString(), Is.EqualTo("analyse"));
+            Assert.That(await ScalarAsync<long>($"SELECT count(*) FROM audio.transcripts WHERE audio_id = '{audioId}'"), Is.EqualTo(1), "the transcript was saved before the analysis");
+        });
+        var transcriptionsBefore = engine.Requests.Count(r => r.Path == TranscriptionPath);
+
+        // The model now refuses (a permanent answer): the local rules analyse instead, from the saved transcript.
+        Answer(transcription: ServerError, chat: (_, http) => WireServer.Json(http, 400, """{"error":{"message":"This model does not support json_schema.","type":"invalid_request_error"}}"""));
+        var admin = await this.CreateAccountAsync("operator2");
+        await this.GrantAdminAsync(admin, AdminPermissions.CanModifySystemSettings);
+        using var adminClient = this.ClientFor(admin);
+        var retried = await adminClient.PostAsync($"/api/v1/admin/audio/jobs/{failed.GetProperty("jobId").GetGuid()}/retry", null);
+        Assert.That(retried.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        var done = await client.WaitUntilFinishedAsync(audioId, TimeSpan.FromMinutes(1));
+
+        var versions = await client.GetJsonAsync($"/api/v1/audio/{audioId}/transcripts");
+        Assert.Multiple(() =>
+        {
+            Assert.That(done.GetProperty("status").GetString(), Is.EqualTo("Completed"), done.ToString());
+            Assert.That(engine.Requests.Count(r => r.Path == TranscriptionPath), Is.EqualTo(transcriptionsBefore), "the retry did not transcribe again");
+            Assert.That(versions[0].GetProperty("analysisEngine").GetString(), Is.EqualTo("local-rules-1"));
+            Assert.That(versions[0].GetProperty("analysis").GetProperty("tasks").EnumerateArray().Select(t => t.GetProperty("description").GetString()),
+                Does.Contain("Call the dentist"));
+        });
+    }
+}
