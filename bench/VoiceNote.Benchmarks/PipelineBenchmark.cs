@@ -17,6 +17,9 @@ internal static class PipelineBenchmark
 {
     private static readonly string[] Finished = ["Completed", "Failed", "Cancelled"];
 
+    /// <summary>The job statuses in their enum order, should the API write them as numbers.</summary>
+    private static readonly string[] StatusNames = ["Pending", "Processing", "Completed", "Failed", "Cancelled"];
+
     public static async Task<int> RunAsync(BenchOptions options)
     {
         var seconds = options.Number("seconds", 60);
@@ -180,7 +183,7 @@ internal static class PipelineBenchmark
         response.EnsureSuccessStatusCode();
         var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
         return new JobState(
-            json.GetProperty("status").GetString()!,
+            json.GetProperty("status") is { ValueKind: JsonValueKind.Number } number ? StatusNames[number.GetInt32()] : json.GetProperty("status").GetString()!,
             json.TryGetProperty("stage", out var stage) && stage.ValueKind == JsonValueKind.String ? stage.GetString() : null,
             json.TryGetProperty("progress", out var progress) && progress.ValueKind == JsonValueKind.Number ? progress.GetInt32() : 0,
             json.TryGetProperty("attempts", out var attempts) && attempts.ValueKind == JsonValueKind.Number ? attempts.GetInt32() : 0,
