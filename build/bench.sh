@@ -1,19 +1,26 @@
 #!/usr/bin/env bash
-# The Notes benchmark (docs/benchmarks.md): seeds 200,000 notes over 1,000 users plus one user with
-# 20,000 (COPY BINARY), builds the GIN and HNSW indexes, checks recall@10 of the HNSW path against
-# exact search, then measures list, deep-cursor list, full-text, semantic and hybrid search through
-# the API on 127.0.0.1 and the same SQL directly through Npgsql. Not part of build/test.sh.
+# The benchmarks (docs/benchmarks.md), one entry point. Not part of build/test.sh. Each starts the
+# real API (Release, `VoiceNote.WebApi.dll serve`) on 127.0.0.1 against its own database and drives it.
 #
-# Usage: build/bench.sh [benchmark options], e.g.
-#   build/bench.sh                                   the issue's figures (takes several minutes)
-#   build/bench.sh --notes 20000 --user-notes 5000   a quick run
-#   build/bench.sh --skip-seed                       measure again on the data of the last run
-# Options: --notes N --users N --user-notes N --maintenance-work-mem 512MB --workers 2
-#          --recall-queries N --deep-page N --warmup N --samples N --concurrency N --throughput N
-#          --port N --database NAME --output FILE
-# Uses VOICENOTE_BENCH_DB or VOICENOTE_DB (a server where it may create the database
-# "voicenote_bench"), else starts the local cluster with build/db.sh.
-# Figures go to stdout and to .data/bench/<time>.md.
+# Usage: build/bench.sh [notes|auth|uploads|pipeline] [options]        (default: notes)
+#   notes     seeds 200,000 notes over 1,000 users plus one user with 20,000 (COPY BINARY), builds the
+#             GIN and HNSW indexes, checks recall@10 of the HNSW path against exact search, then
+#             measures lists and search through the API and the same SQL directly through Npgsql.
+#               build/bench.sh                                   the issue's figures (several minutes)
+#               build/bench.sh --notes 20000 --user-notes 5000   a quick run
+#               build/bench.sh --skip-seed                       again on the data of the last run
+#             --notes N --users N --user-notes N --maintenance-work-mem 512MB --workers 2
+#             --recall-queries N --deep-page N --warmup N --samples N --concurrency N --throughput N
+#   auth      the per-request session check: lookup SQL, /health/live and /api/v1/me    --requests N
+#   uploads   (a) upload MB/s of big WAVs against File.Copy and an fsync'd copy on the same disk,
+#             (b) concurrent uploads of short M4As (all must succeed) with the API's memory; job
+#             workers off.   --sizes 100,20 --samples 5 --concurrent 50 --users 50 --part all|throughput|concurrent
+#   pipeline  a 60 s flite recording from upload to a completed processing job, stages by polling.
+#             --seconds 60 --poll-ms 100 --timeout 900
+# Common: --port N --database NAME --db CONNECTION --output FILE
+# Uses VOICENOTE_BENCH_DB or VOICENOTE_DB (a server where it may create the databases
+# "voicenote_bench", "voicenote_bench_auth", "voicenote_bench_uploads", "voicenote_bench_pipeline"), else starts the local cluster
+# with build/db.sh. Figures go to stdout and to .data/bench/<time>-<command>.md.
 set -euo pipefail
 
 SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)
@@ -39,8 +46,15 @@ log "building the API and the benchmark (Release)"
 dotnet build src/WebApi/VoiceNote.WebApi.csproj -c Release --nologo -v quiet -clp:ErrorsOnly
 dotnet build bench/VoiceNote.Benchmarks/VoiceNote.Benchmarks.csproj -c Release --nologo -v quiet -clp:ErrorsOnly
 
+COMMAND=notes
+case ${1:-} in
+  notes | auth | uploads | pipeline) COMMAND=$1; shift ;;
+  -* | '') ;;
+  *) die "unknown benchmark '$1' (notes, auth, uploads, pipeline)" ;;
+esac
+
 mkdir -p "$REPO/.data/bench"
-OUT="$REPO/.data/bench/$(date -u +%Y%m%dT%H%M%SZ).md"
-log "running (figures also in $OUT)"
-dotnet bench/VoiceNote.Benchmarks/bin/Release/net10.0/VoiceNote.Benchmarks.dll \
+OUT="$REPO/.data/bench/$(date -u +%Y%m%dT%H%M%SZ)-$COMMAND.md"
+log "running $COMMAND (figures also in $OUT)"
+dotnet bench/VoiceNote.Benchmarks/bin/Release/net10.0/VoiceNote.Benchmarks.dll "$COMMAND" \
   --webapi "$REPO/src/WebApi/bin/Release/net10.0/VoiceNote.WebApi.dll" --output "$OUT" "$@"

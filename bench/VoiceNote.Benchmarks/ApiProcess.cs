@@ -17,7 +17,14 @@ internal sealed class ApiProcess : IAsyncDisposable
 
     public string BaseUrl { get; }
 
-    public static async Task<ApiProcess> StartAsync(string webApiDll, string connectionString, int port, string workDir, string masterKeyFile)
+    /// <summary>The API's process id (the dotnet host runs the app in-process), for /proc/&lt;pid&gt;/status.</summary>
+    public int Id => _process.Id;
+
+    /// <summary>Where the API keeps its files (<c>Storage:Root</c>): under <paramref name="workDir"/>, on the same disk.</summary>
+    public static string StorageRoot(string workDir) => Path.Combine(workDir, "storage");
+
+    /// <summary>Starts the API; <paramref name="settings"/> are extra configuration values (environment variables, <c>Section__Key</c>) that win over the defaults here.</summary>
+    public static async Task<ApiProcess> StartAsync(string webApiDll, string connectionString, int port, string workDir, string masterKeyFile, IReadOnlyDictionary<string, string>? settings = null)
     {
         var baseUrl = $"http://127.0.0.1:{port}";
         var start = new ProcessStartInfo("dotnet", [webApiDll, "serve", "--urls", baseUrl])
@@ -30,7 +37,7 @@ internal sealed class ApiProcess : IAsyncDisposable
         env["ASPNETCORE_ENVIRONMENT"] = "Production";
         env["ConnectionStrings__VoiceNote"] = connectionString;
         env["Database__MigrateOnStartup"] = "true";
-        env["Storage__Root"] = Path.Combine(workDir, "storage");
+        env["Storage__Root"] = StorageRoot(workDir);
         // Kept across runs: the database holds secrets (the token signing key) encrypted with it.
         env["Secrets__MasterKeyFile"] = masterKeyFile;
         env["Auth__AccessTokenLifetime"] = "04:00:00";
@@ -39,6 +46,11 @@ internal sealed class ApiProcess : IAsyncDisposable
         env["Notes__Search__QueryEmbeddingsPerMinute"] = "100000000";
         env["Logging__LogLevel__Default"] = "Warning";
         env["Logging__LogLevel__Microsoft.AspNetCore"] = "Warning";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            env[key] = value;
+        }
+
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the API");
         // Drain the output so the process never blocks on a full pipe.
         process.OutputDataReceived += (_, _) => { };

@@ -2,7 +2,11 @@ using System.Globalization;
 
 namespace VoiceNote.Benchmarks;
 
-/// <summary>Command-line options: <c>--name value</c> pairs; every one has a default (the figures).</summary>
+/// <summary>
+/// Command-line options: <c>--name value</c> pairs; every one has a default (the figures). The
+/// fields are the Notes benchmark's and the shared ones; the other benchmarks read theirs with
+/// <see cref="Number"/> and <see cref="Text"/>.
+/// </summary>
 internal sealed record BenchOptions(
     string ConnectionString,
     string Database,
@@ -20,9 +24,14 @@ internal sealed record BenchOptions(
     int Samples,
     int Concurrency,
     int ThroughputCalls,
-    string? Output)
+    string? Output,
+    IReadOnlyDictionary<string, string> Values)
 {
-    public static BenchOptions Parse(string[] args)
+    public int Number(string name, int fallback) => Values.TryGetValue(name, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
+
+    public string Text(string name, string fallback) => Values.GetValueOrDefault(name, fallback);
+
+    public static BenchOptions Parse(string[] args, string defaultDatabase = "voicenote_bench")
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         var flags = new HashSet<string>(StringComparer.Ordinal);
@@ -51,8 +60,8 @@ internal sealed record BenchOptions(
             ?? throw new ArgumentException("Give --db or VOICENOTE_BENCH_DB / VOICENOTE_DB (a server where databases may be created).");
         return new BenchOptions(
             connection,
-            Text("database", "voicenote_bench"),
-            Text("webapi", "src/WebApi/bin/Release/net10.0/VoiceNote.WebApi.dll"),
+            Text("database", defaultDatabase),
+            Path.GetFullPath(Text("webapi", "src/WebApi/bin/Release/net10.0/VoiceNote.WebApi.dll")),
             Number("port", 5199),
             Number("notes", 200_000),
             Number("users", 1_000),
@@ -66,6 +75,7 @@ internal sealed record BenchOptions(
             Number("samples", 200),
             Number("concurrency", 4),
             Number("throughput", 400),
-            values.GetValueOrDefault("output"));
+            values.GetValueOrDefault("output"),
+            values);
     }
 }

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Npgsql;
 
-namespace VoiceNote.AuthBenchmarks;
+namespace VoiceNote.Benchmarks;
 
 /// <summary>
 /// What the per-request session check costs: the lookup SQL alone through Npgsql, and an authenticated
@@ -17,7 +17,39 @@ internal static class AuthLookupBenchmark
         WHERE s.id = $1 AND u.id = $2 AND s.revoked_at IS NULL AND s.expires_at > now() AND u.is_active AND NOT u.is_deleted
         """;
 
-    public static async Task<IReadOnlyList<Figures>> RunAsync(Uri baseAddress, string connectionString, int requests)
+    /// <summary><c>build/bench.sh auth [--requests N]</c>: its own database and API process, then the table.</summary>
+    public static async Task<int> RunAsync(BenchOptions options)
+    {
+        var requests = options.Number("requests", 2000);
+        var report = new BenchReport(options.Output);
+        var connection = await BenchDatabase.EnsureAsync(options.ConnectionString, options.Database);
+        var workDir = Directory.CreateTempSubdirectory("voicenote-bench-auth-").FullName;
+        try
+        {
+            await using var api = await ApiProcess.StartAsync(options.WebApiDll, connection, options.Port, workDir, BenchDatabase.MasterKeyFile(options.Database));
+            report.Line($"## Identity: the per-request session check — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+            report.Line(string.Empty);
+            report.Line($"Machine: {Machine.Describe()}. Release API on {api.BaseUrl}; {requests} requests per row after 50 warm-up calls.");
+            report.Line(string.Empty);
+            var figures = await RunAsync(new Uri(api.BaseUrl), connection, requests);
+            report.Line(LoadFigures.Header);
+            foreach (var figure in figures)
+            {
+                report.Line(figure.ToString());
+            }
+
+            report.Line(string.Empty);
+            report.Line($"Load average at the end: {Machine.LoadAverage()}.");
+            await report.SaveAsync();
+            return figures.Any(f => f.Errors > 0) ? 1 : 0;
+        }
+        finally
+        {
+            Directory.Delete(workDir, recursive: true);
+        }
+    }
+
+    public static async Task<IReadOnlyList<LoadFigures>> RunAsync(Uri baseAddress, string connectionString, int requests)
     {
         using var http = new HttpClient { BaseAddress = baseAddress };
         var name = "bench_" + Guid.NewGuid().ToString("N")[..8];
@@ -29,9 +61,9 @@ internal static class AuthLookupBenchmark
         var userId = (await (await Authorized(http, token).GetAsync("/api/v1/me")).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
 
         await using var dataSource = NpgsqlDataSource.Create(connectionString);
-        var results = new List<Figures>
+        var results = new List<LoadFigures>
         {
-            await Measure.RunAsync("session lookup SQL (Npgsql, 1 caller)", requests, 1, async () =>
+            await LoadRun.RunAsync("session lookup SQL (Npgsql, 1 caller)", requests, 1, async () =>
             {
                 await using var command = dataSource.CreateCommand(LookupSql);
                 command.Parameters.Add(new NpgsqlParameter { Value = sessionId });
@@ -47,8 +79,8 @@ internal static class AuthLookupBenchmark
         var authorized = Authorized(new HttpClient { BaseAddress = baseAddress }, token);
         foreach (var concurrency in new[] { 1, 8 })
         {
-            results.Add(await Measure.RunAsync($"GET /health/live (anonymous, c={concurrency})", requests, concurrency, async () => (await http.GetAsync("/health/live")).EnsureSuccessStatusCode()));
-            results.Add(await Measure.RunAsync($"GET /api/v1/me (token + session lookup, c={concurrency})", requests, concurrency, async () => (await authorized.GetAsync("/api/v1/me")).EnsureSuccessStatusCode()));
+            results.Add(await LoadRun.RunAsync($"GET /health/live (anonymous, c={concurrency})", requests, concurrency, async () => (await http.GetAsync("/health/live")).EnsureSuccessStatusCode()));
+            results.Add(await LoadRun.RunAsync($"GET /api/v1/me (token + session lookup, c={concurrency})", requests, concurrency, async () => (await authorized.GetAsync("/api/v1/me")).EnsureSuccessStatusCode()));
         }
 
         return results;

@@ -1,12 +1,12 @@
 using System.Diagnostics;
 using System.Globalization;
 
-namespace VoiceNote.AuthBenchmarks;
+namespace VoiceNote.Benchmarks;
 
 /// <summary>Runs an operation with N concurrent callers for a fixed count, after a warm-up, and reports latency percentiles and throughput.</summary>
-internal static class Measure
+internal static class LoadRun
 {
-    public static async Task<Figures> RunAsync(string name, int total, int concurrency, Func<Task> operation, int warmup = 50)
+    public static async Task<LoadFigures> RunAsync(string name, int total, int concurrency, Func<Task> operation, int warmup = 50)
     {
         for (var i = 0; i < warmup; i++)
         {
@@ -37,13 +37,13 @@ internal static class Measure
         }));
         clock.Stop();
         Array.Sort(latencies);
-        return new Figures(name, total, concurrency, Percentile(latencies, 0.50), Percentile(latencies, 0.95), Percentile(latencies, 0.99), total / clock.Elapsed.TotalSeconds, errors);
+        return new LoadFigures(name, total, concurrency, Percentile(latencies, 0.50), Percentile(latencies, 0.95), Percentile(latencies, 0.99), total / clock.Elapsed.TotalSeconds, errors);
     }
 
     private static double Percentile(double[] sorted, double p) => sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
 }
 
-internal sealed record Figures(string Name, int Requests, int Concurrency, double P50, double P95, double P99, double PerSecond, int Errors)
+internal sealed record LoadFigures(string Name, int Requests, int Concurrency, double P50, double P95, double P99, double PerSecond, int Errors)
 {
     public static string Header => "| measurement | requests | concurrency | p50 ms | p95 ms | p99 ms | req/s | errors |\n|---|---|---|---|---|---|---|---|";
 

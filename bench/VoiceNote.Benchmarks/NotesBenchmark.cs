@@ -1,0 +1,294 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Npgsql;
+using VoiceNote.Domain.Primitives;
+using VoiceNote.Domain.Results;
+using VoiceNote.Infrastructure.Embeddings;
+using VoiceNote.Modules.Notes.Application.Search;
+using VoiceNote.Modules.Notes.Application.Search.SearchNotes;
+using VoiceNote.Modules.Notes.Infrastructure.Search;
+
+namespace VoiceNote.Benchmarks;
+
+/// <summary>
+/// The Notes benchmark (docs/benchmarks.md, docs/decisions/0027): seeds notes with COPY BINARY, builds
+/// the indexes, checks recall@10 of the HNSW path against exact search, then measures the API on
+/// 127.0.0.1 against the same SQL run directly through Npgsql, in the same run.
+/// </summary>
+internal static class NotesBenchmark
+{
+    public static async Task<int> RunAsync(BenchOptions options)
+    {
+        var output = new BenchReport(options.Output);
+        void Report(string line) => output.Line(line);
+
+        var admin = new NpgsqlConnectionStringBuilder(options.ConnectionString);
+        var benchConnection = new NpgsqlConnectionStringBuilder(options.ConnectionString) { Database = options.Database, MaxPoolSize = 40, CommandTimeout = 0 }.ConnectionString;
+        await using (var connection = new NpgsqlConnection(admin.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var exists = new NpgsqlCommand("SELECT count(*) FROM pg_database WHERE datname = @name", connection);
+            exists.Parameters.AddWithValue("name", options.Database);
+            var present = (long)(await exists.ExecuteScalarAsync())! > 0;
+            if (present && !options.SkipSeed)
+            {
+                await new NpgsqlCommand($"DROP DATABASE {options.Database} WITH (FORCE)", connection).ExecuteNonQueryAsync();
+            }
+
+            if (!present || !options.SkipSeed)
+            {
+                await new NpgsqlCommand($"CREATE DATABASE {options.Database}", connection).ExecuteNonQueryAsync();
+            }
+        }
+
+        var workDir = Directory.CreateTempSubdirectory("voicenote-bench-").FullName;
+        Console.Error.WriteLine($"Starting the API ({options.WebApiDll}) on 127.0.0.1:{options.Port} …");
+        var masterKeyFile = Path.Combine(Path.GetTempPath(), "voicenote-bench", options.Database, "master.key");
+        await using var api = await ApiProcess.StartAsync(options.WebApiDll, benchConnection, options.Port, workDir, masterKeyFile);
+        var (userId, token) = await api.CreateUserAsync("bench_" + DateTime.UtcNow.ToString("HHmmssfff", CultureInfo.InvariantCulture));
+
+        Report($"## Notes benchmark — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+        Report(string.Empty);
+        Report($"Machine: {Environment.ProcessorCount} cores, load average {Machine.LoadAverage()} at start (shared with other work). " +
+            $"Data: {options.TotalNotes:N0} notes, one user with {options.UserNotes:N0}, the rest over {options.OtherUsers:N0} users; " +
+            $"vectors from `{LocalHashingEmbeddingGenerator.ModelName}` (1536 dimensions).");
+        Report(string.Empty);
+
+        if (!options.SkipSeed)
+        {
+            Console.Error.WriteLine("Seeding …");
+            var timings = await new Seeder(benchConnection, Console.Error).SeedAsync(userId, options.UserNotes, options.OtherUsers, options.TotalNotes, options.MaintenanceWorkMem, options.Workers);
+            Report("| seeding step | time |");
+            Report("|---|---|");
+            foreach (var (step, time) in timings)
+            {
+                Report($"| {step} | {time.TotalSeconds:F1} s |");
+            }
+
+            Report(string.Empty);
+        }
+        else
+        {
+            // Reuse the seeded data: the biggest owner's notes become the new account's.
+            await using var connection = new NpgsqlConnection(benchConnection);
+            await connection.OpenAsync();
+            await using var move = new NpgsqlCommand(
+                "UPDATE notes.notes SET owner_id = @user WHERE owner_id = (SELECT owner_id FROM notes.notes GROUP BY owner_id ORDER BY count(*) DESC LIMIT 1)", connection);
+            move.Parameters.AddWithValue("user", userId);
+            await move.ExecuteNonQueryAsync();
+            await new NpgsqlCommand("ANALYZE notes.notes", connection).ExecuteNonQueryAsync();
+        }
+
+        await using var dataSource = NpgsqlDataSource.Create(benchConnection);
+        var store = new NoteSearchStore(dataSource);
+        var generator = new LocalHashingEmbeddingGenerator();
+        var searchOptions = new NotesSearchOptions();
+        var owner = new UserId(userId);
+        var smallOwner = await ScalarAsync<Guid>("SELECT owner_id FROM notes.notes WHERE owner_id <> @u GROUP BY owner_id ORDER BY count(*) LIMIT 1", userId);
+
+        Console.Error.WriteLine("Recall …");
+        var queryGenerator = new NoteTextGenerator(seed: 7);
+        var recallQueries = Enumerable.Range(0, options.RecallQueries).Select(_ => queryGenerator.Query()).ToList();
+        var (bigRecall, bigCount) = await RecallAsync(owner, recallQueries, forceIndex: true);
+        var (bigPlannerRecall, bigPlannerCount) = await RecallAsync(owner, recallQueries, forceIndex: false);
+        var (smallRecall, smallCount) = await RecallAsync(new UserId(smallOwner), recallQueries.Take(30).ToList(), forceIndex: true);
+        var smallNotes = await ScalarAsync<long>("SELECT count(*) FROM notes.notes WHERE owner_id = @u", smallOwner);
+        Report("| recall@10 against exact search (iterative scan, ef_search 100) | queries | recall | mean results |");
+        Report("|---|---|---|---|");
+        Report($"| user with {options.UserNotes:N0} notes, HNSW index forced | {recallQueries.Count} | {bigRecall.Recall:F3} | {bigCount:F1} |");
+        Report($"| user with {options.UserNotes:N0} notes, the planner's choice (what the API runs) | {recallQueries.Count} | {bigPlannerRecall.Recall:F3} | {bigPlannerCount:F1} |");
+        Report($"| user with the fewest notes ({smallNotes}), HNSW index forced | 30 | {smallRecall.Recall:F3} | {smallCount:F1} |");
+        Report(string.Empty);
+        Report($"Plan the planner picks for the big user's semantic query: `{await PlanAsync(owner, recallQueries[0])}`; for the smallest user: `{await PlanAsync(new UserId(smallOwner), recallQueries[0])}`.");
+        Report(string.Empty);
+
+        Console.Error.WriteLine("Latency …");
+        var queries = Enumerable.Range(0, 50).Select(_ => queryGenerator.Query()).ToList();
+        using var http = new HttpClient { BaseAddress = new Uri(api.BaseUrl) };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var deepCursor = await WalkToPageAsync(options.DeepPage);
+        var deep = await DeepCursorKeysAsync(options.DeepPage);
+
+        var scenarios = new (string Name, Func<int, Task> Api, Func<int, Task> Sql)[]
+        {
+            ("list, first page (20, with total)", _ => GetAsync("/api/v1/notes"), _ => ListSqlAsync(null)),
+            ($"list, page {options.DeepPage} (keyset cursor)", _ => GetAsync("/api/v1/notes?cursor=" + Uri.EscapeDataString(deepCursor)), _ => ListSqlAsync(deep)),
+            ("full-text search", i => GetAsync($"/api/v1/notes/search?mode=text&q={Uri.EscapeDataString(queries[i % queries.Count])}"), i => SearchSqlAsync(SearchMode.Text, queries[i % queries.Count])),
+            ("semantic search", i => GetAsync($"/api/v1/notes/search?mode=semantic&q={Uri.EscapeDataString(queries[i % queries.Count])}"), i => SearchSqlAsync(SearchMode.Semantic, queries[i % queries.Count])),
+            ("hybrid search", i => GetAsync($"/api/v1/notes/search?q={Uri.EscapeDataString(queries[i % queries.Count])}"), i => SearchSqlAsync(SearchMode.Hybrid, queries[i % queries.Count])),
+        };
+
+        Report($"Latency: {options.Samples} sequential calls after {options.Warmup} warm-up calls; throughput: {options.ThroughputCalls} calls over {options.Concurrency} concurrent clients. " +
+            "API = HTTP on 127.0.0.1 through authentication, the pipeline and EF/Npgsql; SQL = the same statements straight through Npgsql.");
+        Report(string.Empty);
+        Report("| scenario | API p50 ms | API p95 ms | API req/s | SQL p50 ms | SQL p95 ms | SQL req/s | API/SQL p50 |");
+        Report("|---|---|---|---|---|---|---|---|");
+        foreach (var (name, apiCall, sqlCall) in scenarios)
+        {
+            Console.Error.WriteLine($"  {name}");
+            var viaApi = await Measure.RunAsync(apiCall, options.Warmup, options.Samples, options.Concurrency, options.ThroughputCalls);
+            var viaSql = await Measure.RunAsync(sqlCall, options.Warmup, options.Samples, options.Concurrency, options.ThroughputCalls);
+            Report(FormattableString.Invariant(
+                $"| {name} | {viaApi.P50Ms:F1} | {viaApi.P95Ms:F1} | {viaApi.RequestsPerSecond:F0} | {viaSql.P50Ms:F1} | {viaSql.P95Ms:F1} | {viaSql.RequestsPerSecond:F0} | {viaApi.P50Ms / viaSql.P50Ms:F2} |"));
+        }
+
+        Report(string.Empty);
+        Report($"Load average at the end: {Machine.LoadAverage()}.");
+        await output.SaveAsync();
+
+        Directory.Delete(workDir, recursive: true);
+        return 0;
+
+        async Task GetAsync(string url)
+        {
+            using var response = await http.GetAsync(url);
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new InvalidOperationException($"{url}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+            }
+
+            await response.Content.CopyToAsync(Stream.Null);
+        }
+
+        async Task<string> WalkToPageAsync(int page)
+        {
+            var cursor = string.Empty;
+            for (var i = 1; i < page; i++)
+            {
+                var body = await http.GetStringAsync("/api/v1/notes" + (cursor.Length == 0 ? string.Empty : "?cursor=" + Uri.EscapeDataString(cursor)));
+                cursor = JsonDocument.Parse(body).RootElement.GetProperty("nextCursor").GetString()
+                    ?? throw new InvalidOperationException($"The list ended before page {page}.");
+            }
+
+            return cursor;
+        }
+
+        async Task<(DateTimeOffset At, Guid Id)> DeepCursorKeysAsync(int page)
+        {
+            await using var command = dataSource.CreateCommand(
+                "SELECT recorded_at, id FROM notes.notes WHERE owner_id = @u AND NOT is_deleted AND NOT is_archived ORDER BY recorded_at DESC, id DESC OFFSET @skip LIMIT 1");
+            command.Parameters.AddWithValue("u", userId);
+            command.Parameters.AddWithValue("skip", ((page - 1) * 20) - 1);
+            await using var reader = await command.ExecuteReaderAsync();
+            await reader.ReadAsync();
+            return (reader.GetFieldValue<DateTimeOffset>(0), reader.GetGuid(1));
+        }
+
+        // The statement EF sends for GET /api/v1/notes (same filter, order, keyset and projection), and the count of the first page.
+        async Task ListSqlAsync((DateTimeOffset At, Guid Id)? after)
+        {
+            var keyset = after is null ? string.Empty : "AND (n.recorded_at, n.id) < (@at, @id)";
+            await using var command = dataSource.CreateCommand($"""
+                SELECT n.id, n.title, substring(n.summary, 1, 280), n.priority, n.status, n.is_pinned, n.is_liked, n.is_archived, n.is_encrypted,
+                       n.is_deleted, n.deleted_at, n.recorded_at, n.created_at, n.updated_at, n.duration_seconds, n.audio_id,
+                       (SELECT count(*)::int FROM notes.tasks t WHERE t.owner_id = @u AND n.id = t.note_id AND NOT t.is_done AND NOT t.is_deleted)
+                FROM notes.notes n
+                WHERE n.owner_id = @u AND NOT n.is_deleted AND NOT n.is_archived {keyset}
+                ORDER BY n.recorded_at DESC, n.id DESC
+                LIMIT 21
+                """);
+            command.Parameters.AddWithValue("u", userId);
+            if (after is { } a)
+            {
+                command.Parameters.AddWithValue("at", a.At);
+                command.Parameters.AddWithValue("id", a.Id);
+            }
+
+            await using (var reader = await command.ExecuteReaderAsync())
+            {
+                while (await reader.ReadAsync())
+                {
+                }
+            }
+
+            if (after is null)
+            {
+                await using var count = dataSource.CreateCommand("SELECT count(*) FROM notes.notes n WHERE n.owner_id = @u AND NOT n.is_deleted AND NOT n.is_archived");
+                count.Parameters.AddWithValue("u", userId);
+                await count.ExecuteScalarAsync();
+            }
+        }
+
+        // The search code the API runs (NoteSearch → NoteSearchStore → Npgsql), without HTTP, authentication and the pipeline.
+        async Task SearchSqlAsync(SearchMode mode, string query)
+        {
+            Result<SearchResultsDto> result = await NoteSearch.RunAsync(
+                new NoteSearch.Request(owner, query, mode, SearchNotes.DefaultLimit, IncludeDeleted: false),
+                store, generator, (q, _) => Task.FromResult<Result<float[]>>(LocalHashingEmbeddingGenerator.Embed(q)), searchOptions, CancellationToken.None);
+            if (result.IsFailure)
+            {
+                throw new InvalidOperationException(result.Error.Message);
+            }
+        }
+
+        async Task<((double Recall, int Queries), double MeanResults)> RecallAsync(UserId who, List<string> texts, bool forceIndex)
+        {
+            double total = 0;
+            double results = 0;
+            foreach (var text in texts)
+            {
+                var vector = LocalHashingEmbeddingGenerator.Embed(text);
+                var approximate = (await store.NearestAsync(who, vector, generator.Model, 10, 2, searchOptions.EfSearch, false, CancellationToken.None, forceIndex)).Select(h => h.Id).ToHashSet();
+                var exact = await ExactAsync(who, vector);
+                total += exact.Count == 0 ? 1 : exact.Count(approximate.Contains) / (double)exact.Count;
+                results += approximate.Count;
+            }
+
+            return ((total / texts.Count, texts.Count), results / texts.Count);
+        }
+
+        async Task<List<Guid>> ExactAsync(UserId who, float[] vector)
+        {
+            await using var connection = await dataSource.OpenConnectionAsync();
+            await using var transaction = await connection.BeginTransactionAsync();
+            // No index scans: the planner must compute every distance of the user's notes and sort them.
+            await new NpgsqlCommand("SET LOCAL enable_indexscan = off", connection, transaction).ExecuteNonQueryAsync();
+            await using var command = new NpgsqlCommand(
+                "SELECT id FROM notes.notes WHERE owner_id = @u AND NOT is_deleted AND embedding_model = @m ORDER BY embedding <=> @v::vector, id LIMIT 10", connection, transaction);
+            command.Parameters.AddWithValue("u", who.Value);
+            command.Parameters.AddWithValue("m", generator.Model);
+            command.Parameters.Add(VoiceNote.Infrastructure.Vectors.PgVector.Parameter("v", vector));
+            var ids = new List<Guid>();
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                ids.Add(reader.GetGuid(0));
+            }
+
+            return ids;
+        }
+
+        async Task<string> PlanAsync(UserId who, string text)
+        {
+            await using var connection = await dataSource.OpenConnectionAsync();
+            await using var transaction = await connection.BeginTransactionAsync();
+            await new NpgsqlCommand("SET LOCAL hnsw.iterative_scan = relaxed_order; SET LOCAL hnsw.ef_search = 100", connection, transaction).ExecuteNonQueryAsync();
+            await using var command = new NpgsqlCommand(
+                "EXPLAIN (COSTS OFF) SELECT id FROM notes.notes n WHERE n.embedding_model = @m AND n.owner_id = @u AND NOT n.is_deleted ORDER BY n.embedding <=> @v::vector LIMIT 50",
+                connection, transaction);
+            command.Parameters.AddWithValue("u", who.Value);
+            command.Parameters.AddWithValue("m", generator.Model);
+            command.Parameters.Add(VoiceNote.Infrastructure.Vectors.PgVector.Parameter("v", LocalHashingEmbeddingGenerator.Embed(text)));
+            var lines = new List<string>();
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                lines.Add(reader.GetString(0).Trim());
+            }
+
+            return string.Join(" → ", lines.Where(l => l.StartsWith("->", StringComparison.Ordinal) || l.StartsWith("Limit", StringComparison.Ordinal)).Select(l => l.TrimStart('-', '>', ' ')));
+        }
+
+        async Task<T> ScalarAsync<T>(string sql, Guid parameter)
+        {
+            await using var connection = new NpgsqlConnection(benchConnection);
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand(sql, connection);
+            command.Parameters.AddWithValue("u", parameter);
+            return (T)(await command.ExecuteScalarAsync())!;
+        }
+
+    }
+}
