@@ -12,24 +12,6 @@ internal static class AudioSamples
     /// <summary>Bytes per second of the big WAVs: 48 kHz, stereo, 16-bit.</summary>
     private const int WavBytesPerSecond = 48_000 * 2 * 2;
 
-    /// <summary>Note-like sentences for the pipeline's recording (the offline speech benchmark's script).</summary>
-    public static readonly string[] Sentences =
-    [
-        "call the dentist tomorrow at five pm and buy milk",
-        "remind me to send the quarterly report to the finance team by friday",
-        "i need to book a table for four people at the italian restaurant on saturday evening",
-        "don't forget to water the plants in the kitchen before leaving for the airport",
-        "the meeting with the design team moved to next monday at ten in the morning",
-        "pick up the dry cleaning and get some bread and eggs on the way home",
-        "ask john about the budget for the new project and write down the numbers",
-        "the car needs an oil change and the tires should be checked this week",
-        "call my mother on sunday afternoon and wish her a happy birthday",
-        "send an email to the landlord about the broken heating in the living room",
-        "renew the passport before the end of the month because the trip is in june",
-        "buy a present for the office party and wrap it before thursday",
-        "check the train times for the conference in london next wednesday",
-    ];
-
     /// <summary>A WAV of pink noise (48 kHz stereo PCM) of about <paramref name="bytes"/> bytes.</summary>
     public static Task NoiseWavAsync(string path, long bytes, int seed)
     {
@@ -73,7 +55,7 @@ internal static class AudioSamples
         var total = 0.0;
         for (var i = 0; ; i++)
         {
-            var sentence = Sentences[i % Sentences.Length];
+            var sentence = SpokenNotes.Sentences[i % SpokenNotes.Sentences.Length];
             var raw = Path.Combine(folder, $"s{i}-8k.wav");
             var part = Path.Combine(folder, $"s{i}.wav");
             // The offline speech benchmark's voice: flite's default (kal) is recognised far worse.

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using VoiceNote.Benchmarks;
 using VoiceNote.Modules.AudioProcessing.Infrastructure.Media;
 
 namespace VoiceNote.IntegrationTests.AudioProcessing.Speech;
@@ -16,23 +17,8 @@ internal static class SpeechSamples
     /// <summary>Seconds of silence after each sentence of <see cref="SentencesAsync"/>.</summary>
     public const double Pause = 0.8;
 
-    /// <summary>Sentences for the longer recordings, each followed by a pause.</summary>
-    public static readonly string[] Sentences =
-    [
-        Dentist,
-        "remind me to send the quarterly report to the finance team by friday",
-        "i need to book a table for four people at the italian restaurant on saturday evening",
-        "don't forget to water the plants in the kitchen before leaving for the airport",
-        "the meeting with the design team moved to next monday at ten in the morning",
-        "pick up the dry cleaning and get some bread and eggs on the way home",
-        "ask john about the budget for the new project and write down the numbers",
-        "the car needs an oil change and the tires should be checked this week",
-        "call my mother on sunday afternoon and wish her a happy birthday",
-        "send an email to the landlord about the broken heating in the living room",
-        "renew the passport before the end of the month because the trip is in june",
-        "buy a present for the office party and wrap it before thursday",
-        "check the train times for the conference in london next wednesday",
-    ];
+    /// <summary>Sentences for the longer recordings, each followed by a pause (shared with the benchmarks).</summary>
+    public static readonly string[] Sentences = SpokenNotes.Sentences;
 
     /// <summary>The dentist sentence in each upload format: name → (file extension, ffmpeg output arguments).</summary>
     public static readonly IReadOnlyDictionary<string, (string Extension, string[] Arguments)> Formats =

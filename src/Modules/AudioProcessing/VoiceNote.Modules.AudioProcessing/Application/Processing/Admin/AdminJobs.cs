@@ -9,7 +9,11 @@ namespace VoiceNote.Modules.AudioProcessing.Application.Processing.Admin;
 /// <summary>A processing job as an operator sees it (no payload contents beyond the ids).</summary>
 internal sealed record AdminJobDto(
     Guid Id, string Kind, Guid? OwnerId, JobStatus Status, string? Stage, int Progress, int Attempts, int MaxAttempts, string? Error,
-    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? FinishedAt);
+    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? FinishedAt)
+{
+    public static AdminJobDto From(JobRecord j) =>
+        new(j.Id, j.Kind, j.OwnerId, j.Status, j.Stage, j.Progress, j.Attempts, j.MaxAttempts, j.Error, j.CreatedAt, j.UpdatedAt, j.FinishedAt);
+}
 
 internal sealed record AdminJobPage(IReadOnlyList<AdminJobDto> Items, int Page, int Size, long Total);
 
@@ -30,10 +34,8 @@ internal sealed class AdminJobs(AudioDbContext db, JobQueue<AudioDbContext> queu
         }
 
         var total = await query.LongCountAsync(ct);
-        var items = await query.OrderByDescending(j => j.UpdatedAt).ThenBy(j => j.Id).Skip((page - 1) * size).Take(size)
-            .Select(j => new AdminJobDto(j.Id, j.Kind, j.OwnerId, j.Status, j.Stage, j.Progress, j.Attempts, j.MaxAttempts, j.Error, j.CreatedAt, j.UpdatedAt, j.FinishedAt))
-            .ToListAsync(ct);
-        return new AdminJobPage(items, page, size, total);
+        var jobs = await query.OrderByDescending(j => j.UpdatedAt).ThenBy(j => j.Id).Skip((page - 1) * size).Take(size).ToListAsync(ct);
+        return new AdminJobPage([.. jobs.Select(AdminJobDto.From)], page, size, total);
     }
 
     /// <summary>Pending again with a fresh set of attempts; the stages its earlier runs saved are reused.</summary>
@@ -49,7 +51,6 @@ internal sealed class AdminJobs(AudioDbContext db, JobQueue<AudioDbContext> queu
             return NotRetryable;
         }
 
-        var job = await db.Jobs.AsNoTracking().FirstAsync(j => j.Id == id, ct);
-        return new AdminJobDto(job.Id, job.Kind, job.OwnerId, job.Status, job.Stage, job.Progress, job.Attempts, job.MaxAttempts, job.Error, job.CreatedAt, job.UpdatedAt, job.FinishedAt);
+        return AdminJobDto.From(await db.Jobs.AsNoTracking().FirstAsync(j => j.Id == id, ct));
     }
 }

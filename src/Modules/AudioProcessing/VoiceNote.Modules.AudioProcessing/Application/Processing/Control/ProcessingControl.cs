@@ -49,8 +49,8 @@ internal sealed class ProcessingControl(
             return AudioErrors.NotFound;
         }
 
-        var current = await status.ReadAsync(audioId, cancellationToken);
-        if (current.IsSuccess && current.Value.Status is JobStatus.Pending or JobStatus.Processing)
+        if (file.ProcessingJobId is { } jobId
+            && await db.Jobs.AnyAsync(j => j.Id == jobId && (j.Status == JobStatus.Pending || j.Status == JobStatus.Processing), cancellationToken))
         {
             return StillRunning;
         }
