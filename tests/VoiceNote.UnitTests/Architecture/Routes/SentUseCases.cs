@@ -45,9 +45,14 @@ internal sealed record SentUseCases(IReadOnlyList<Type> Requests, bool CallsSend
                     case MethodBase called:
                         callsSender |= called.DeclaringType == typeof(ISender);
                         Note(called.DeclaringType, requests);
-                        if (called is MethodInfo { IsGenericMethod: true } generic)
+                        if (called is MethodInfo info)
                         {
-                            Array.ForEach(generic.GetGenericArguments(), argument => Note(argument, requests));
+                            // A factory elsewhere ("UploadAudio.From(form)", "Requests.For(...)") hands the request back.
+                            Note(info.ReturnType, requests);
+                            if (info.IsGenericMethod)
+                            {
+                                Array.ForEach(info.GetGenericArguments(), argument => Note(argument, requests));
+                            }
                         }
 
                         if (MayFollow(called, home, services))
