@@ -104,7 +104,7 @@ engine_down_locked() {
   fi
   local pid t0=$SECONDS
   pid=$(cat "$VN_ENGINE_DIR/dockerd.pid")
-  log "stopping dockerd (pid $pid), which this script started"
+  log "stopping dockerd (pid $pid), which a run of these scripts started"
   kill -TERM "$pid" 2>/dev/null || true
   while kill -0 "$pid" 2>/dev/null && (( SECONDS - t0 < 60 )); do sleep 0.3; done
   if kill -0 "$pid" 2>/dev/null; then
