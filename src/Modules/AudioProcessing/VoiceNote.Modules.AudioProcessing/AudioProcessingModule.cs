@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Configuration;
 using VoiceNote.Infrastructure.Jobs;
 using VoiceNote.Infrastructure.Modules;
-using VoiceNote.Modules.AudioProcessing.Application.Analysis;
+using VoiceNote.Modules.AudioProcessing.Analysis;
 using VoiceNote.Modules.AudioProcessing.Application.Library;
 using VoiceNote.Modules.AudioProcessing.Application.Library.Files;
 using VoiceNote.Modules.AudioProcessing.Application.Library.UploadAudio;
@@ -13,9 +13,8 @@ using VoiceNote.Modules.AudioProcessing.Application.Processing.Status;
 using VoiceNote.Modules.AudioProcessing.Application.Processing.Transcripts;
 using VoiceNote.Modules.AudioProcessing.Application.Storage;
 using VoiceNote.Modules.AudioProcessing.Infrastructure.Analysis;
-using VoiceNote.Modules.AudioProcessing.Infrastructure.Media;
 using VoiceNote.Modules.AudioProcessing.Infrastructure.Persistence;
-using VoiceNote.Modules.AudioProcessing.Infrastructure.Speech;
+using VoiceNote.Modules.AudioProcessing.Speech;
 using VoiceNote.Modules.AudioProcessing.Infrastructure.Storage;
 
 namespace VoiceNote.Modules.AudioProcessing;
@@ -29,11 +28,8 @@ public sealed class AudioProcessingModule : IModuleInstaller
     {
         services.AddModule<AudioDbContext>(Name, AudioDbContext.SchemaName, typeof(AudioProcessingModule).Assembly);
         services.AddOptions<AudioOptions>().Bind(configuration.GetSection(AudioOptions.Section));
-        services.AddAudioMedia(configuration);
-        services.AddOfflineSpeech(configuration);
-        services.AddRemoteSpeech(configuration);
-        services.AddLocalAnalysis();
-        services.AddChatAnalysis(configuration);
+        services.AddSpeech(configuration);
+        services.AddAnalysis(configuration);
         services.AddSingleton<IAudioStorage, LocalAudioStorage>();
         services.AddScoped<AudioUploader>();
         services.AddScoped<AudioLibrary>();

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using VoiceNote.Benchmarks;
-using VoiceNote.Modules.AudioProcessing.Infrastructure.Media;
+using VoiceNote.Modules.AudioProcessing.Speech.Media;
 
 namespace VoiceNote.IntegrationTests.AudioProcessing.Speech;
 

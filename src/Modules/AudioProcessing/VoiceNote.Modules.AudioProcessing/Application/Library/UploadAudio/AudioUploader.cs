@@ -6,7 +6,7 @@ using VoiceNote.Domain.Results;
 using VoiceNote.Infrastructure.Jobs;
 using VoiceNote.Modules.AudioProcessing.Application.Processing.Pipeline;
 using VoiceNote.Modules.AudioProcessing.Application.Storage;
-using VoiceNote.Modules.AudioProcessing.Application.Transcription;
+using VoiceNote.Modules.AudioProcessing.Speech;
 using VoiceNote.Modules.AudioProcessing.Domain;
 using VoiceNote.Modules.AudioProcessing.Infrastructure.Persistence;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using VoiceNote.Domain.Results;
-using VoiceNote.Modules.AudioProcessing.Application.Transcription;
+using VoiceNote.Modules.AudioProcessing.Speech;
 using VoiceNote.Modules.AudioProcessing.Domain;
 
 namespace VoiceNote.Modules.AudioProcessing.Application.Library.UploadAudio;

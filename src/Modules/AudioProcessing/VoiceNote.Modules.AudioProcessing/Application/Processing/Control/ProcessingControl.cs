@@ -5,7 +5,7 @@ using VoiceNote.Infrastructure.Jobs;
 using VoiceNote.Modules.AudioProcessing.Application.Library;
 using VoiceNote.Modules.AudioProcessing.Application.Processing.Pipeline;
 using VoiceNote.Modules.AudioProcessing.Application.Processing.Status;
-using VoiceNote.Modules.AudioProcessing.Application.Transcription;
+using VoiceNote.Modules.AudioProcessing.Speech;
 using VoiceNote.Modules.AudioProcessing.Domain;
 using VoiceNote.Modules.AudioProcessing.Infrastructure.Persistence;
 

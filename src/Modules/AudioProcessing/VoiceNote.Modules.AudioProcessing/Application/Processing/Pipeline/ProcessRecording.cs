@@ -1,5 +1,5 @@
 using VoiceNote.Infrastructure.Jobs;
-using VoiceNote.Modules.AudioProcessing.Application.Transcription;
+using VoiceNote.Modules.AudioProcessing.Speech;
 using VoiceNote.Modules.AudioProcessing.Domain;
 using VoiceNote.Modules.AudioProcessing.Infrastructure.Persistence;
 

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using VoiceNote.Application.Jobs;
 using VoiceNote.Domain.Results;
 using VoiceNote.Infrastructure.Persistence;
-using VoiceNote.Modules.AudioProcessing.Application.Transcription;
+using VoiceNote.Modules.AudioProcessing.Speech;
 using VoiceNote.Modules.AudioProcessing.Domain;
 using VoiceNote.Modules.AudioProcessing.Infrastructure.Persistence;
 
