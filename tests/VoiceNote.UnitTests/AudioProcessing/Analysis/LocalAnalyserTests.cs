@@ -147,6 +147,31 @@ internal sealed class LocalAnalyserTests
     }
 
     [Test]
+    public async Task Analyses_a_typed_note_the_same_way_but_without_key_moments()
+    {
+        var owner = new OwnerContext { TimeZone = "Europe/Berlin", WorkStartHour = 8, WorkEndHour = 16 };
+        const string text = "Call the dentist tomorrow at five pm and buy milk. Send the contract by Monday, it's urgent.";
+
+        var typed = (await analyser.AnalyseAsync(AnalysisInput.OfTypedText(text, Recorded, "en", owner))).Value;
+        var spoken = (await analyser.AnalyseAsync(AnalysisInput.OfTranscript(text, Spoken(text, 0.4), Recorded, "en", owner))).Value;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(typed.Tasks.Select(t => (t.Description, t.Deadline)), Is.EqualTo(new (string, DateTimeOffset?)[]
+            {
+                ("Call the dentist", new DateTimeOffset(2026, 11, 21, 17, 0, 0, TimeSpan.FromHours(1))),
+                ("Buy milk", null),
+                ("Send the contract", new DateTimeOffset(2026, 11, 23, 16, 0, 0, TimeSpan.FromHours(1))),
+            }));
+            Assert.That(typed.Tasks[2].Priority, Is.EqualTo(TaskPriority.High));
+            Assert.That(typed.KeyMoments, Is.Empty, "no timings, no moments");
+            Assert.That(typed.Summary, Is.EqualTo(spoken.Summary));
+            Assert.That(typed.Tasks.Select(t => (t.Description, t.Deadline, t.Priority)), Is.EqualTo(spoken.Tasks.Select(t => (t.Description, t.Deadline, t.Priority))));
+            Assert.That(spoken.KeyMoments, Is.Not.Empty);
+        });
+    }
+
+    [Test]
     public void Honours_cancellation()
     {
         using var cancelled = new CancellationTokenSource();

@@ -18,7 +18,7 @@ namespace VoiceNote.Modules.AudioProcessing.Application.Processing.Pipeline;
 /// failure is left to the job's retry.
 /// </summary>
 internal sealed class AnalyseStage(
-    AudioDbContext db, IIdentityModule identity, ITextAnalysers analysers, LocalAnalyser local, TimeProvider clock, ILogger<AnalyseStage> logger)
+    AudioProcessingDbContext db, IIdentityModule identity, ITextAnalysers analysers, LocalAnalyser local, TimeProvider clock, ILogger<AnalyseStage> logger)
 {
     public static readonly Error OwnerGone = Error.Failure("audio.owner_gone", "The recording's owner no longer exists.");
 

@@ -17,7 +17,7 @@ internal static class ProcessRecording
     public const int MaxAttempts = 5;
 
     /// <summary>Adds the job to the caller's unit of work, so the recording and its job commit together or not at all.</summary>
-    public static JobRecord Enqueue(JobQueue<AudioDbContext> queue, AudioDbContext db, AudioFile file, SpeechEngineChoice engine, DateTimeOffset now)
+    public static JobRecord Enqueue(JobQueue<AudioProcessingDbContext> queue, AudioProcessingDbContext db, AudioFile file, SpeechEngineChoice engine, DateTimeOffset now)
     {
         var job = queue.Enqueue(db, Kind, new ProcessRecordingPayload(file.Id, file.OwnerId.Value, engine), file.OwnerId.Value, MaxAttempts);
         file.SpeechEngine = engine.ToString();

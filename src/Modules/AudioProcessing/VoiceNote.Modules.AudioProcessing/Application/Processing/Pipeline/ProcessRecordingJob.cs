@@ -20,7 +20,7 @@ namespace VoiceNote.Modules.AudioProcessing.Application.Processing.Pipeline;
 /// analysis published in the same transaction as the outbox rows: Notes hears of it exactly once.
 /// </summary>
 internal sealed class ProcessRecordingJob(
-    AudioDbContext db,
+    AudioProcessingDbContext db,
     IAudioStorage storage,
     IAudioDecoder decoder,
     TranscribeStage transcribe,

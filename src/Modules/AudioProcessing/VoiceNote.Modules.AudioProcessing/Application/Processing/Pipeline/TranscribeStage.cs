@@ -9,7 +9,7 @@ using VoiceNote.Modules.AudioProcessing.Infrastructure.Persistence;
 namespace VoiceNote.Modules.AudioProcessing.Application.Processing.Pipeline;
 
 /// <summary>Transcribes with the chosen engine (chunked to its limits) and saves a new transcript version, once per job.</summary>
-internal sealed class TranscribeStage(AudioDbContext db, ISpeechEngines engines, ChunkedTranscriber transcriber, TimeProvider clock)
+internal sealed class TranscribeStage(AudioProcessingDbContext db, ISpeechEngines engines, ChunkedTranscriber transcriber, TimeProvider clock)
 {
     private const int From = 10;
     private const int To = 70;

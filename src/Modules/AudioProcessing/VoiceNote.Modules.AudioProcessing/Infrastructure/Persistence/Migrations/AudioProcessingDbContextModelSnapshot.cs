@@ -10,8 +10,8 @@ using VoiceNote.Modules.AudioProcessing.Infrastructure.Persistence;
 
 namespace VoiceNote.Modules.AudioProcessing.Infrastructure.Persistence.Migrations
 {
-    [DbContext(typeof(AudioDbContext))]
-    partial class AudioDbContextModelSnapshot : ModelSnapshot
+    [DbContext(typeof(AudioProcessingDbContext))]
+    partial class AudioProcessingDbContextModelSnapshot : ModelSnapshot
     {
         protected override void BuildModel(ModelBuilder modelBuilder)
         {

@@ -6,8 +6,12 @@ using VoiceNote.Modules.AudioProcessing.Domain;
 
 namespace VoiceNote.Modules.AudioProcessing.Infrastructure.Persistence;
 
-/// <summary>The AudioProcessing module's data, in the <c>audio</c> schema: uploads, their transcript and analysis versions, and their processing jobs.</summary>
-internal sealed class AudioDbContext(DbContextOptions<AudioDbContext> options, ICurrentUser currentUser, TimeProvider clock)
+/// <summary>
+/// The AudioProcessing module's data, in the <c>audio</c> schema: uploads, their transcript and analysis
+/// versions, and their processing jobs. Its transactions tell <see cref="FileSteps"/> how they ended.
+/// </summary>
+internal sealed class AudioProcessingDbContext(
+    DbContextOptions<AudioProcessingDbContext> options, ICurrentUser currentUser, TimeProvider clock, FileSteps fileSteps)
     : ModuleDbContext(options, currentUser, clock)
 {
     public const string SchemaName = "audio";
@@ -21,6 +25,8 @@ internal sealed class AudioDbContext(DbContextOptions<AudioDbContext> options, I
     public DbSet<AnalysisVersion> Analyses => Set<AnalysisVersion>();
 
     public DbSet<JobRecord> Jobs => Set<JobRecord>();
+
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) => optionsBuilder.AddInterceptors(fileSteps);
 
     protected override void ConfigureModule(ModelBuilder modelBuilder)
     {

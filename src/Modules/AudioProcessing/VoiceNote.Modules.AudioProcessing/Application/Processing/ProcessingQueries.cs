@@ -1,14 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using VoiceNote.Domain.Results;
-using VoiceNote.Modules.AudioProcessing.Application.Library;
 using VoiceNote.Modules.AudioProcessing.Infrastructure.Persistence;
 
-namespace VoiceNote.Modules.AudioProcessing.Application.Processing.Status;
+namespace VoiceNote.Modules.AudioProcessing.Application.Processing;
 
-/// <summary>Reads the caller's recording's processing status (another user's recording is not found).</summary>
-internal sealed class ProcessingStatusReader(AudioDbContext db)
+/// <summary>The read the processing use cases share: where one of the caller's recordings is in its processing.</summary>
+internal static class ProcessingQueries
 {
-    public async Task<Result<ProcessingStatusDto>> ReadAsync(Guid audioId, CancellationToken cancellationToken)
+    /// <summary>The recording's latest job as its status; another user's recording is not found.</summary>
+    public static async Task<Result<ProcessingStatusDto>> ProcessingStatusAsync(this AudioProcessingDbContext db, Guid audioId, CancellationToken cancellationToken)
     {
         var file = await db.AudioFiles.AsNoTracking().FirstOrDefaultAsync(a => a.Id == audioId, cancellationToken);
         if (file is null)

@@ -2,7 +2,7 @@ using VoiceNote.Application.Jobs;
 using VoiceNote.Infrastructure.Jobs;
 using VoiceNote.Modules.AudioProcessing.Domain;
 
-namespace VoiceNote.Modules.AudioProcessing.Application.Processing.Status;
+namespace VoiceNote.Modules.AudioProcessing.Application.Processing;
 
 /// <summary>
 /// Where a recording's processing is: its latest job's status, stage, progress, attempts and error.

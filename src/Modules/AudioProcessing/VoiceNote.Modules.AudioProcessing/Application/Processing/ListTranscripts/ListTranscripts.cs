@@ -1,17 +1,21 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
+using VoiceNote.Application.Messaging;
 using VoiceNote.Application.Security;
 using VoiceNote.Domain.Results;
 using VoiceNote.Infrastructure.Http;
-using VoiceNote.Modules.AudioProcessing.Application.Library;
 using VoiceNote.Modules.AudioProcessing.Application.Processing.Pipeline;
 using VoiceNote.Modules.AudioProcessing.Domain;
 using VoiceNote.Modules.AudioProcessing.Infrastructure.Persistence;
 
-namespace VoiceNote.Modules.AudioProcessing.Application.Processing.Transcripts;
+namespace VoiceNote.Modules.AudioProcessing.Application.Processing.ListTranscripts;
 
-/// <summary>One transcript version with the analysis made of it (if any); words only on request.</summary>
+/// <summary>Every transcript version of one of the caller's recordings, newest first, each with its latest analysis; words only when asked.</summary>
+[Requires(Scope = ApiScopes.AudioRead)]
+internal sealed record ListTranscripts(Guid AudioId, bool WithWords) : IQuery<IReadOnlyList<TranscriptVersionDto>>;
+
+/// <summary>One transcript version with the analysis made of it (if any).</summary>
 internal sealed record TranscriptVersionDto(
     int Version,
     string Engine,
@@ -23,18 +27,18 @@ internal sealed record TranscriptVersionDto(
     string? AnalysisEngine,
     PublishedAnalysis? Analysis);
 
-/// <summary>Every transcript of the caller's recording, newest first (seed 001's versioned transcripts).</summary>
-internal sealed class TranscriptHistory(AudioDbContext db)
+internal sealed class ListTranscriptsHandler(AudioProcessingDbContext db) : IQueryHandler<ListTranscripts, IReadOnlyList<TranscriptVersionDto>>
 {
-    public async Task<Result<IReadOnlyList<TranscriptVersionDto>>> ListAsync(Guid audioId, bool withWords, CancellationToken ct)
+    public async Task<Result<IReadOnlyList<TranscriptVersionDto>>> Handle(ListTranscripts request, CancellationToken cancellationToken)
     {
-        if (!await db.AudioFiles.AnyAsync(a => a.Id == audioId, ct))
+        var audioId = request.AudioId;
+        if (!await db.AudioFiles.AnyAsync(a => a.Id == audioId, cancellationToken))
         {
             return AudioErrors.NotFound;
         }
 
-        var transcripts = await db.Transcripts.AsNoTracking().Where(t => t.AudioId == audioId).OrderByDescending(t => t.Version).ToListAsync(ct);
-        var analyses = await db.Analyses.AsNoTracking().Where(a => a.AudioId == audioId).ToListAsync(ct);
+        var transcripts = await db.Transcripts.AsNoTracking().Where(t => t.AudioId == audioId).OrderByDescending(t => t.Version).ToListAsync(cancellationToken);
+        var analyses = await db.Analyses.AsNoTracking().Where(a => a.AudioId == audioId).ToListAsync(cancellationToken);
         return transcripts.Select(t =>
         {
             var analysis = analyses.Where(a => a.TranscriptId == t.Id).MaxBy(a => a.CreatedAt);
@@ -45,7 +49,7 @@ internal sealed class TranscriptHistory(AudioDbContext db)
                 t.Text,
                 Math.Round(t.Duration.TotalSeconds, 3),
                 t.CreatedAt,
-                withWords ? t.ReadWords() : null,
+                request.WithWords ? t.ReadWords() : null,
                 analysis?.Engine,
                 analysis is null ? null : PublishedAnalysis.Read(analysis.Result));
         }).ToList();
@@ -55,7 +59,7 @@ internal sealed class TranscriptHistory(AudioDbContext db)
 internal sealed class ListTranscriptsEndpoint : IEndpoint
 {
     public void MapEndpoint(ApiRoutes routes) =>
-        routes.V1.MapGet("/audio/{id:guid}/transcripts", async (Guid id, TranscriptHistory history, CancellationToken ct, bool words = false) =>
-                (await history.ListAsync(id, words, ct)).ToOk())
+        routes.V1.MapGet("/audio/{id:guid}/transcripts", async (Guid id, ISender sender, CancellationToken ct, bool words = false) =>
+                (await sender.Send(new ListTranscripts(id, words), ct)).ToOk())
             .RequireScope(ApiScopes.AudioRead).WithTags("Audio processing").WithSummary("The recording's transcript versions (engine, language, analysis), newest first");
 }
