@@ -1,6 +1,6 @@
 namespace VoiceNote.Modules.AudioProcessing.Analysis;
 
-/// <summary>Seed 000's communication type of a task: how the owner will reach someone.</summary>
+/// <summary>How the owner will reach someone for a task (docs/decisions/0031).</summary>
 internal enum CommunicationType
 {
     WhatsApp,

@@ -1,6 +1,6 @@
 namespace VoiceNote.Modules.AudioProcessing.Analysis;
 
-/// <summary>Seed 000's task priority.</summary>
+/// <summary>A task's priority (docs/decisions/0031).</summary>
 internal enum TaskPriority
 {
     High,

@@ -50,6 +50,4 @@ internal static class SpeechEngineNames
 
         return ByName.TryGetValue(name.Trim(), out choice);
     }
-
-    public static string NameOf(SpeechEngineChoice choice) => ByName.First(p => p.Value == choice).Key;
 }

@@ -51,7 +51,7 @@ internal sealed class TextAndScheduleTests
     }
 
     [Test]
-    public void The_default_schedule_is_seed_000s()
+    public void The_default_schedule_is_nine_to_five_monday_to_friday()
     {
         var schedule = WorkSchedule.Default;
 

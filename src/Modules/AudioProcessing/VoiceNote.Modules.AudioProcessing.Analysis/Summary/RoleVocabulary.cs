@@ -4,7 +4,7 @@ using VoiceNote.Text;
 namespace VoiceNote.Modules.AudioProcessing.Analysis.Summary;
 
 /// <summary>
-/// A few words that matter to each of seed 000's roles. They steer the summary like a weak jargon
+/// A few words that matter to each of the profile's roles. They steer the summary like a weak jargon
 /// list: a developer's note keeps the sentence about the release, a psychologist's the one about the
 /// session.
 /// </summary>
@@ -24,7 +24,7 @@ internal static class RoleVocabulary
         pair => pair.Value.Split(' ').Select(Stemmer.Stem).ToFrozenSet(StringComparer.Ordinal),
         StringComparer.Ordinal);
 
-    /// <summary>Stemmed words for a role name as seed 000 spells it ("DEVELOPER", "office_worker", "Office worker").</summary>
+    /// <summary>Stemmed words for a role name as the profile spells it ("DEVELOPER", "office_worker", "Office worker").</summary>
     public static IReadOnlySet<string> For(string? role)
     {
         var key = (role ?? string.Empty).Trim().Replace(' ', '_').ToUpperInvariant();

@@ -26,9 +26,6 @@ internal sealed class TokenizedText
     public string Surface(int first, int last) =>
         first > last ? string.Empty : Source[Tokens[first].Start..Tokens[last].End];
 
-    /// <summary>True when tokens i and i+1 touch or are separated only by spaces in the source.</summary>
-    public bool Adjacent(int i) => i + 1 < Count && Source.AsSpan(Tokens[i].End, Tokens[i + 1].Start - Tokens[i].End).IsWhiteSpace();
-
     /// <summary>Index of the first token that starts at or after a character offset (Count when none).</summary>
     public int TokenAtOrAfter(int charOffset)
     {

@@ -1,7 +1,7 @@
 namespace VoiceNote.Modules.AudioProcessing.Analysis.Time;
 
 /// <summary>
-/// The owner's working day (seed 000: work_start_hour 9, work_end_hour 17, work_days [2,3,4,5,6] with
+/// The owner's working day (the profile's defaults: 9 to 17 on work days [2,3,4,5,6] with
 /// 1 = Sunday … 7 = Saturday). Deadlines without a clock time land on these hours.
 /// </summary>
 internal sealed class WorkSchedule
@@ -9,7 +9,7 @@ internal sealed class WorkSchedule
     private static readonly int[] DefaultDays = [2, 3, 4, 5, 6];
     private readonly bool[] workDays = new bool[7];
 
-    /// <summary>Out-of-range values fall back to the seed defaults rather than failing the analysis.</summary>
+    /// <summary>Out-of-range values fall back to the defaults rather than failing the analysis.</summary>
     public WorkSchedule(int startHour = 9, int endHour = 17, IEnumerable<int>? workDays = null)
     {
         var valid = startHour is >= 0 and <= 23 && endHour is >= 1 and <= 24 && endHour > startHour;

@@ -47,10 +47,6 @@ internal static unsafe partial class PocketSphinxNative
     [LibraryImport(PocketSphinxLibrary)]
     public static partial int ps_end_utt(DecoderHandle decoder);
 
-    /// <summary>The best hypothesis (UTF-8, owned by the decoder, valid until the next utterance) or NULL.</summary>
-    [LibraryImport(PocketSphinxLibrary)]
-    public static partial nint ps_get_hyp(DecoderHandle decoder, out int bestScore);
-
     /// <summary>The decoder's log-math table (owned by the decoder).</summary>
     [LibraryImport(PocketSphinxLibrary)]
     public static partial nint ps_get_logmath(DecoderHandle decoder);

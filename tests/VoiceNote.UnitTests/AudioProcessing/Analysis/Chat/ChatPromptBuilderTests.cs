@@ -56,12 +56,12 @@ internal sealed class ChatPromptBuilderTests
             Assert.That(prompt.System, Does.Not.Contain("own instructions"));
             Assert.That(prompt.System, Does.Not.Contain("Terms the owner uses"));
             Assert.That(prompt.System, Does.Contain("Recorded at 2026-11-20T13:00:00+00:00 (Friday) in the owner's time zone UTC."));
-            Assert.That(prompt.System, Does.Contain("09:00-17:00 on Monday, Tuesday, Wednesday, Thursday, Friday"), "seed 000 defaults");
+            Assert.That(prompt.System, Does.Contain("09:00-17:00 on Monday, Tuesday, Wednesday, Thursday, Friday"), "the profile's defaults");
         });
     }
 
     [Test]
-    public void A_role_outside_the_seed_list_is_still_named()
+    public void A_role_outside_the_known_list_is_still_named()
     {
         var prompt = builder.Build(new AnalysisInput { Text = "x", CreatedAt = Recorded, Owner = new() { Role = "BEEKEEPER" } });
         Assert.That(prompt.System, Does.Contain("The owner's role is BEEKEEPER; summarise"));

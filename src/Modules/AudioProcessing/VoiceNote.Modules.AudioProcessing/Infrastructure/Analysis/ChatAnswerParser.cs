@@ -124,7 +124,7 @@ internal sealed class ChatAnswerParser
     {
         Expect(sentiment, JsonValueKind.Object, "sentiment");
         var score = Math.Round(Math.Clamp(RequiredNumber(sentiment, "score"), -1, 1), 3);
-        // "mixed" has no label of its own here (seed 001 keeps three): neutral, with the model's score.
+        // "mixed" has no label of its own here (notes keep three): neutral, with the model's score.
         var label = OptionalString(sentiment, "label")?.Trim().ToLowerInvariant() switch
         {
             "positive" => SentimentLabel.Positive,

@@ -29,7 +29,7 @@ internal static class ProcessRecording
     }
 }
 
-/// <summary>The pipeline's stages as the status endpoint names them (seed 004's workflow_state).</summary>
+/// <summary>The pipeline's stages as the status endpoint names them (docs/decisions/0047).</summary>
 internal static class ProcessingStage
 {
     public const string Decode = "decode";
