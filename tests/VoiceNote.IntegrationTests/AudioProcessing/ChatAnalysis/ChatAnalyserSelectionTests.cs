@@ -5,9 +5,9 @@ using Microsoft.Extensions.DependencyInjection;
 using VoiceNote.Domain.Primitives;
 using VoiceNote.IntegrationTests.Harness;
 using VoiceNote.Modules.AudioProcessing.Analysis;
+using VoiceNote.Modules.AudioProcessing.Application.Processing.Pipeline;
 using VoiceNote.Modules.AudioProcessing.Infrastructure.Analysis;
 using VoiceNote.Modules.Identity.Contracts;
-using VoiceNote.Modules.AudioProcessing.Application.Processing.Pipeline;
 
 namespace VoiceNote.IntegrationTests.AudioProcessing.ChatAnalysis;
 

@@ -5,8 +5,8 @@ using Microsoft.Extensions.DependencyInjection;
 using VoiceNote.Domain.Results;
 using VoiceNote.IntegrationTests.Harness;
 using VoiceNote.Modules.AudioProcessing.Analysis;
-using VoiceNote.Modules.AudioProcessing.Speech.Engines;
 using VoiceNote.Modules.AudioProcessing.Infrastructure.Analysis;
+using VoiceNote.Modules.AudioProcessing.Speech.Engines;
 using VoiceNote.Modules.Identity.Contracts;
 
 namespace VoiceNote.IntegrationTests.AudioProcessing.ChatAnalysis;

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.Options;
-using VoiceNote.Modules.AudioProcessing.Speech.Media;
 using VoiceNote.Modules.AudioProcessing.Speech;
+using VoiceNote.Modules.AudioProcessing.Speech.Media;
 using VoiceNote.Modules.AudioProcessing.Speech.PocketSphinx;
 
 namespace VoiceNote.IntegrationTests.AudioProcessing.Speech;

@@ -1,6 +1,6 @@
 using System.Text;
-using VoiceNote.Modules.AudioProcessing.Speech.Engines;
 using VoiceNote.Modules.AudioProcessing.Speech;
+using VoiceNote.Modules.AudioProcessing.Speech.Engines;
 using VoiceNote.Modules.AudioProcessing.Speech.Remote;
 
 namespace VoiceNote.UnitTests.AudioProcessing.RemoteEngines;

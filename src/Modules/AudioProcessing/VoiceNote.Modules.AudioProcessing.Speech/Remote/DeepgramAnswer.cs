@@ -1,8 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using VoiceNote.Domain.Results;
-using VoiceNote.Modules.AudioProcessing.Speech.Engines;
 using VoiceNote.Modules.AudioProcessing.Speech;
+using VoiceNote.Modules.AudioProcessing.Speech.Engines;
 
 namespace VoiceNote.Modules.AudioProcessing.Speech.Remote;
 

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using VoiceNote.Domain.Results;
-using VoiceNote.Modules.AudioProcessing.Speech.Engines;
 using VoiceNote.Modules.AudioProcessing.Analysis;
 using VoiceNote.Modules.AudioProcessing.Analysis.Chat;
+using VoiceNote.Modules.AudioProcessing.Speech.Engines;
 
 namespace VoiceNote.Modules.AudioProcessing.Infrastructure.Analysis;
 

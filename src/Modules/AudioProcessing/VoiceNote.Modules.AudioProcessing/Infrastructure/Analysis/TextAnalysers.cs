@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Options;
 using VoiceNote.Domain.Primitives;
 using VoiceNote.Modules.AudioProcessing.Analysis;
-using VoiceNote.Modules.Identity.Contracts;
 using VoiceNote.Modules.AudioProcessing.Application.Processing.Pipeline;
+using VoiceNote.Modules.Identity.Contracts;
 
 namespace VoiceNote.Modules.AudioProcessing.Infrastructure.Analysis;
 

@@ -4,8 +4,8 @@ using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using VoiceNote.Domain.Primitives;
 using VoiceNote.Domain.Results;
-using VoiceNote.Modules.AudioProcessing.Application;
 using VoiceNote.Infrastructure.Storage;
+using VoiceNote.Modules.AudioProcessing.Application;
 using VoiceNote.Modules.AudioProcessing.Application.Library;
 using VoiceNote.Modules.AudioProcessing.Application.Storage;
 

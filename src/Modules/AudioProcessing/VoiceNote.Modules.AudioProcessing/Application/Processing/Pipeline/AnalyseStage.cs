@@ -4,9 +4,9 @@ using VoiceNote.Application.Jobs;
 using VoiceNote.Domain.Results;
 using VoiceNote.Infrastructure.Persistence;
 using VoiceNote.Modules.AudioProcessing.Analysis;
-using VoiceNote.Modules.AudioProcessing.Speech.Engines;
 using VoiceNote.Modules.AudioProcessing.Domain;
 using VoiceNote.Modules.AudioProcessing.Infrastructure.Persistence;
+using VoiceNote.Modules.AudioProcessing.Speech.Engines;
 using VoiceNote.Modules.Identity.Contracts;
 
 namespace VoiceNote.Modules.AudioProcessing.Application.Processing.Pipeline;

@@ -5,11 +5,11 @@ using VoiceNote.Application.Jobs;
 using VoiceNote.Domain.Primitives;
 using VoiceNote.Domain.Results;
 using VoiceNote.Infrastructure.Persistence;
-using VoiceNote.Modules.AudioProcessing.Speech.Engines;
 using VoiceNote.Modules.AudioProcessing.Application.Storage;
-using VoiceNote.Modules.AudioProcessing.Speech;
 using VoiceNote.Modules.AudioProcessing.Domain;
 using VoiceNote.Modules.AudioProcessing.Infrastructure.Persistence;
+using VoiceNote.Modules.AudioProcessing.Speech;
+using VoiceNote.Modules.AudioProcessing.Speech.Engines;
 
 namespace VoiceNote.Modules.AudioProcessing.Application.Processing.Pipeline;
 

@@ -2,9 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using VoiceNote.Application.Jobs;
 using VoiceNote.Domain.Results;
 using VoiceNote.Infrastructure.Persistence;
-using VoiceNote.Modules.AudioProcessing.Speech;
 using VoiceNote.Modules.AudioProcessing.Domain;
 using VoiceNote.Modules.AudioProcessing.Infrastructure.Persistence;
+using VoiceNote.Modules.AudioProcessing.Speech;
 
 namespace VoiceNote.Modules.AudioProcessing.Application.Processing.Pipeline;
 
