@@ -26,7 +26,11 @@ internal sealed class AudioProcessingDbContext(
 
     public DbSet<JobRecord> Jobs => Set<JobRecord>();
 
-    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) => optionsBuilder.AddInterceptors(fileSteps);
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
+    {
+        base.OnConfiguring(optionsBuilder);
+        optionsBuilder.AddInterceptors(fileSteps);
+    }
 
     protected override void ConfigureModule(ModelBuilder modelBuilder)
     {
