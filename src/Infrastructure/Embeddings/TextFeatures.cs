@@ -1,22 +1,12 @@
 using System.Globalization;
 using System.Text;
+using VoiceNote.Text;
 
 namespace VoiceNote.Infrastructure.Embeddings;
 
 /// <summary>The pieces of text the local embedding hashes: words, stems, stop words, character n-grams, concepts.</summary>
 public static class TextFeatures
 {
-    private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
-    {
-        "a", "about", "after", "again", "all", "also", "am", "an", "and", "any", "are", "as", "at", "be", "been", "before",
-        "being", "but", "by", "can", "could", "did", "do", "does", "doing", "done", "for", "from", "get", "got", "had", "has",
-        "have", "having", "he", "her", "here", "him", "his", "how", "i", "if", "in", "into", "is", "it", "its", "just", "let",
-        "me", "more", "most", "my", "need", "needs", "no", "not", "now", "of", "off", "on", "once", "only", "or", "other", "our",
-        "out", "over", "please", "should", "so", "some", "such", "than", "that", "the", "their", "them", "then", "there",
-        "these", "they", "this", "those", "to", "too", "up", "us", "very", "was", "we", "were", "what", "when", "where",
-        "which", "while", "who", "why", "will", "with", "would", "you", "your", "yours", "remember", "remind", "don", "t", "s",
-    };
-
     /// <summary>
     /// A small hand-written thesaurus of everyday note topics, keyed by stem: each stem joins the
     /// concept groups it belongs to, so "dentist" and "appointment" share "health" and "appointment".
@@ -66,54 +56,11 @@ public static class TextFeatures
         }
     }
 
-    public static bool IsStopWord(string word) => StopWords.Contains(word);
+    /// <summary>The shared function-word list (docs/decisions/0051); part of what makes a vector, so it is fixed for this model.</summary>
+    public static bool IsStopWord(string word) => StopWords.Function.Contains(word);
 
-    /// <summary>
-    /// A light English suffix stripper (a few Porter steps): plurals, -ing, -ed, -ly, -ment, -ation and
-    /// a final e, so "appointments" and "appointment" meet at "appoint", "scheduled" and "schedule" at "schedul".
-    /// </summary>
-    public static string Stem(string word)
-    {
-        if (word.Length <= 3 || !word.All(char.IsLetter))
-        {
-            return word;
-        }
-
-        var w = word;
-        if (w.EndsWith("ies", StringComparison.Ordinal) && w.Length > 4)
-        {
-            w = w[..^3] + "y";
-        }
-        else if (w.EndsWith("sses", StringComparison.Ordinal))
-        {
-            w = w[..^2];
-        }
-        else if (w.EndsWith('s') && !w.EndsWith("ss", StringComparison.Ordinal) && !w.EndsWith("us", StringComparison.Ordinal) && !w.EndsWith("is", StringComparison.Ordinal))
-        {
-            w = w[..^1];
-        }
-
-        foreach (var suffix in new[] { "ations", "ation", "ments", "ment", "ingly", "ing", "edly", "ed", "ly" })
-        {
-            if (w.EndsWith(suffix, StringComparison.Ordinal) && w.Length - suffix.Length >= 3 && HasVowel(w[..^suffix.Length]))
-            {
-                w = w[..^suffix.Length];
-                if (suffix is "ing" or "ed" && w.Length > 3 && w[^1] == w[^2] && !"lsz".Contains(w[^1], StringComparison.Ordinal))
-                {
-                    w = w[..^1];
-                }
-
-                break;
-            }
-        }
-
-        if (w.Length > 4 && w.EndsWith('e'))
-        {
-            w = w[..^1];
-        }
-
-        return w;
-    }
+    /// <summary>The shared stemmer (docs/decisions/0051).</summary>
+    public static string Stem(string word) => Stemmer.Stem(word);
 
     /// <summary>Character n-grams of a word framed by '&lt;' and '&gt;' (fastText style), so prefixes and suffixes count.</summary>
     public static IEnumerable<string> CharGrams(string word, int min, int max)
@@ -129,8 +76,6 @@ public static class TextFeatures
     }
 
     public static IReadOnlyList<string> ConceptsOf(string stem) => Concepts.TryGetValue(stem, out var concepts) ? concepts : [];
-
-    private static bool HasVowel(string s) => s.Any(c => "aeiouy".Contains(c, StringComparison.Ordinal));
 
     private static Dictionary<string, string[]> BuildConcepts(Dictionary<string, string[]> groups) =>
         groups.SelectMany(g => g.Value.Select(word => (Stem: Stem(word), Concept: g.Key)))

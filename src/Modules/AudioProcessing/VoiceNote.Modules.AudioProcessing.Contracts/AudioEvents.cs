@@ -29,10 +29,10 @@ public enum SpeechEngine
 /// <param name="Language">BCP 47 tag of the recognised language, e.g. "en".</param>
 /// <param name="RecordedAt">When the recording was made (the client's timestamp, else the upload time).</param>
 /// <param name="Title">A title the client sent with the upload, if any.</param>
-/// <param name="OnDeviceTranscript">The phone's own transcript sent with the upload (seed 000 transcript_android), if any.</param>
+/// <param name="OnDeviceTranscript">The phone's own transcript sent with the upload ), if any.</param>
 /// <param name="AudioUrl">Where the owner can fetch the processed audio (a path on this server).</param>
 /// <param name="RawAudioUrl">Where the owner can fetch the original upload.</param>
-/// <param name="ProcessingOptions">The settings used, as a JSON object (seed 002 processing_options), if any.</param>
+/// <param name="ProcessingOptions">The settings used, as a JSON object (engine, requested engine, analysis engine, transcript version), if any.</param>
 public sealed record AudioTranscribed(
     Guid AudioId,
     Guid OwnerId,
@@ -64,7 +64,7 @@ public sealed record AudioAnalysed(
     DateTimeOffset AnalysedAt,
     string? Title = null) : IntegrationEvent(AnalysedAt);
 
-/// <summary>Seed 000 priorities.</summary>
+/// <summary>A task's priority, as the product names them (docs/decisions/0031).</summary>
 public enum AnalysedPriority
 {
     Low = 0,
@@ -72,7 +72,7 @@ public enum AnalysedPriority
     High = 2,
 }
 
-/// <summary>Seed 000 communication types.</summary>
+/// <summary>How the owner will reach someone for a task (docs/decisions/0031).</summary>
 public enum AnalysedChannel
 {
     WhatsApp = 0,

@@ -1,49 +1,37 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using VoiceNote.Infrastructure.Jobs;
 using VoiceNote.Infrastructure.Modules;
-using VoiceNote.Modules.AudioProcessing.Application.Analysis;
 using VoiceNote.Modules.AudioProcessing.Application.Library;
-using VoiceNote.Modules.AudioProcessing.Application.Library.Files;
-using VoiceNote.Modules.AudioProcessing.Application.Library.UploadAudio;
-using VoiceNote.Modules.AudioProcessing.Application.Processing.Admin;
-using VoiceNote.Modules.AudioProcessing.Application.Processing.Control;
 using VoiceNote.Modules.AudioProcessing.Application.Processing.Pipeline;
-using VoiceNote.Modules.AudioProcessing.Application.Processing.Status;
-using VoiceNote.Modules.AudioProcessing.Application.Processing.Transcripts;
 using VoiceNote.Modules.AudioProcessing.Application.Storage;
 using VoiceNote.Modules.AudioProcessing.Infrastructure.Analysis;
-using VoiceNote.Modules.AudioProcessing.Infrastructure.Media;
 using VoiceNote.Modules.AudioProcessing.Infrastructure.Persistence;
-using VoiceNote.Modules.AudioProcessing.Infrastructure.Speech;
 using VoiceNote.Modules.AudioProcessing.Infrastructure.Storage;
+using VoiceNote.Modules.AudioProcessing.Speech;
 
 namespace VoiceNote.Modules.AudioProcessing;
 
-/// <summary>Recordings: streamed uploads with per-user dedup, storage on disk, and the processing pipeline (decode, transcribe, analyse, publish to Notes).</summary>
+/// <summary>
+/// Recordings: streamed uploads with per-user dedup, storage on disk, and the processing pipeline
+/// (decode, transcribe, analyse, publish to Notes). Speech and media come from the module's Speech
+/// project, the text analysis from its Analysis project (docs/decisions/0050).
+/// </summary>
 public sealed class AudioProcessingModule : IModuleInstaller
 {
     public string Name => "AudioProcessing";
 
     public void Install(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddModule<AudioDbContext>(Name, AudioDbContext.SchemaName, typeof(AudioProcessingModule).Assembly);
+        services.AddModule<AudioProcessingDbContext>(Name, AudioProcessingDbContext.SchemaName, typeof(AudioProcessingModule).Assembly);
+        services.AddScoped<FileSteps>();
         services.AddOptions<AudioOptions>().Bind(configuration.GetSection(AudioOptions.Section));
-        services.AddAudioMedia(configuration);
-        services.AddOfflineSpeech(configuration);
-        services.AddRemoteSpeech(configuration);
-        services.AddLocalAnalysis();
-        services.AddChatAnalysis(configuration);
         services.AddSingleton<IAudioStorage, LocalAudioStorage>();
-        services.AddScoped<AudioUploader>();
-        services.AddScoped<AudioLibrary>();
-        services.AddScoped<ProcessingStatusReader>();
-        services.AddScoped<ProcessingControl>();
-        services.AddScoped<TranscriptHistory>();
-        services.AddScoped<AdminJobs>();
+        services.AddSpeech(configuration);
+        services.AddAnalysis(configuration);
         services.AddScoped<TranscribeStage>();
         services.AddScoped<AnalyseStage>();
         services.AddScoped<PublishStage>();
-        services.AddJobHandler<AudioDbContext, ProcessRecordingJob>(ProcessRecording.Kind);
+        services.AddJobHandler<AudioProcessingDbContext, ProcessRecordingJob>(ProcessRecording.Kind);
     }
 }

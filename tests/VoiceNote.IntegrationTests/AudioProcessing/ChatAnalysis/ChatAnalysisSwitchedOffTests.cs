@@ -3,7 +3,8 @@ using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using VoiceNote.Domain.Primitives;
 using VoiceNote.IntegrationTests.Harness;
-using VoiceNote.Modules.AudioProcessing.Application.Analysis;
+using VoiceNote.Modules.AudioProcessing.Analysis;
+using VoiceNote.Modules.AudioProcessing.Application.Processing.Pipeline;
 
 namespace VoiceNote.IntegrationTests.AudioProcessing.ChatAnalysis;
 
@@ -24,8 +25,8 @@ public sealed class ChatAnalysisSwitchedOffTests : DatabaseFixture
         }
 
         await using var scope = CreateScope();
-        var analyzer = await scope.ServiceProvider.GetRequiredService<ITranscriptAnalyzers>().ForOwnerAsync(new UserId(owner.UserId), CancellationToken.None);
+        var analyser = await scope.ServiceProvider.GetRequiredService<ITextAnalysers>().ForOwnerAsync(new UserId(owner.UserId), CancellationToken.None);
 
-        Assert.That(analyzer, Is.InstanceOf<LocalAnalyzer>());
+        Assert.That(analyser, Is.InstanceOf<LocalAnalyser>());
     }
 }

@@ -1,10 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
+using VoiceNote.Application.Security;
 using VoiceNote.IntegrationTests.AudioProcessing.ChatAnalysis;
 using VoiceNote.IntegrationTests.AudioProcessing.Speech;
 using VoiceNote.IntegrationTests.Harness;
 using VoiceNote.IntegrationTests.Notes;
-using VoiceNote.Application.Security;
 
 namespace VoiceNote.IntegrationTests.AudioProcessing.Pipeline;
 

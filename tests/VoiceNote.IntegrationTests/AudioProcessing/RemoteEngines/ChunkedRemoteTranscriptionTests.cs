@@ -2,8 +2,8 @@ using System.Buffers.Binary;
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using VoiceNote.IntegrationTests.Harness;
-using VoiceNote.Modules.AudioProcessing.Application.Transcription;
-using VoiceNote.Modules.AudioProcessing.Infrastructure.Media;
+using VoiceNote.Modules.AudioProcessing.Speech;
+using VoiceNote.Modules.AudioProcessing.Speech.Media;
 
 namespace VoiceNote.IntegrationTests.AudioProcessing.RemoteEngines;
 

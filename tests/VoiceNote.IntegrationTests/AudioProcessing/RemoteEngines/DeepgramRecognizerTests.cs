@@ -1,5 +1,5 @@
 using VoiceNote.IntegrationTests.Harness;
-using VoiceNote.Modules.AudioProcessing.Application.Transcription;
+using VoiceNote.Modules.AudioProcessing.Speech;
 
 namespace VoiceNote.IntegrationTests.AudioProcessing.RemoteEngines;
 

@@ -1,9 +1,8 @@
 using System.Globalization;
 using VoiceNote.Domain.Results;
 using VoiceNote.IntegrationTests.Harness;
-using VoiceNote.Modules.AudioProcessing.Application.Engines;
-using VoiceNote.Modules.AudioProcessing.Infrastructure.Engines;
-using VoiceNote.Modules.AudioProcessing.Infrastructure.Speech.Remote;
+using VoiceNote.Modules.AudioProcessing.Speech.Engines;
+using VoiceNote.Modules.AudioProcessing.Speech.Remote;
 
 namespace VoiceNote.IntegrationTests.AudioProcessing.RemoteEngines;
 

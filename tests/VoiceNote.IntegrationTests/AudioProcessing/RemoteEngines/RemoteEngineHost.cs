@@ -4,9 +4,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Net.Http.Headers;
 using VoiceNote.IntegrationTests.Harness;
-using VoiceNote.Modules.AudioProcessing.Application.Transcription;
-using VoiceNote.Modules.AudioProcessing.Infrastructure.Speech;
-using VoiceNote.Modules.AudioProcessing.Infrastructure.Speech.Remote;
+using VoiceNote.Modules.AudioProcessing.Speech;
+using VoiceNote.Modules.AudioProcessing.Speech.PocketSphinx;
+using VoiceNote.Modules.AudioProcessing.Speech.Remote;
 using VoiceNote.Modules.Identity.Contracts;
 
 namespace VoiceNote.IntegrationTests.AudioProcessing.RemoteEngines;

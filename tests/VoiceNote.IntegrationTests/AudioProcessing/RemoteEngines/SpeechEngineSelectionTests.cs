@@ -2,8 +2,8 @@ using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using VoiceNote.Domain.Primitives;
 using VoiceNote.IntegrationTests.Harness;
-using VoiceNote.Modules.AudioProcessing.Application.Engines;
-using VoiceNote.Modules.AudioProcessing.Application.Transcription;
+using VoiceNote.Modules.AudioProcessing.Speech;
+using VoiceNote.Modules.AudioProcessing.Speech.Engines;
 
 namespace VoiceNote.IntegrationTests.AudioProcessing.RemoteEngines;
 

@@ -1,5 +1,5 @@
 using System.Text;
-using VoiceNote.Modules.AudioProcessing.Infrastructure.Media;
+using VoiceNote.Modules.AudioProcessing.Speech.Media;
 
 namespace VoiceNote.IntegrationTests.AudioProcessing.Speech;
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
-using VoiceNote.Modules.AudioProcessing.Application.Transcription;
-using VoiceNote.Modules.AudioProcessing.Infrastructure.Media;
+using VoiceNote.Modules.AudioProcessing.Speech;
+using VoiceNote.Modules.AudioProcessing.Speech.Media;
 
 namespace VoiceNote.IntegrationTests.AudioProcessing.Speech;
 

@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.Options;
-using VoiceNote.Modules.AudioProcessing.Infrastructure.Media;
-using VoiceNote.Modules.AudioProcessing.Infrastructure.Speech;
+using VoiceNote.Modules.AudioProcessing.Speech;
+using VoiceNote.Modules.AudioProcessing.Speech.Media;
+using VoiceNote.Modules.AudioProcessing.Speech.PocketSphinx;
 
 namespace VoiceNote.IntegrationTests.AudioProcessing.Speech;
 

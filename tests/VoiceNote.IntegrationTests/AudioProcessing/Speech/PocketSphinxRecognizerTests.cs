@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
-using VoiceNote.Modules.AudioProcessing.Application.Transcription;
-using VoiceNote.Modules.AudioProcessing.Infrastructure.Media;
-using VoiceNote.Modules.AudioProcessing.Infrastructure.Speech;
+using VoiceNote.Modules.AudioProcessing.Speech;
+using VoiceNote.Modules.AudioProcessing.Speech.Media;
+using VoiceNote.Modules.AudioProcessing.Speech.PocketSphinx;
 
 namespace VoiceNote.IntegrationTests.AudioProcessing.Speech;
 

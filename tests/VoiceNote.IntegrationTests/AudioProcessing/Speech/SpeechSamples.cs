@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using VoiceNote.Benchmarks;
-using VoiceNote.Modules.AudioProcessing.Infrastructure.Media;
+using VoiceNote.Modules.AudioProcessing.Speech.Media;
 
 namespace VoiceNote.IntegrationTests.AudioProcessing.Speech;
 
@@ -165,12 +165,4 @@ internal static class SpeechSamples
 
     private static Task FfmpegAsync(string[] arguments) =>
         Runner.RunAsync(new ProcessRequest("ffmpeg", ["-nostdin", "-hide_banner", "-v", "error", "-y", .. arguments]) { Timeout = TimeSpan.FromMinutes(2) });
-}
-
-/// <summary>Removes the generated audio once every fixture of the namespace has run.</summary>
-[SetUpFixture]
-public sealed class SpeechSamplesCleanup
-{
-    [OneTimeTearDown]
-    public void DeleteSamples() => SpeechSamples.DeleteAll();
 }

@@ -1,4 +1,4 @@
-using VoiceNote.Modules.AudioProcessing.Application.Analysis.Summary;
+using VoiceNote.Modules.AudioProcessing.Analysis.Summary;
 
 namespace VoiceNote.UnitTests.AudioProcessing.Analysis;
 

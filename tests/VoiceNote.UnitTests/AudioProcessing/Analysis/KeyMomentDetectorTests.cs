@@ -1,8 +1,8 @@
-using VoiceNote.Modules.AudioProcessing.Application.Analysis;
-using VoiceNote.Modules.AudioProcessing.Application.Analysis.Moments;
-using VoiceNote.Modules.AudioProcessing.Application.Analysis.Tasks;
-using VoiceNote.Modules.AudioProcessing.Application.Analysis.Text;
-using VoiceNote.Modules.AudioProcessing.Application.Analysis.Time;
+using VoiceNote.Modules.AudioProcessing.Analysis;
+using VoiceNote.Modules.AudioProcessing.Analysis.Moments;
+using VoiceNote.Modules.AudioProcessing.Analysis.Tasks;
+using VoiceNote.Modules.AudioProcessing.Analysis.Text;
+using VoiceNote.Modules.AudioProcessing.Analysis.Time;
 
 namespace VoiceNote.UnitTests.AudioProcessing.Analysis;
 

@@ -1,5 +1,5 @@
-using VoiceNote.Modules.AudioProcessing.Application.Analysis;
-using VoiceNote.Modules.AudioProcessing.Application.Analysis.Sentiment;
+using VoiceNote.Modules.AudioProcessing.Analysis;
+using VoiceNote.Modules.AudioProcessing.Analysis.Sentiment;
 
 namespace VoiceNote.UnitTests.AudioProcessing.Analysis;
 

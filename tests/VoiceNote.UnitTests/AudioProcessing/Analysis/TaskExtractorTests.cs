@@ -1,6 +1,6 @@
 using System.Globalization;
-using VoiceNote.Modules.AudioProcessing.Application.Analysis;
-using VoiceNote.Modules.AudioProcessing.Application.Analysis.Tasks;
+using VoiceNote.Modules.AudioProcessing.Analysis;
+using VoiceNote.Modules.AudioProcessing.Analysis.Tasks;
 
 namespace VoiceNote.UnitTests.AudioProcessing.Analysis;
 

@@ -1,5 +1,5 @@
-using VoiceNote.Modules.AudioProcessing.Application.Analysis.Text;
-using VoiceNote.Modules.AudioProcessing.Application.Analysis.Time;
+using VoiceNote.Modules.AudioProcessing.Analysis.Text;
+using VoiceNote.Modules.AudioProcessing.Analysis.Time;
 
 namespace VoiceNote.UnitTests.AudioProcessing.Analysis;
 
@@ -51,7 +51,7 @@ internal sealed class TextAndScheduleTests
     }
 
     [Test]
-    public void The_default_schedule_is_seed_000s()
+    public void The_default_schedule_is_nine_to_five_monday_to_friday()
     {
         var schedule = WorkSchedule.Default;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using VoiceNote.Modules.AudioProcessing.Application.Analysis.Time;
+using VoiceNote.Modules.AudioProcessing.Analysis.Time;
 
 namespace VoiceNote.UnitTests.AudioProcessing.Analysis;
 

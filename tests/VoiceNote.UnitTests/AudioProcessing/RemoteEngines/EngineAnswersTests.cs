@@ -1,8 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
 using VoiceNote.Domain.Results;
-using VoiceNote.Modules.AudioProcessing.Application.Engines;
-using VoiceNote.Modules.AudioProcessing.Infrastructure.Engines;
+using VoiceNote.Modules.AudioProcessing.Speech.Engines;
 
 namespace VoiceNote.UnitTests.AudioProcessing.RemoteEngines;
 

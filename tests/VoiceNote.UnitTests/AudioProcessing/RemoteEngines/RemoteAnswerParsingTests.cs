@@ -1,7 +1,7 @@
 using System.Text;
-using VoiceNote.Modules.AudioProcessing.Application.Engines;
-using VoiceNote.Modules.AudioProcessing.Application.Transcription;
-using VoiceNote.Modules.AudioProcessing.Infrastructure.Speech.Remote;
+using VoiceNote.Modules.AudioProcessing.Speech;
+using VoiceNote.Modules.AudioProcessing.Speech.Engines;
+using VoiceNote.Modules.AudioProcessing.Speech.Remote;
 
 namespace VoiceNote.UnitTests.AudioProcessing.RemoteEngines;
 

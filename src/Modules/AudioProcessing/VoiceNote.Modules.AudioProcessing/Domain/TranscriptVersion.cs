@@ -4,7 +4,7 @@ using VoiceNote.Domain.Primitives;
 namespace VoiceNote.Modules.AudioProcessing.Domain;
 
 /// <summary>
-/// One transcription of a recording (seed 001 keeps every version): which engine and language made
+/// One transcription of a recording (every version is kept; docs/decisions/0047): which engine and language made
 /// it, the text and the words with their timings. A job writes at most one (unique on its job id), so
 /// a retried job reuses the transcript its earlier attempt saved.
 /// </summary>

@@ -1,7 +1,8 @@
 using System.Text.Json.Nodes;
-using VoiceNote.Modules.AudioProcessing.Application.Analysis;
-using VoiceNote.Modules.AudioProcessing.Application.Analysis.Chat;
-using VoiceNote.Modules.AudioProcessing.Application.Engines;
+using VoiceNote.Modules.AudioProcessing.Analysis;
+using VoiceNote.Modules.AudioProcessing.Analysis.Chat;
+using VoiceNote.Modules.AudioProcessing.Infrastructure.Analysis;
+using VoiceNote.Modules.AudioProcessing.Speech.Engines;
 
 namespace VoiceNote.UnitTests.AudioProcessing.Analysis.Chat;
 
@@ -14,11 +15,11 @@ internal sealed class ChatAnswerParserTests
 
     private static AnalysisInput Input => new()
     {
-        Transcript = "call the dentist tomorrow at five pm and buy milk",
+        Text = "call the dentist tomorrow at five pm and buy milk",
         Words = [new("call", 0.1, 0.4), new("the", 0.4, 0.5), new("dentist", 0.5, 1.0), new("tomorrow", 1.0, 1.5), new("buy", 2.8, 3.0), new("milk", 3.0, 3.4)],
-        RecordedAt = Recorded,
-        TimeZone = "Europe/Berlin",
+        CreatedAt = Recorded,
         Language = "en-GB",
+        Owner = new() { TimeZone = "Europe/Berlin" },
     };
 
     [Test]

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using VoiceNote.Modules.AudioProcessing.Application.Analysis;
-using VoiceNote.Modules.AudioProcessing.Application.Analysis.Chat;
+using VoiceNote.Modules.AudioProcessing.Analysis;
+using VoiceNote.Modules.AudioProcessing.Analysis.Chat;
 
 namespace VoiceNote.UnitTests.AudioProcessing.Analysis.Chat;
 
@@ -16,17 +16,20 @@ internal sealed class ChatPromptBuilderTests
     {
         var prompt = builder.Build(new AnalysisInput
         {
-            Transcript = "call the dentist tomorrow at five pm and buy milk",
-            RecordedAt = Recorded,
-            TimeZone = "Europe/Berlin",
-            WorkStartHour = 8,
-            WorkEndHour = 18,
-            WorkDays = [1, 2, 3, 4, 5],
-            Role = "DEVELOPER",
-            SystemPrompt = "  Always write summaries as bullet points.  ",
-            Jargon = ["Kubernetes", "PR"],
+            Text = "call the dentist tomorrow at five pm and buy milk",
+            CreatedAt = Recorded,
             Language = "en-GB",
             SummaryMaxCharacters = 280,
+            Owner = new()
+            {
+                TimeZone = "Europe/Berlin",
+                WorkStartHour = 8,
+                WorkEndHour = 18,
+                WorkDays = [1, 2, 3, 4, 5],
+                Role = "DEVELOPER",
+                SystemPrompt = "  Always write summaries as bullet points.  ",
+                Jargon = ["Kubernetes", "PR"],
+            },
         });
 
         Assert.Multiple(() =>
@@ -45,7 +48,7 @@ internal sealed class ChatPromptBuilderTests
     [Test]
     public void Missing_steering_is_left_out_and_an_unknown_zone_means_utc()
     {
-        var prompt = builder.Build(new AnalysisInput { Transcript = "buy milk", RecordedAt = Recorded, TimeZone = "Mars/Olympus" });
+        var prompt = builder.Build(new AnalysisInput { Text = "buy milk", CreatedAt = Recorded, Owner = new() { TimeZone = "Mars/Olympus" } });
 
         Assert.Multiple(() =>
         {
@@ -53,14 +56,14 @@ internal sealed class ChatPromptBuilderTests
             Assert.That(prompt.System, Does.Not.Contain("own instructions"));
             Assert.That(prompt.System, Does.Not.Contain("Terms the owner uses"));
             Assert.That(prompt.System, Does.Contain("Recorded at 2026-11-20T13:00:00+00:00 (Friday) in the owner's time zone UTC."));
-            Assert.That(prompt.System, Does.Contain("09:00-17:00 on Monday, Tuesday, Wednesday, Thursday, Friday"), "seed 000 defaults");
+            Assert.That(prompt.System, Does.Contain("09:00-17:00 on Monday, Tuesday, Wednesday, Thursday, Friday"), "the profile's defaults");
         });
     }
 
     [Test]
-    public void A_role_outside_the_seed_list_is_still_named()
+    public void A_role_outside_the_known_list_is_still_named()
     {
-        var prompt = builder.Build(new AnalysisInput { Transcript = "x", RecordedAt = Recorded, Role = "BEEKEEPER" });
+        var prompt = builder.Build(new AnalysisInput { Text = "x", CreatedAt = Recorded, Owner = new() { Role = "BEEKEEPER" } });
         Assert.That(prompt.System, Does.Contain("The owner's role is BEEKEEPER; summarise"));
     }
 
@@ -75,7 +78,7 @@ internal sealed class ChatPromptBuilderTests
         ];
 
         var lines = ChatPromptBuilder.TimingLines(words);
-        var prompt = builder.Build(new AnalysisInput { Transcript = "call the dentist and buy milk", Words = words, RecordedAt = Recorded });
+        var prompt = builder.Build(new AnalysisInput { Text = "call the dentist and buy milk", Words = words, CreatedAt = Recorded });
 
         Assert.Multiple(() =>
         {
@@ -95,7 +98,7 @@ internal sealed class ChatPromptBuilderTests
     [Test]
     public void Without_a_transcript_the_words_are_the_transcript()
     {
-        var prompt = builder.Build(new AnalysisInput { Transcript = " ", Words = [new("<s>", 0, 0.1), new("buy", 0.1, 0.3), new("milk", 0.3, 0.6)], RecordedAt = Recorded });
+        var prompt = builder.Build(new AnalysisInput { Text = " ", Words = [new("<s>", 0, 0.1), new("buy", 0.1, 0.3), new("milk", 0.3, 0.6)], CreatedAt = Recorded });
         Assert.That(prompt.User, Does.StartWith("Transcript:").And.Contain("buy milk"));
     }
 

@@ -1,9 +1,8 @@
 using System.Net.Http.Headers;
 using VoiceNote.Domain.Results;
-using VoiceNote.Modules.AudioProcessing.Application.Analysis.Chat;
-using VoiceNote.Modules.AudioProcessing.Application.Engines;
+using VoiceNote.Modules.AudioProcessing.Analysis.Chat;
 using VoiceNote.Modules.AudioProcessing.Infrastructure.Analysis;
-using VoiceNote.Modules.AudioProcessing.Infrastructure.Engines;
+using VoiceNote.Modules.AudioProcessing.Speech.Engines;
 
 namespace VoiceNote.UnitTests.AudioProcessing.Analysis.Chat;
 

@@ -6,13 +6,13 @@ using VoiceNote.Infrastructure.Security;
 namespace VoiceNote.Modules.AudioProcessing.Infrastructure.Persistence;
 
 /// <summary>Lets <c>dotnet ef migrations add</c> build the context without the host (no database is contacted).</summary>
-internal sealed class DesignTimeFactory : IDesignTimeDbContextFactory<AudioDbContext>
+internal sealed class DesignTimeFactory : IDesignTimeDbContextFactory<AudioProcessingDbContext>
 {
-    public AudioDbContext CreateDbContext(string[] args)
+    public AudioProcessingDbContext CreateDbContext(string[] args)
     {
-        var options = new DbContextOptionsBuilder<AudioDbContext>()
-            .UseNpgsql("Host=localhost", npgsql => npgsql.MigrationsHistoryTable(ModuleRegistration.MigrationsHistoryTable, AudioDbContext.SchemaName))
+        var options = new DbContextOptionsBuilder<AudioProcessingDbContext>()
+            .UseNpgsql("Host=localhost", npgsql => npgsql.MigrationsHistoryTable(ModuleRegistration.MigrationsHistoryTable, AudioProcessingDbContext.SchemaName))
             .Options;
-        return new AudioDbContext(options, NobodyCurrentUser.Instance, TimeProvider.System);
+        return new AudioProcessingDbContext(options, NobodyCurrentUser.Instance, TimeProvider.System, new FileSteps());
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using VoiceNote.Domain.Primitives;
 using VoiceNote.Domain.Results;
 using VoiceNote.Infrastructure.Storage;
+using VoiceNote.Modules.AudioProcessing.Application;
 using VoiceNote.Modules.AudioProcessing.Application.Library;
 using VoiceNote.Modules.AudioProcessing.Application.Storage;
 
@@ -72,14 +73,6 @@ internal sealed class LocalAudioStorage(IOptions<StorageOptions> options) : IAud
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
         File.Move(staged.TempPath, target, overwrite: false);
         return key;
-    }
-
-    public void Discard(StagedAudio? staged)
-    {
-        if (staged is not null)
-        {
-            TryDelete(staged.TempPath);
-        }
     }
 
     public string PathOf(string storageKey)

@@ -1,42 +1,43 @@
 using System.Globalization;
 using System.Text;
 using VoiceNote.Domain.Results;
-using VoiceNote.Modules.AudioProcessing.Application.Transcription;
 using VoiceNote.Modules.AudioProcessing.Domain;
+using VoiceNote.Modules.AudioProcessing.Speech;
 
 namespace VoiceNote.Modules.AudioProcessing.Application.Library.UploadAudio;
 
-/// <summary>What the client says about an upload besides its bytes; all optional, all checked.</summary>
-internal sealed class UploadFields
+/// <summary>
+/// What the client says about an upload besides its bytes, as sent: query or headers with a raw body,
+/// parts with a multipart one. All optional, all checked by <see cref="Check"/>.
+/// </summary>
+internal sealed record UploadFields
 {
-    public string? Title { get; set; }
+    public string? Title { get; init; }
 
-    public string? RecordedAt { get; set; }
+    public string? RecordedAt { get; init; }
 
-    public string? OnDeviceTranscript { get; set; }
+    public string? OnDeviceTranscript { get; init; }
 
-    public string? Language { get; set; }
+    public string? Language { get; init; }
 
-    public string? FileName { get; set; }
+    public string? FileName { get; init; }
 
     /// <summary>The speech engine to transcribe with (<see cref="SpeechEngineNames"/>); auto when absent.</summary>
-    public string? Engine { get; set; }
+    public string? Engine { get; init; }
 
-    public void Set(string name, string value)
+    /// <summary>A multipart text part, by its name; unknown names are ignored.</summary>
+    public UploadFields With(string name, string value) => name.ToLowerInvariant() switch
     {
-        switch (name.ToLowerInvariant())
-        {
-            case "title": Title = value; break;
-            case "recordedat": RecordedAt = value; break;
-            case "ondevicetranscript": OnDeviceTranscript = value; break;
-            case "ondevicetranscriptlanguage" or "language": Language = value; break;
-            case "engine": Engine = value; break;
-            default: break;
-        }
-    }
+        "title" => this with { Title = value },
+        "recordedat" => this with { RecordedAt = value },
+        "ondevicetranscript" => this with { OnDeviceTranscript = value },
+        "ondevicetranscriptlanguage" or "language" => this with { Language = value },
+        "engine" => this with { Engine = value },
+        _ => this,
+    };
 
-    /// <summary>Checks lengths and the date; returns the recording time (null when the client gave none).</summary>
-    public Result<DateTimeOffset?> Validate()
+    /// <summary>Checks lengths, the engine and the date; the details as the recording will keep them.</summary>
+    public Result<UploadDetails> Check()
     {
         if (Title is { Length: > AudioFile.TitleLength })
         {
@@ -53,23 +54,33 @@ internal sealed class UploadFields
             return AudioErrors.InvalidField("language", "The language is a short tag such as en-US.");
         }
 
-        if (!SpeechEngineNames.TryParse(Engine, out _))
+        if (!SpeechEngineNames.TryParse(Engine, out var engine))
         {
-            return AudioErrors.InvalidField("engine", $"The engine is one of: {SpeechEngineNames.All}.");
+            return AudioErrors.InvalidEngine();
         }
 
-        if (string.IsNullOrWhiteSpace(RecordedAt))
+        DateTimeOffset? recordedAt = null;
+        if (!string.IsNullOrWhiteSpace(RecordedAt))
         {
-            return (DateTimeOffset?)null;
+            if (!DateTimeOffset.TryParse(RecordedAt, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at))
+            {
+                return AudioErrors.InvalidField("recorded_at", "recordedAt is an ISO 8601 date and time.");
+            }
+
+            recordedAt = at.ToUniversalTime();
         }
 
-        return DateTimeOffset.TryParse(RecordedAt, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
-            ? at.ToUniversalTime()
-            : AudioErrors.InvalidField("recorded_at", "recordedAt is an ISO 8601 date and time.");
+        return new UploadDetails(
+            string.IsNullOrWhiteSpace(Title) ? null : Title.Trim(),
+            CleanName(FileName),
+            string.IsNullOrWhiteSpace(OnDeviceTranscript) ? null : OnDeviceTranscript,
+            string.IsNullOrWhiteSpace(Language) ? null : Language.Trim(),
+            recordedAt,
+            engine);
     }
 
     /// <summary>The client's file name for display only: no folders, no control characters, bounded length.</summary>
-    public static string? CleanName(string? name)
+    private static string? CleanName(string? name)
     {
         if (string.IsNullOrWhiteSpace(name))
         {
@@ -87,3 +98,7 @@ internal sealed class UploadFields
         return text.Length == 0 ? null : text[..Math.Min(text.Length, AudioFile.NameLength)];
     }
 }
+
+/// <summary>The checked fields of an upload; <see cref="RecordedAt"/> is null when the client gave no time.</summary>
+internal sealed record UploadDetails(
+    string? Title, string? OriginalName, string? OnDeviceTranscript, string? OnDeviceTranscriptLanguage, DateTimeOffset? RecordedAt, SpeechEngineChoice Engine);

@@ -3,10 +3,10 @@ using Microsoft.Extensions.Logging;
 using VoiceNote.Application.Jobs;
 using VoiceNote.Domain.Results;
 using VoiceNote.Infrastructure.Persistence;
-using VoiceNote.Modules.AudioProcessing.Application.Analysis;
-using VoiceNote.Modules.AudioProcessing.Application.Engines;
+using VoiceNote.Modules.AudioProcessing.Analysis;
 using VoiceNote.Modules.AudioProcessing.Domain;
 using VoiceNote.Modules.AudioProcessing.Infrastructure.Persistence;
+using VoiceNote.Modules.AudioProcessing.Speech.Engines;
 using VoiceNote.Modules.Identity.Contracts;
 
 namespace VoiceNote.Modules.AudioProcessing.Application.Processing.Pipeline;
@@ -18,7 +18,7 @@ namespace VoiceNote.Modules.AudioProcessing.Application.Processing.Pipeline;
 /// failure is left to the job's retry.
 /// </summary>
 internal sealed class AnalyseStage(
-    AudioDbContext db, IIdentityModule identity, ITranscriptAnalyzers analyzers, LocalAnalyzer local, TimeProvider clock, ILogger<AnalyseStage> logger)
+    AudioProcessingDbContext db, IIdentityModule identity, ITextAnalysers analysers, LocalAnalyser local, TimeProvider clock, ILogger<AnalyseStage> logger)
 {
     public static readonly Error OwnerGone = Error.Failure("audio.owner_gone", "The recording's owner no longer exists.");
 
@@ -38,13 +38,13 @@ internal sealed class AnalyseStage(
         }
 
         var words = transcript.ReadWords().Select(w => new TimedWord(w.Text, w.Start, w.End, w.Confidence)).ToList();
-        var input = AnalysisInput.For(owner, transcript.Text, words, file.RecordedAt, transcript.Language);
+        var input = AnalysisInput.OfTranscript(transcript.Text, words, file.RecordedAt, transcript.Language, OwnerContexts.Of(owner));
 
-        var analyzer = await analyzers.ForOwnerAsync(file.OwnerId, cancellationToken);
-        var result = await analyzer.AnalyseAsync(input, cancellationToken);
-        if (result.IsFailure && !EngineFailures.IsTransient(result.Error) && analyzer is not LocalAnalyzer)
+        var analyser = await analysers.ForOwnerAsync(file.OwnerId, cancellationToken);
+        var result = await analyser.AnalyseAsync(input, cancellationToken);
+        if (result.IsFailure && !EngineFailures.IsTransient(result.Error) && analyser is not LocalAnalyser)
         {
-            logger.LogWarning("Analysis of {AudioId} by {Engine} failed with {Code}; using the local rules", file.Id, analyzer.Engine, result.Error.Code);
+            logger.LogWarning("Analysis of {AudioId} by {Engine} failed with {Code}; using the local rules", file.Id, analyser.Engine, result.Error.Code);
             result = await local.AnalyseAsync(input, cancellationToken);
         }
 

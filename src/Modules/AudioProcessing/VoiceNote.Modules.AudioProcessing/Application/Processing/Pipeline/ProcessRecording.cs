@@ -1,7 +1,7 @@
 using VoiceNote.Infrastructure.Jobs;
-using VoiceNote.Modules.AudioProcessing.Application.Transcription;
 using VoiceNote.Modules.AudioProcessing.Domain;
 using VoiceNote.Modules.AudioProcessing.Infrastructure.Persistence;
+using VoiceNote.Modules.AudioProcessing.Speech;
 
 namespace VoiceNote.Modules.AudioProcessing.Application.Processing.Pipeline;
 
@@ -17,7 +17,7 @@ internal static class ProcessRecording
     public const int MaxAttempts = 5;
 
     /// <summary>Adds the job to the caller's unit of work, so the recording and its job commit together or not at all.</summary>
-    public static JobRecord Enqueue(JobQueue<AudioDbContext> queue, AudioDbContext db, AudioFile file, SpeechEngineChoice engine, DateTimeOffset now)
+    public static JobRecord Enqueue(JobQueue<AudioProcessingDbContext> queue, AudioProcessingDbContext db, AudioFile file, SpeechEngineChoice engine, DateTimeOffset now)
     {
         var job = queue.Enqueue(db, Kind, new ProcessRecordingPayload(file.Id, file.OwnerId.Value, engine), file.OwnerId.Value, MaxAttempts);
         file.SpeechEngine = engine.ToString();
@@ -29,7 +29,7 @@ internal static class ProcessRecording
     }
 }
 
-/// <summary>The pipeline's stages as the status endpoint names them (seed 004's workflow_state).</summary>
+/// <summary>The pipeline's stages as the status endpoint names them (docs/decisions/0047).</summary>
 internal static class ProcessingStage
 {
     public const string Decode = "decode";

@@ -5,11 +5,11 @@ using VoiceNote.Application.Jobs;
 using VoiceNote.Domain.Primitives;
 using VoiceNote.Domain.Results;
 using VoiceNote.Infrastructure.Persistence;
-using VoiceNote.Modules.AudioProcessing.Application.Engines;
 using VoiceNote.Modules.AudioProcessing.Application.Storage;
-using VoiceNote.Modules.AudioProcessing.Application.Transcription;
 using VoiceNote.Modules.AudioProcessing.Domain;
 using VoiceNote.Modules.AudioProcessing.Infrastructure.Persistence;
+using VoiceNote.Modules.AudioProcessing.Speech;
+using VoiceNote.Modules.AudioProcessing.Speech.Engines;
 
 namespace VoiceNote.Modules.AudioProcessing.Application.Processing.Pipeline;
 
@@ -20,7 +20,7 @@ namespace VoiceNote.Modules.AudioProcessing.Application.Processing.Pipeline;
 /// analysis published in the same transaction as the outbox rows: Notes hears of it exactly once.
 /// </summary>
 internal sealed class ProcessRecordingJob(
-    AudioDbContext db,
+    AudioProcessingDbContext db,
     IAudioStorage storage,
     IAudioDecoder decoder,
     TranscribeStage transcribe,

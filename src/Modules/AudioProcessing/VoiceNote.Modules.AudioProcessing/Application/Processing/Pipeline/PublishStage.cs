@@ -10,7 +10,7 @@ namespace VoiceNote.Modules.AudioProcessing.Application.Processing.Pipeline;
 /// analysis's published mark and the recording's status commit together: a resumed job that finds the
 /// mark publishes nothing again.
 /// </summary>
-internal sealed class PublishStage(AudioDbContext db, TimeProvider clock)
+internal sealed class PublishStage(AudioProcessingDbContext db, TimeProvider clock)
 {
     public async Task RunAsync(AudioFile file, TranscriptVersion transcript, AnalysisVersion analysis, CancellationToken cancellationToken)
     {

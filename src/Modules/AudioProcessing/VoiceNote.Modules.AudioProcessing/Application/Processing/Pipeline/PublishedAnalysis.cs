@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using VoiceNote.Modules.AudioProcessing.Application.Analysis;
+using VoiceNote.Modules.AudioProcessing.Analysis;
 using VoiceNote.Modules.AudioProcessing.Contracts;
 
 namespace VoiceNote.Modules.AudioProcessing.Application.Processing.Pipeline;

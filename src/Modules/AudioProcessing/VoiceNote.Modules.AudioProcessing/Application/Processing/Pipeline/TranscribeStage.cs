@@ -2,14 +2,14 @@ using Microsoft.EntityFrameworkCore;
 using VoiceNote.Application.Jobs;
 using VoiceNote.Domain.Results;
 using VoiceNote.Infrastructure.Persistence;
-using VoiceNote.Modules.AudioProcessing.Application.Transcription;
 using VoiceNote.Modules.AudioProcessing.Domain;
 using VoiceNote.Modules.AudioProcessing.Infrastructure.Persistence;
+using VoiceNote.Modules.AudioProcessing.Speech;
 
 namespace VoiceNote.Modules.AudioProcessing.Application.Processing.Pipeline;
 
 /// <summary>Transcribes with the chosen engine (chunked to its limits) and saves a new transcript version, once per job.</summary>
-internal sealed class TranscribeStage(AudioDbContext db, ISpeechEngines engines, ChunkedTranscriber transcriber, TimeProvider clock)
+internal sealed class TranscribeStage(AudioProcessingDbContext db, ISpeechEngines engines, ChunkedTranscriber transcriber, TimeProvider clock)
 {
     private const int From = 10;
     private const int To = 70;

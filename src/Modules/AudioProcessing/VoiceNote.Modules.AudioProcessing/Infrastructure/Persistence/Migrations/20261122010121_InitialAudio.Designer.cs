@@ -11,7 +11,7 @@ using VoiceNote.Modules.AudioProcessing.Infrastructure.Persistence;
 
 namespace VoiceNote.Modules.AudioProcessing.Infrastructure.Persistence.Migrations
 {
-    [DbContext(typeof(AudioDbContext))]
+    [DbContext(typeof(AudioProcessingDbContext))]
     [Migration("20261122010121_InitialAudio")]
     partial class InitialAudio
     {

@@ -11,7 +11,7 @@ using VoiceNote.Modules.AudioProcessing.Infrastructure.Persistence;
 
 namespace VoiceNote.Modules.AudioProcessing.Infrastructure.Persistence.Migrations
 {
-    [DbContext(typeof(AudioDbContext))]
+    [DbContext(typeof(AudioProcessingDbContext))]
     [Migration("20261122020252_AudioProcessingPipeline")]
     partial class AudioProcessingPipeline
     {

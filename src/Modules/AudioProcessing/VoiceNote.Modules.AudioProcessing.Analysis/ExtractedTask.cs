@@ -1,0 +1,16 @@
+namespace VoiceNote.Modules.AudioProcessing.Analysis;
+
+/// <summary>
+/// A task found in a transcript. <see cref="SourceStart"/>/<see cref="SourceLength"/> locate the
+/// words it came from (for key moments and highlighting); <see cref="DeadlineText"/> is what was said.
+/// </summary>
+internal sealed record ExtractedTask(
+    string Description,
+    DateTimeOffset? Deadline,
+    string? DeadlineText,
+    TaskPriority Priority,
+    CommunicationType? Channel,
+    IReadOnlyList<AssignedEntity> Assignees,
+    double Confidence,
+    int SourceStart,
+    int SourceLength);

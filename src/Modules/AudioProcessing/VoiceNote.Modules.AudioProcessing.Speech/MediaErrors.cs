@@ -1,0 +1,20 @@
+using VoiceNote.Domain.Results;
+
+namespace VoiceNote.Modules.AudioProcessing.Speech;
+
+/// <summary>Why an upload cannot be used as audio. Codes are part of the API: never rename one.</summary>
+internal static class MediaErrors
+{
+    public const string EmptyCode = "audio.empty";
+    public const string NotAudioCode = "audio.not_audio";
+    public const string TruncatedCode = "audio.truncated";
+    public const string CorruptCode = "audio.corrupt";
+
+    public static readonly Error Empty = Error.Unprocessable(EmptyCode, "The file is empty (0 bytes).");
+
+    public static Error NotAudio(string reason) => new(NotAudioCode, reason, ErrorKind.UnsupportedMediaType);
+
+    public static Error Truncated(string reason) => Error.Unprocessable(TruncatedCode, reason);
+
+    public static Error Corrupt(string reason) => Error.Unprocessable(CorruptCode, reason);
+}

@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using VoiceNote.Application.Jobs;
+using VoiceNote.Application.Messaging;
+using VoiceNote.Application.Security;
+using VoiceNote.Domain.Results;
+using VoiceNote.Infrastructure.Http;
+using VoiceNote.Modules.AudioProcessing.Infrastructure.Persistence;
+
+namespace VoiceNote.Modules.AudioProcessing.Application.Admin.ListAudioJobs;
+
+/// <summary>The audio processing jobs of every user, most recently changed first, optionally of one status; page and size brought into range.</summary>
+[Requires(Permission = AdminPermissions.CanModifySystemSettings)]
+internal sealed record ListAudioJobs(JobStatus? Status, int Page, int Size) : IQuery<AdminJobPage>;
+
+internal sealed record AdminJobPage(IReadOnlyList<AdminJobDto> Items, int Page, int Size, long Total);
+
+internal sealed class ListAudioJobsHandler(AudioProcessingDbContext db) : IQueryHandler<ListAudioJobs, AdminJobPage>
+{
+    public const int MaxPageSize = 100;
+
+    public async Task<Result<AdminJobPage>> Handle(ListAudioJobs request, CancellationToken cancellationToken)
+    {
+        var page = Math.Max(request.Page, 1);
+        var size = Math.Clamp(request.Size, 1, MaxPageSize);
+        var query = db.Jobs.AsNoTracking();
+        if (request.Status is { } wanted)
+        {
+            query = query.Where(j => j.Status == wanted);
+        }
+
+        var total = await query.LongCountAsync(cancellationToken);
+        var jobs = await query.OrderByDescending(j => j.UpdatedAt).ThenBy(j => j.Id).Skip((page - 1) * size).Take(size).ToListAsync(cancellationToken);
+        return new AdminJobPage([.. jobs.Select(AdminJobDto.From)], page, size, total);
+    }
+}
+
+internal sealed class ListAudioJobsEndpoint : IEndpoint
+{
+    public void MapEndpoint(ApiRoutes routes) =>
+        routes.Admin.MapGet("/audio/jobs", async (ISender sender, CancellationToken ct, JobStatus? status = null, int page = 1, int size = 20) =>
+                (await sender.Send(new ListAudioJobs(status, page, size), ct)).ToOk())
+            .RequirePermission(AdminPermissions.CanModifySystemSettings).WithTags("Admin").WithSummary("Audio processing jobs of every user, by status");
+}

@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using VoiceNote.Application.Messaging;
+using VoiceNote.Application.Security;
+using VoiceNote.Domain.Results;
+using VoiceNote.Infrastructure.Http;
+using VoiceNote.Infrastructure.Jobs;
+using VoiceNote.Modules.AudioProcessing.Infrastructure.Persistence;
+
+namespace VoiceNote.Modules.AudioProcessing.Application.Admin.RetryAudioJob;
+
+/// <summary>An operator's retry of a failed or cancelled job: pending again with fresh attempts; the stages its earlier runs saved are reused.</summary>
+[Requires(Permission = AdminPermissions.CanModifySystemSettings)]
+internal sealed record RetryAudioJob(Guid Id) : ICommand<AdminJobDto>;
+
+internal sealed class RetryAudioJobHandler(AudioProcessingDbContext db, JobQueue<AudioProcessingDbContext> queue) : ICommandHandler<RetryAudioJob, AdminJobDto>
+{
+    public async Task<Result<AdminJobDto>> Handle(RetryAudioJob request, CancellationToken cancellationToken)
+    {
+        if (!await db.Jobs.AnyAsync(j => j.Id == request.Id, cancellationToken))
+        {
+            return AudioErrors.JobNotFound;
+        }
+
+        if (!await queue.RetryAsync(request.Id, cancellationToken))
+        {
+            return AudioErrors.JobNotRetryable;
+        }
+
+        return AdminJobDto.From(await db.Jobs.AsNoTracking().FirstAsync(j => j.Id == request.Id, cancellationToken));
+    }
+}
+
+internal sealed class RetryAudioJobEndpoint : IEndpoint
+{
+    public void MapEndpoint(ApiRoutes routes) =>
+        routes.Admin.MapPost("/audio/jobs/{id:guid}/retry", async (Guid id, ISender sender, CancellationToken ct) => (await sender.Send(new RetryAudioJob(id), ct)).ToOk())
+            .RequirePermission(AdminPermissions.CanModifySystemSettings).WithTags("Admin").WithSummary("Retry a failed or cancelled processing job with fresh attempts");
+}

@@ -1,7 +1,0 @@
-namespace VoiceNote.Modules.AudioProcessing.Application.Analysis;
-
-/// <summary>A moment worth jumping to (seed 002 key_moments: "hh:mm:ss", description, confidence).</summary>
-internal sealed record KeyMoment(TimeSpan At, string Description, double Confidence)
-{
-    public string Timestamp => $"{(int)At.TotalHours:00}:{At.Minutes:00}:{At.Seconds:00}";
-}

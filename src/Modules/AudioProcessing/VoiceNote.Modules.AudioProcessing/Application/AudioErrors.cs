@@ -1,0 +1,36 @@
+using System.Globalization;
+using VoiceNote.Domain.Results;
+using VoiceNote.Modules.AudioProcessing.Speech;
+
+namespace VoiceNote.Modules.AudioProcessing.Application;
+
+/// <summary>The module's refusals: uploads, the library, processing and its jobs. Codes are part of the API: never rename one.</summary>
+internal static class AudioErrors
+{
+    public static readonly Error NotFound = Error.NotFound("audio.not_found", "No such recording.");
+
+    public static readonly Error NoContent = Error.Unprocessable("audio.no_file", "The request carried no audio: send the bytes as the body or as a multipart part named 'file'.");
+
+    public static readonly Error IdempotencyKeyTooLong = new("audio.idempotency_key_invalid", "The Idempotency-Key header is at most 200 characters.", ErrorKind.Validation);
+
+    public static readonly Error ProcessingFinished = Error.Conflict("audio.processing_finished", "The processing has already finished; there is nothing to cancel.");
+
+    public static readonly Error ProcessingInProgress = Error.Conflict("audio.processing_in_progress", "The recording is being processed; cancel that first or wait for it to finish.");
+
+    public static readonly Error JobNotFound = Error.NotFound("jobs.not_found", "No such job.");
+
+    public static readonly Error JobNotRetryable = Error.Conflict("jobs.not_retryable", "Only a failed or cancelled job can be retried.");
+
+    public static Error TooLarge(long maxBytes) =>
+        new("audio.too_large", string.Create(CultureInfo.InvariantCulture, $"The upload is larger than the limit of {maxBytes} bytes."), ErrorKind.TooLarge);
+
+    public static Error TooLong(TimeSpan max) =>
+        Error.Unprocessable("audio.too_long", string.Create(CultureInfo.InvariantCulture, $"The recording is longer than the limit of {max.TotalSeconds:0} seconds."));
+
+    public static Error QuotaExceeded(long quota) =>
+        new("audio.quota_exceeded", string.Create(CultureInfo.InvariantCulture, $"This upload would exceed your storage quota of {quota} bytes."), ErrorKind.TooLarge);
+
+    public static Error InvalidField(string field, string message) => new("audio.invalid_" + field, message, ErrorKind.Validation);
+
+    public static Error InvalidEngine() => InvalidField("engine", $"The engine is one of: {SpeechEngineNames.All}.");
+}

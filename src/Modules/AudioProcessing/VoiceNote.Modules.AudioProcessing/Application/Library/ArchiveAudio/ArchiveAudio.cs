@@ -1,0 +1,67 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using VoiceNote.Application.Messaging;
+using VoiceNote.Application.Security;
+using VoiceNote.Domain.Results;
+using VoiceNote.Infrastructure.Http;
+using VoiceNote.Modules.AudioProcessing.Application.Storage;
+using VoiceNote.Modules.AudioProcessing.Infrastructure.Persistence;
+
+namespace VoiceNote.Modules.AudioProcessing.Application.Library.ArchiveAudio;
+
+/// <summary>
+/// Moves one of the caller's recordings to the archive area (<paramref name="Archived"/>) or back. The
+/// file moves first and moves back unless the row's new place commits. Asking for the state it is in
+/// changes nothing.
+/// </summary>
+[Requires(Scope = ApiScopes.AudioWrite)]
+internal sealed record ArchiveAudio(Guid Id, bool Archived, string? Reason) : ICommand<AudioFileDto>;
+
+internal sealed class ArchiveAudioHandler(AudioProcessingDbContext db, IAudioStorage storage, FileSteps fileSteps, TimeProvider clock)
+    : ICommandHandler<ArchiveAudio, AudioFileDto>
+{
+    public const int ReasonLength = 500;
+
+    public async Task<Result<AudioFileDto>> Handle(ArchiveAudio request, CancellationToken cancellationToken)
+    {
+        var file = await db.AudioFiles.FirstOrDefaultAsync(a => a.Id == request.Id, cancellationToken);
+        if (file is null)
+        {
+            return AudioErrors.NotFound;
+        }
+
+        if (request.Reason is { Length: > ReasonLength })
+        {
+            return AudioErrors.InvalidField("reason", $"The archive reason is at most {ReasonLength} characters.");
+        }
+
+        if (file.IsArchived == request.Archived)
+        {
+            return AudioFileDto.From(file);
+        }
+
+        var archived = request.Archived;
+        var newKey = archived ? storage.Archive(file.StorageKey) : storage.Restore(file.StorageKey);
+        fileSteps.UndoUnlessCommitted(() => _ = archived ? storage.Restore(newKey) : storage.Archive(newKey));
+        file.StorageKey = newKey;
+        file.IsArchived = archived;
+        file.ArchiveReason = archived ? request.Reason : null;
+        file.UpdatedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+        return AudioFileDto.From(file);
+    }
+}
+
+internal sealed class ArchiveAudioEndpoint : IEndpoint
+{
+    public void MapEndpoint(ApiRoutes routes)
+    {
+        routes.V1.MapPost("/audio/{id:guid}/archive", async (Guid id, ISender sender, CancellationToken ct, string? reason = null) =>
+                (await sender.Send(new ArchiveAudio(id, true, reason), ct)).ToOk())
+            .RequireScope(ApiScopes.AudioWrite).WithTags("Audio").WithSummary("Move a recording to the archive area");
+        routes.V1.MapPost("/audio/{id:guid}/restore", async (Guid id, ISender sender, CancellationToken ct) =>
+                (await sender.Send(new ArchiveAudio(id, false, null), ct)).ToOk())
+            .RequireScope(ApiScopes.AudioWrite).WithTags("Audio").WithSummary("Bring a recording back from the archive");
+    }
+}

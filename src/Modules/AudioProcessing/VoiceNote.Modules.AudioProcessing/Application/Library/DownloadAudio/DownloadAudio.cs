@@ -1,0 +1,54 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using VoiceNote.Application.Messaging;
+using VoiceNote.Application.Security;
+using VoiceNote.Domain.Results;
+using VoiceNote.Infrastructure.Http;
+using VoiceNote.Modules.AudioProcessing.Application.Storage;
+using VoiceNote.Modules.AudioProcessing.Infrastructure.Persistence;
+
+namespace VoiceNote.Modules.AudioProcessing.Application.Library.DownloadAudio;
+
+/// <summary>Where the bytes of one of the caller's recordings are, and how to label them; not found when the file is gone.</summary>
+[Requires(Scope = ApiScopes.AudioRead)]
+internal sealed record DownloadAudio(Guid Id) : IQuery<AudioContent>;
+
+internal sealed record AudioContent(string Path, string ContentType);
+
+internal sealed class DownloadAudioHandler(AudioProcessingDbContext db, IAudioStorage storage) : IQueryHandler<DownloadAudio, AudioContent>
+{
+    private static readonly Dictionary<string, string> ContentTypes = new(StringComparer.Ordinal)
+    {
+        ["webm"] = "audio/webm",
+        ["ogg"] = "audio/ogg",
+        ["m4a"] = "audio/mp4",
+        ["mp4"] = "audio/mp4",
+        ["mp3"] = "audio/mpeg",
+        ["aac"] = "audio/aac",
+        ["wav"] = "audio/wav",
+        ["flac"] = "audio/flac",
+        ["amr"] = "audio/amr",
+        ["caf"] = "audio/x-caf",
+    };
+
+    public async Task<Result<AudioContent>> Handle(DownloadAudio request, CancellationToken cancellationToken)
+    {
+        var file = await db.AudioFiles.AsNoTracking().FirstOrDefaultAsync(a => a.Id == request.Id, cancellationToken);
+        if (file is null)
+        {
+            return AudioErrors.NotFound;
+        }
+
+        var path = storage.PathOf(file.StorageKey);
+        return File.Exists(path) ? new AudioContent(path, ContentTypes.GetValueOrDefault(file.Format, "application/octet-stream")) : AudioErrors.NotFound;
+    }
+}
+
+internal sealed class DownloadAudioEndpoint : IEndpoint
+{
+    public void MapEndpoint(ApiRoutes routes) =>
+        routes.V1.MapGet("/audio/{id:guid}/content", async (Guid id, ISender sender, CancellationToken ct) =>
+                (await sender.Send(new DownloadAudio(id), ct)).ToHttp(c => Results.File(c.Path, c.ContentType, enableRangeProcessing: true)))
+            .RequireScope(ApiScopes.AudioRead).WithTags("Audio").WithSummary("The recording's bytes, with HTTP range support for playback");
+}

@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using VoiceNote.Application.Messaging;
+using VoiceNote.Application.Security;
+using VoiceNote.Domain.Results;
+using VoiceNote.Infrastructure.Http;
+using VoiceNote.Infrastructure.Jobs;
+using VoiceNote.Modules.AudioProcessing.Infrastructure.Persistence;
+
+namespace VoiceNote.Modules.AudioProcessing.Application.Processing.CancelProcessing;
+
+/// <summary>Cancels the processing of one of the caller's recordings: a queued job at once, a running one at its next heartbeat.</summary>
+[Requires(Scope = ApiScopes.AudioWrite)]
+internal sealed record CancelProcessing(Guid AudioId) : ICommand<ProcessingStatusDto>;
+
+internal sealed class CancelProcessingHandler(AudioProcessingDbContext db, JobQueue<AudioProcessingDbContext> jobs)
+    : ICommandHandler<CancelProcessing, ProcessingStatusDto>
+{
+    public async Task<Result<ProcessingStatusDto>> Handle(CancelProcessing request, CancellationToken cancellationToken)
+    {
+        var file = await db.AudioFiles.AsNoTracking().FirstOrDefaultAsync(a => a.Id == request.AudioId, cancellationToken);
+        if (file is null)
+        {
+            return AudioErrors.NotFound;
+        }
+
+        if (file.ProcessingJobId is not { } jobId || !await jobs.CancelAsync(jobId, cancellationToken))
+        {
+            return AudioErrors.ProcessingFinished;
+        }
+
+        return await db.ProcessingStatusAsync(request.AudioId, cancellationToken);
+    }
+}
+
+internal sealed class CancelProcessingEndpoint : IEndpoint
+{
+    public void MapEndpoint(ApiRoutes routes) =>
+        routes.V1.MapPost("/audio/{id:guid}/processing/cancel", async (Guid id, ISender sender, CancellationToken ct) =>
+                (await sender.Send(new CancelProcessing(id), ct)).ToHttp(s => TypedResults.Accepted($"/api/v1/audio/{id}/processing", s)))
+            .RequireScope(ApiScopes.AudioWrite).WithTags("Audio processing").WithSummary("Cancel the recording's processing (a running job stops at its next heartbeat)");
+}

@@ -1,0 +1,67 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using VoiceNote.Application.Jobs;
+using VoiceNote.Application.Messaging;
+using VoiceNote.Application.Security;
+using VoiceNote.Domain.Results;
+using VoiceNote.Infrastructure.Http;
+using VoiceNote.Infrastructure.Jobs;
+using VoiceNote.Modules.AudioProcessing.Application.Processing.Pipeline;
+using VoiceNote.Modules.AudioProcessing.Infrastructure.Persistence;
+using VoiceNote.Modules.AudioProcessing.Speech;
+
+namespace VoiceNote.Modules.AudioProcessing.Application.Processing.ReprocessAudio;
+
+/// <summary>
+/// Processes one of the caller's recordings again, optionally with another engine (<see cref="SpeechEngineNames"/>;
+/// auto when absent). Its transcript becomes the next version and Notes gets the new result.
+/// </summary>
+[Requires(Scope = ApiScopes.AudioWrite)]
+internal sealed record ReprocessAudio(Guid AudioId, string? Engine) : ICommand<ProcessingStatusDto>;
+
+/// <summary>The optional body of a reprocess request.</summary>
+internal sealed record ReprocessRequest(string? Engine);
+
+internal sealed class ReprocessAudioHandler(
+    AudioProcessingDbContext db, JobQueue<AudioProcessingDbContext> jobs, ISpeechEngines engines, TimeProvider clock)
+    : ICommandHandler<ReprocessAudio, ProcessingStatusDto>
+{
+    public async Task<Result<ProcessingStatusDto>> Handle(ReprocessAudio request, CancellationToken cancellationToken)
+    {
+        if (!SpeechEngineNames.TryParse(request.Engine, out var engine))
+        {
+            return AudioErrors.InvalidEngine();
+        }
+
+        var file = await db.AudioFiles.FirstOrDefaultAsync(a => a.Id == request.AudioId, cancellationToken);
+        if (file is null)
+        {
+            return AudioErrors.NotFound;
+        }
+
+        if (file.ProcessingJobId is { } jobId
+            && await db.Jobs.AnyAsync(j => j.Id == jobId && (j.Status == JobStatus.Pending || j.Status == JobStatus.Processing), cancellationToken))
+        {
+            return AudioErrors.ProcessingInProgress;
+        }
+
+        if (engine is not (SpeechEngineChoice.Auto or SpeechEngineChoice.Local)
+            && await engines.ForOwnerAsync(file.OwnerId, engine, cancellationToken) is { IsFailure: true } unusable)
+        {
+            return unusable.Error;
+        }
+
+        ProcessRecording.Enqueue(jobs, db, file, engine, clock.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        return await db.ProcessingStatusAsync(request.AudioId, cancellationToken);
+    }
+}
+
+internal sealed class ReprocessAudioEndpoint : IEndpoint
+{
+    public void MapEndpoint(ApiRoutes routes) =>
+        routes.V1.MapPost("/audio/{id:guid}/process", async (Guid id, ISender sender, CancellationToken ct, ReprocessRequest? body = null) =>
+                (await sender.Send(new ReprocessAudio(id, body?.Engine), ct)).ToHttp(s => TypedResults.Accepted($"/api/v1/audio/{id}/processing", s)))
+            .RequireScope(ApiScopes.AudioWrite).WithTags("Audio processing").WithSummary("Process the recording again, optionally with another engine; the transcript gets a new version");
+}
