@@ -153,7 +153,7 @@ public sealed class HnswRecallTests : DatabaseFixture
         await using var transaction = await db.Database.BeginTransactionAsync();
         await db.Database.ExecuteSqlRawAsync("SET LOCAL enable_seqscan = off; SET LOCAL enable_bitmapscan = off; SET LOCAL enable_sort = off");
         var vector = LocalHashingEmbeddingGenerator.Embed("dentist appointment");
-        await using var command = store.NearestQuery(owner, vector, LocalHashingEmbeddingGenerator.ModelName, 10, 2, includeDeleted: false).CreateDbCommand();
+        await using var command = store.NearestQuery(owner, vector, LocalHashingEmbeddingGenerator.ModelName, 10, includeDeleted: false).CreateDbCommand();
         command.CommandText = "EXPLAIN " + command.CommandText;
         var plan = new List<string>();
         await using var reader = await command.ExecuteReaderAsync();

@@ -107,22 +107,24 @@ internal sealed class NoteSearchStore(NotesDbContext db, NpgsqlDataSource dataSo
                 forceIndex ? IndexOnlySettings : HnswSettings,
                 [new NpgsqlParameter("ef", efSearch.ToString(System.Globalization.CultureInfo.InvariantCulture))],
                 cancellationToken);
-            var hits = await NearestQuery(owner, vector, model, limit, maxDistance, includeDeleted).ToListAsync(cancellationToken);
+            var nearest = await NearestQuery(owner, vector, model, limit, includeDeleted).ToListAsync(cancellationToken);
             if (transaction is not null)
             {
                 await transaction.CommitAsync(cancellationToken);
             }
 
-            return hits.ConvertAll(h => (h.Id, h.Distance));
+            // The cut-off and the final order here, not in SQL: a filter on the distance around the LIMIT
+            // makes EF nest the query and compute each distance again outside it.
+            return nearest.Where(h => h.Distance <= maxDistance).OrderBy(h => h.Distance).ThenBy(h => h.Id)
+                .Select(h => (h.Id, h.Distance)).ToList();
         }
     }
 
     /// <summary>
     /// The nearest-neighbour query itself: the k nearest by cosine distance (ORDER BY distance LIMIT k,
-    /// which the HNSW index answers), then the distance cut-off outside that, so the cut-off cannot turn
-    /// the index scan into a full one. Tests read its plan.
+    /// which the HNSW index answers). Tests read its plan.
     /// </summary>
-    internal IQueryable<NearestHit> NearestQuery(UserId? owner, float[] vector, string model, int limit, double maxDistance, bool includeDeleted)
+    internal IQueryable<NearestHit> NearestQuery(UserId? owner, float[] vector, string model, int limit, bool includeDeleted)
     {
         var query = new Vector(vector);
         var notes = db.Notes.IgnoreQueryFilters([ModuleDbContext.OwnerFilter]).AsNoTracking().Where(n => n.EmbeddingModel == model);
@@ -137,11 +139,9 @@ internal sealed class NoteSearchStore(NotesDbContext db, NpgsqlDataSource dataSo
         }
 
         return notes
-            .OrderBy(n => n.Embedding!.CosineDistance(query))
-            .Take(limit)
             .Select(n => new NearestHit { Id = n.Id, Distance = n.Embedding!.CosineDistance(query) })
-            .Where(h => h.Distance <= maxDistance)
-            .OrderBy(h => h.Distance).ThenBy(h => h.Id);
+            .OrderBy(h => h.Distance)
+            .Take(limit);
     }
 
     /// <summary>The display rows of some notes, with a snippet of their text where the query's words are marked.</summary>
