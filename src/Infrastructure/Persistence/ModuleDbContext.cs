@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Infrastructure;
 using VoiceNote.Application.IntegrationEvents;
 using VoiceNote.Application.Security;
+using VoiceNote.Contracts;
 using VoiceNote.Domain.Primitives;
 using VoiceNote.Infrastructure.Outbox;
 
