@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using Npgsql;
 using NpgsqlTypes;
+using Pgvector;
 using VoiceNote.Infrastructure.Embeddings;
-using VoiceNote.Infrastructure.Vectors;
 using VoiceNote.Modules.Notes.Domain;
 
 namespace VoiceNote.Benchmarks;
@@ -19,8 +19,11 @@ internal sealed class Seeder(string connectionString, TextWriter log)
     public async Task<Dictionary<string, TimeSpan>> SeedAsync(Guid measuredUser, int measuredNotes, int otherUsers, int totalNotes, string maintenanceWorkMem, int parallelWorkers)
     {
         var timings = new Dictionary<string, TimeSpan>();
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
+        // COPY writes the vector column through pgvector's Npgsql type handler.
+        var sourceBuilder = new NpgsqlDataSourceBuilder(connectionString);
+        sourceBuilder.UseVector();
+        await using var dataSource = sourceBuilder.Build();
+        await using var connection = await dataSource.OpenConnectionAsync();
         await ExecuteAsync(connection, "DROP INDEX IF EXISTS notes.ix_notes_embedding_hnsw; DROP INDEX IF EXISTS notes.ix_notes_search_vector; TRUNCATE notes.notes CASCADE;");
 
         var owners = Enumerable.Range(0, otherUsers).Select(_ => Guid.CreateVersion7()).ToArray();
@@ -65,7 +68,7 @@ internal sealed class Seeder(string connectionString, TextWriter log)
                 await importer.WriteAsync(Model, NpgsqlDbType.Varchar);
                 await importer.WriteAsync(hash, NpgsqlDbType.Varchar);
                 await importer.WriteAsync(at, NpgsqlDbType.TimestampTz);
-                await importer.WriteAsync(PgVector.ToCopyBinary(LocalHashingEmbeddingGenerator.Embed(text)), NpgsqlDbType.Bytea);
+                await importer.WriteAsync(new Vector(LocalHashingEmbeddingGenerator.Embed(text)));
                 if ((i + 1) % 50_000 == 0)
                 {
                     log.WriteLine($"  copied {i + 1:N0} notes ({clock.Elapsed.TotalSeconds:F0} s)");

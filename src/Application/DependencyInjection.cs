@@ -41,12 +41,16 @@ public static class DependencyInjection
             services.TryAddEnumerable(ServiceDescriptor.Scoped(serviceType, implementation));
         }
 
-        foreach (var result in AssemblyScanner.FindValidatorsInAssembly(assembly, includeInternalTypes: true))
+        // The package adds without looking at what is there: an assembly registered twice would validate twice.
+        if (!HasValidatorsFrom(services, assembly))
         {
-            services.TryAddEnumerable(ServiceDescriptor.Scoped(result.InterfaceType, result.ValidatorType));
+            services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Scoped, includeInternalTypes: true);
         }
 
         return services;
     }
 
+    private static bool HasValidatorsFrom(IServiceCollection services, Assembly assembly) =>
+        services.Any(d => d.ServiceType.IsGenericType && d.ServiceType.GetGenericTypeDefinition() == typeof(IValidator<>)
+            && d.ImplementationType?.Assembly == assembly);
 }

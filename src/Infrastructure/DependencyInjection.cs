@@ -42,7 +42,10 @@ public static class DependencyInjection
                 MinPoolSize = database.MinPoolSize,
                 MaxPoolSize = database.MaxPoolSize,
             };
-            return new NpgsqlDataSourceBuilder(connectionString.ConnectionString).Build();
+            var builder = new NpgsqlDataSourceBuilder(connectionString.ConnectionString);
+            // pgvector's vector type for every reader and writer, EF and plain Npgsql alike (docs/decisions/0004).
+            builder.UseVector();
+            return builder.Build();
         });
 
         services.AddHttpContextAccessor();

@@ -1,5 +1,7 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Infrastructure;
 using VoiceNote.Application.IntegrationEvents;
 using VoiceNote.Application.Security;
 using VoiceNote.Contracts;
@@ -9,7 +11,8 @@ using VoiceNote.Infrastructure.Outbox;
 namespace VoiceNote.Infrastructure.Persistence;
 
 /// <summary>
-/// The base of every module's DbContext: its own schema, snake_case names, an outbox and inbox in
+/// The base of every module's DbContext: its own schema, snake_case names (EFCore.NamingConventions,
+/// docs/decisions/0005), pgvector's types (docs/decisions/0004), an outbox and inbox in
 /// that schema, and an owner filter on every <see cref="IOwnedByUser"/> entity so that a query can
 /// only see the caller's rows unless it says <c>IgnoreQueryFilters([OwnerFilter])</c> explicitly.
 /// </summary>
@@ -50,7 +53,17 @@ public abstract class ModuleDbContext : DbContext, IOutbox
         modelBuilder.ApplyConfiguration(new OutboxMessageConfiguration());
         modelBuilder.ApplyConfiguration(new InboxMessageConfiguration());
         ApplyOwnerFilters(modelBuilder);
-        SnakeCaseNaming.Apply(modelBuilder);
+    }
+
+    /// <summary>
+    /// Here rather than where the host registers the context, so that <c>dotnet ef</c>'s design-time
+    /// factories build exactly the model the host runs.
+    /// </summary>
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
+    {
+        optionsBuilder.UseSnakeCaseNamingConvention();
+        optionsBuilder.ReplaceService<IHistoryRepository, ModuleHistoryRepository>();
+        new NpgsqlDbContextOptionsBuilder(optionsBuilder).UseVector();
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -1,12 +1,14 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using NpgsqlTypes;
+using Pgvector;
 using VoiceNote.Benchmarks;
 using VoiceNote.Domain.Primitives;
 using VoiceNote.Infrastructure.Embeddings;
-using VoiceNote.Infrastructure.Vectors;
 using VoiceNote.IntegrationTests.Harness;
 using VoiceNote.Modules.Notes.Domain;
+using VoiceNote.Modules.Notes.Infrastructure.Persistence;
 using VoiceNote.Modules.Notes.Infrastructure.Search;
 
 namespace VoiceNote.IntegrationTests.Notes;
@@ -30,7 +32,8 @@ public sealed class HnswRecallTests : DatabaseFixture
         var owners = Enumerable.Range(0, OtherOwners).Select(_ => new UserId(Guid.CreateVersion7())).ToArray();
         await SeedAsync(big, owners, new NoteTextGenerator(seed: 11));
 
-        var store = Api.Services.GetRequiredService<NoteSearchStore>();
+        await using var scope = CreateScope();
+        var store = scope.ServiceProvider.GetRequiredService<NoteSearchStore>();
         var queryGenerator = new NoteTextGenerator(seed: 12);
         var queries = Enumerable.Range(0, 30).Select(_ => queryGenerator.Query()).ToList();
         foreach (var (owner, name) in new[] { (big, "big user"), (owners[0], "small user") })
@@ -55,11 +58,10 @@ public sealed class HnswRecallTests : DatabaseFixture
         Assert.That(await PlanAsync(big), Does.Contain("ix_notes_embedding_hnsw"), "the forced path really is the HNSW index");
     }
 
-    /// <summary>COPY BINARY, as the benchmark seeds, with the vector in pgvector's binary format (PgVector.ToCopyBinary).</summary>
+    /// <summary>COPY BINARY, as the benchmark seeds, with the vector written by pgvector's Npgsql type handler.</summary>
     private async Task SeedAsync(UserId big, UserId[] owners, NoteTextGenerator generator)
     {
-        await using var connection = new NpgsqlConnection(ConnectionString);
-        await connection.OpenAsync();
+        await using var connection = await VectorSource.OpenConnectionAsync();
         await ExecuteAsync(connection, "DROP INDEX notes.ix_notes_embedding_hnsw");
         var start = DateTimeOffset.UtcNow.AddDays(-30);
         await using (var importer = await connection.BeginBinaryImportAsync(
@@ -97,7 +99,7 @@ public sealed class HnswRecallTests : DatabaseFixture
                 await importer.WriteAsync(hash, NpgsqlDbType.Varchar);
                 await importer.WriteAsync(LocalHashingEmbeddingGenerator.ModelName, NpgsqlDbType.Varchar);
                 await importer.WriteAsync(hash, NpgsqlDbType.Varchar);
-                await importer.WriteAsync(PgVector.ToCopyBinary(LocalHashingEmbeddingGenerator.Embed(text)), NpgsqlDbType.Bytea);
+                await importer.WriteAsync(new Vector(LocalHashingEmbeddingGenerator.Embed(text)));
             }
 
             await importer.CompleteAsync();
@@ -113,10 +115,12 @@ public sealed class HnswRecallTests : DatabaseFixture
         await command.ExecuteNonQueryAsync();
     }
 
+    /// <summary>The host's data source, which knows pgvector's types (UseVector).</summary>
+    private NpgsqlDataSource VectorSource => Api.Services.GetRequiredService<NpgsqlDataSource>();
+
     private async Task<List<(Guid Id, double Distance)>> ExactAsync(UserId? owner, float[] vector)
     {
-        await using var connection = new NpgsqlConnection(ConnectionString);
-        await connection.OpenAsync();
+        await using var connection = await VectorSource.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
         await using (var off = new NpgsqlCommand("SET LOCAL enable_indexscan = off", connection, transaction))
         {
@@ -124,12 +128,12 @@ public sealed class HnswRecallTests : DatabaseFixture
         }
 
         await using var command = new NpgsqlCommand(
-            $"SELECT id, embedding <=> @v::vector FROM notes.notes WHERE {(owner is null ? "true" : "owner_id = @o")} AND NOT is_deleted ORDER BY 2, id LIMIT 10", connection, transaction);
+            $"SELECT id, embedding <=> @v FROM notes.notes WHERE {(owner is null ? "true" : "owner_id = @o")} AND NOT is_deleted ORDER BY 2, id LIMIT 10", connection, transaction);
         if (owner is { } o)
         {
             command.Parameters.AddWithValue("o", o.Value);
         }
-        command.Parameters.Add(PgVector.Parameter("v", vector));
+        command.Parameters.AddWithValue("v", new Vector(vector));
         var hits = new List<(Guid, double)>();
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
@@ -140,21 +144,17 @@ public sealed class HnswRecallTests : DatabaseFixture
         return hits;
     }
 
+    /// <summary>The plan of the query NoteSearchStore sends (EF's SQL for the LINQ CosineDistance), with the index forced as the recall path does.</summary>
     private async Task<string> PlanAsync(UserId owner)
     {
-        await using var connection = new NpgsqlConnection(ConnectionString);
-        await connection.OpenAsync();
-        await using var transaction = await connection.BeginTransactionAsync();
-        await using (var settings = new NpgsqlCommand("SET LOCAL enable_seqscan = off; SET LOCAL enable_bitmapscan = off; SET LOCAL enable_sort = off", connection, transaction))
-        {
-            await settings.ExecuteNonQueryAsync();
-        }
-
-        await using var command = new NpgsqlCommand(
-            "EXPLAIN SELECT id FROM notes.notes n WHERE n.embedding_model = 'local-hash-v1' AND n.owner_id = @o AND NOT n.is_deleted ORDER BY n.embedding <=> @v::vector LIMIT 10",
-            connection, transaction);
-        command.Parameters.AddWithValue("o", owner.Value);
-        command.Parameters.Add(PgVector.Parameter("v", LocalHashingEmbeddingGenerator.Embed("dentist appointment")));
+        await using var scope = CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<NotesDbContext>();
+        var store = scope.ServiceProvider.GetRequiredService<NoteSearchStore>();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        await db.Database.ExecuteSqlRawAsync("SET LOCAL enable_seqscan = off; SET LOCAL enable_bitmapscan = off; SET LOCAL enable_sort = off");
+        var vector = LocalHashingEmbeddingGenerator.Embed("dentist appointment");
+        await using var command = store.NearestQuery(owner, vector, LocalHashingEmbeddingGenerator.ModelName, 10, includeDeleted: false).CreateDbCommand();
+        command.CommandText = "EXPLAIN " + command.CommandText;
         var plan = new List<string>();
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())

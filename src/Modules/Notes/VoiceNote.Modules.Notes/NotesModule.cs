@@ -26,6 +26,6 @@ public sealed class NotesModule : IModuleInstaller
         services.AddMemoryCache();
         services.AddOptions<NotesSearchOptions>().Bind(configuration.GetSection(NotesSearchOptions.Section));
         services.AddSingleton<QueryEmbeddings>();
-        services.AddSingleton<NoteSearchStore>();
+        services.AddScoped<NoteSearchStore>();
     }
 }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Pgvector;
 using VoiceNote.Domain.Primitives;
 
 namespace VoiceNote.Modules.Notes.Domain;
@@ -98,6 +99,13 @@ internal sealed class Note : IOwnedByUser
     public string? EmbeddedTextHash { get; private set; }
 
     public DateTimeOffset? EmbeddedAt { get; private set; }
+
+    /// <summary>
+    /// The embedding of <see cref="EmbeddingText"/> by <see cref="EmbeddingModel"/>; null until the
+    /// background handler has made one, or when the note has no text. Written only by that handler,
+    /// with a conditional update, so a slow embedding never replaces the one of a newer text.
+    /// </summary>
+    public Vector? Embedding { get; private set; }
 
     public List<NoteTask> Tasks { get; private set; } = [];
 

@@ -1,17 +1,21 @@
 namespace VoiceNote.Modules.Notes.Infrastructure.Persistence;
 
 /// <summary>
-/// The search columns PostgreSQL owns and EF does not map: a generated tsvector (English) over title
-/// (weight A), summary (B) and every transcript (C, through the denormalised <c>search_transcripts</c>
-/// column the module keeps up to date), and the note's embedding.
+/// The search columns of <c>notes.notes</c>. PostgreSQL owns the generated tsvector (English) over
+/// title (weight A), summary (B) and every transcript (C, through the denormalised
+/// <c>search_transcripts</c> column the module keeps up to date); EF does not map it. The embedding
+/// and its HNSW index are mapped (NoteConfiguration) with the names and settings below.
 /// </summary>
 internal static class NotesSearchSchema
 {
     public const string Schema = NotesDbContext.SchemaName;
     public const string Table = "notes";
-    public const string EmbeddingColumn = "embedding";
     public const string EmbeddingIndex = "ix_notes_embedding_hnsw";
     public const int Dimensions = 1536;
+
+    /// <summary>HNSW build settings (pgvector's defaults, written out so the model and the database agree).</summary>
+    public const int HnswM = 16;
+    public const int HnswEfConstruction = 64;
     public const string TextConfiguration = "english";
 
     public const string AddSearchVector = $"""

@@ -1,9 +1,12 @@
 using System.Text;
+using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NpgsqlTypes;
+using Pgvector;
+using Pgvector.EntityFrameworkCore;
 using VoiceNote.Domain.Primitives;
 using VoiceNote.Infrastructure.Embeddings;
-using VoiceNote.Infrastructure.Vectors;
+using VoiceNote.Infrastructure.Persistence;
 using VoiceNote.Modules.Notes.Domain;
 using VoiceNote.Modules.Notes.Infrastructure.Persistence;
 
@@ -32,13 +35,22 @@ internal sealed record SearchRow(
     bool IsDeleted,
     string Snippet);
 
+/// <summary>A note found by meaning, and how far it is from the query (cosine distance: 0 = same direction).</summary>
+internal sealed class NearestHit
+{
+    public Guid Id { get; init; }
+
+    public double Distance { get; init; }
+}
+
 /// <summary>
-/// The search SQL, run through Npgsql because EF maps neither the tsvector nor the vector
-/// (docs/decisions/0004, 0021). Every statement takes the owner: user searches pass the caller and
-/// see only their own notes; only admin use cases pass null (all owners). Trashed notes are left out
-/// unless an admin asks for them.
+/// The search queries. Full text runs as SQL through Npgsql because EF does not map the generated
+/// tsvector (docs/decisions/0021); search by meaning is LINQ over the mapped embedding
+/// (docs/decisions/0004). Every query takes the owner: user searches pass the caller and see only
+/// their own notes; only admin use cases pass null (all owners). Trashed notes are left out unless an
+/// admin asks for them.
 /// </summary>
-internal sealed class NoteSearchStore(NpgsqlDataSource dataSource)
+internal sealed class NoteSearchStore(NotesDbContext db, NpgsqlDataSource dataSource)
 {
     private const string Config = NotesSearchSchema.TextConfiguration;
 
@@ -86,42 +98,50 @@ internal sealed class NoteSearchStore(NpgsqlDataSource dataSource)
     public async Task<List<(Guid Id, double Distance)>> NearestAsync(
         UserId? owner, float[] vector, string model, int limit, double maxDistance, int efSearch, bool includeDeleted, CancellationToken cancellationToken, bool forceIndex = false)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var force = forceIndex ? ", set_config('enable_seqscan', 'off', true), set_config('enable_bitmapscan', 'off', true), set_config('enable_sort', 'off', true)" : string.Empty;
-        await using (var settings = new NpgsqlCommand($"SELECT set_config('hnsw.iterative_scan', 'relaxed_order', true), set_config('hnsw.ef_search', @ef, true){force}", connection, transaction))
+        var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        await using (transaction)
         {
-            settings.Parameters.AddWithValue("ef", efSearch.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            await settings.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        var distance = PgVector.CosineDistance("n." + NotesSearchSchema.EmbeddingColumn, "v");
-        var sql = $"""
-            WITH nearest AS MATERIALIZED (
-                SELECT n.id, {distance} AS distance
-                FROM {Table} n
-                WHERE n.embedding_model = @model {OwnerClause(owner)} {DeletedClause(includeDeleted)}
-                ORDER BY {distance}
-                LIMIT @limit)
-            SELECT id, distance FROM nearest WHERE distance <= @max ORDER BY distance, id
-            """;
-        await using var command = new NpgsqlCommand(sql, connection, transaction);
-        command.Parameters.Add(PgVector.Parameter("v", vector));
-        command.Parameters.AddWithValue("model", model);
-        command.Parameters.AddWithValue("limit", limit);
-        command.Parameters.AddWithValue("max", maxDistance);
-        AddOwner(command, owner);
-        var hits = new List<(Guid, double)>();
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
-        {
-            while (await reader.ReadAsync(cancellationToken))
+            // Raw SQL because LINQ cannot say it: the HNSW settings (and, for recall checks, the planner's
+            // switches) are set_config(…, is_local => true), so they hold for this transaction's query only.
+            await db.Database.ExecuteSqlRawAsync(
+                forceIndex ? IndexOnlySettings : HnswSettings,
+                [new NpgsqlParameter("ef", efSearch.ToString(System.Globalization.CultureInfo.InvariantCulture))],
+                cancellationToken);
+            var nearest = await NearestQuery(owner, vector, model, limit, includeDeleted).ToListAsync(cancellationToken);
+            if (transaction is not null)
             {
-                hits.Add((reader.GetGuid(0), reader.GetDouble(1)));
+                await transaction.CommitAsync(cancellationToken);
             }
+
+            // The cut-off and the final order here, not in SQL: a filter on the distance around the LIMIT
+            // makes EF nest the query and compute each distance again outside it.
+            return nearest.Where(h => h.Distance <= maxDistance).OrderBy(h => h.Distance).ThenBy(h => h.Id)
+                .Select(h => (h.Id, h.Distance)).ToList();
+        }
+    }
+
+    /// <summary>
+    /// The nearest-neighbour query itself: the k nearest by cosine distance (ORDER BY distance LIMIT k,
+    /// which the HNSW index answers). Tests read its plan.
+    /// </summary>
+    internal IQueryable<NearestHit> NearestQuery(UserId? owner, float[] vector, string model, int limit, bool includeDeleted)
+    {
+        var query = new Vector(vector);
+        var notes = db.Notes.IgnoreQueryFilters([ModuleDbContext.OwnerFilter]).AsNoTracking().Where(n => n.EmbeddingModel == model);
+        if (owner is { } id)
+        {
+            notes = notes.Where(n => n.OwnerId == id);
         }
 
-        await transaction.CommitAsync(cancellationToken);
-        return hits;
+        if (!includeDeleted)
+        {
+            notes = notes.Where(n => !n.IsDeleted);
+        }
+
+        return notes
+            .Select(n => new NearestHit { Id = n.Id, Distance = n.Embedding!.CosineDistance(query) })
+            .OrderBy(h => h.Distance)
+            .Take(limit);
     }
 
     /// <summary>The display rows of some notes, with a snippet of their text where the query's words are marked.</summary>
@@ -166,12 +186,14 @@ internal sealed class NoteSearchStore(NpgsqlDataSource dataSource)
         return rows;
     }
 
-    /// <summary>Writes a note's embedding if its text is still the one embedded (a newer change wins a race).</summary>
-    public static string WriteEmbeddingSql =>
-        $"UPDATE {Table} SET {NotesSearchSchema.EmbeddingColumn} = @v, embedding_model = @model, embedded_text_hash = @hash, embedded_at = @at " +
-        "WHERE id = @id AND content_hash = @hash";
-
     private const string Table = $"{NotesSearchSchema.Schema}.{NotesSearchSchema.Table}";
+
+    /// <summary>pgvector 0.8's iterative scan and the HNSW candidate list, for the current transaction only.</summary>
+    private const string HnswSettings = "SELECT set_config('hnsw.iterative_scan', 'relaxed_order', true), set_config('hnsw.ef_search', @ef, true)";
+
+    /// <summary>The same, with every plan but the index scan switched off (recall checks only).</summary>
+    private const string IndexOnlySettings = HnswSettings +
+        ", set_config('enable_seqscan', 'off', true), set_config('enable_bitmapscan', 'off', true), set_config('enable_sort', 'off', true)";
 
     private static string OwnerClause(UserId? owner) => owner is null ? string.Empty : "AND n.owner_id = @owner";
 

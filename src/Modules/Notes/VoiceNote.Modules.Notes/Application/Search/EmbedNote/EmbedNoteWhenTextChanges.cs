@@ -1,14 +1,11 @@
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
-using NpgsqlTypes;
+using Pgvector;
 using VoiceNote.Application.Embeddings;
 using VoiceNote.Application.IntegrationEvents;
 using VoiceNote.Infrastructure.Persistence;
-using VoiceNote.Infrastructure.Vectors;
 using VoiceNote.Modules.Notes.Application.Common;
 using VoiceNote.Modules.Notes.Contracts;
 using VoiceNote.Modules.Notes.Infrastructure.Persistence;
-using VoiceNote.Modules.Notes.Infrastructure.Search;
 
 namespace VoiceNote.Modules.Notes.Application.Search.EmbedNote;
 
@@ -38,15 +35,18 @@ internal sealed class EmbedNoteWhenTextChanges(NotesDbContext db, IEmbeddingGene
 
         var text = note.EmbeddingText();
         var vector = text.Length == 0 ? null : await generator.GenerateAsync(text.Length > MaxCharacters ? text[..MaxCharacters] : text, note.OwnerId, cancellationToken);
-        await db.Database.ExecuteSqlRawAsync(
-            NoteSearchStore.WriteEmbeddingSql,
-            [
-                vector is null ? new NpgsqlParameter("v", NpgsqlDbType.Array | NpgsqlDbType.Real) { Value = DBNull.Value } : PgVector.Parameter("v", vector),
-                new NpgsqlParameter("model", NpgsqlDbType.Varchar) { Value = vector is null ? DBNull.Value : generator.Model },
-                new NpgsqlParameter("hash", NpgsqlDbType.Varchar) { Value = note.ContentHash },
-                new NpgsqlParameter("at", NpgsqlDbType.TimestampTz) { Value = clock.NowForDatabase() },
-                new NpgsqlParameter("id", NpgsqlDbType.Uuid) { Value = note.Id },
-            ],
-            cancellationToken);
+        var embedding = vector is null ? null : new Vector(vector);
+        var embeddedBy = vector is null ? null : generator.Model;
+        DateTimeOffset? embeddedAt = clock.NowForDatabase();
+        // Lands only if the text is still the one embedded: a newer change wins a race.
+        await db.Notes.IgnoreQueryFilters([ModuleDbContext.OwnerFilter])
+            .Where(n => n.Id == note.Id && n.ContentHash == note.ContentHash)
+            .ExecuteUpdateAsync(
+                set => set
+                    .SetProperty(n => n.Embedding, embedding)
+                    .SetProperty(n => n.EmbeddingModel, embeddedBy)
+                    .SetProperty(n => n.EmbeddedTextHash, note.ContentHash)
+                    .SetProperty(n => n.EmbeddedAt, embeddedAt),
+                cancellationToken);
     }
 }

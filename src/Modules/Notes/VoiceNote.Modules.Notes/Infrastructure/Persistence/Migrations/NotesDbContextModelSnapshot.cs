@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+using Pgvector;
 using VoiceNote.Modules.Notes.Infrastructure.Persistence;
 
 #nullable disable
@@ -19,7 +20,7 @@ namespace VoiceNote.Modules.Notes.Infrastructure.Persistence.Migrations
 #pragma warning disable 612, 618
             modelBuilder
                 .HasDefaultSchema("notes")
-                .HasAnnotation("ProductVersion", "10.0.14")
+                .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
@@ -144,6 +145,10 @@ namespace VoiceNote.Modules.Notes.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(64)")
                         .HasColumnName("embedded_text_hash");
 
+                    b.Property<Vector>("Embedding")
+                        .HasColumnType("vector(1536)")
+                        .HasColumnName("embedding");
+
                     b.Property<string>("EmbeddingModel")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
@@ -259,6 +264,14 @@ namespace VoiceNote.Modules.Notes.Infrastructure.Persistence.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_notes");
+
+                    b.HasIndex("Embedding")
+                        .HasDatabaseName("ix_notes_embedding_hnsw")
+                        .HasAnnotation("Npgsql:StorageParameter:ef_construction", 64)
+                        .HasAnnotation("Npgsql:StorageParameter:m", 16);
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Embedding"), "hnsw");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Embedding"), new[] { "vector_cosine_ops" });
 
                     b.HasIndex("OwnerId", "AudioId")
                         .IsUnique()
