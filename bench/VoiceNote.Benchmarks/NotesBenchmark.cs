@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text.Json;
@@ -214,7 +213,7 @@ internal static class NotesBenchmark
         // The search code the API runs (NoteSearch → NoteSearchStore → Npgsql), without HTTP, authentication and the pipeline.
         async Task SearchSqlAsync(SearchMode mode, string query)
         {
-            Result<SearchResultsDto> result = await NoteSearch.RunAsync(
+            var result = await NoteSearch.RunAsync(
                 new NoteSearch.Request(owner, query, mode, SearchNotes.DefaultLimit, IncludeDeleted: false),
                 store, generator, (q, _) => Task.FromResult<Result<float[]>>(LocalHashingEmbeddingGenerator.Embed(q)), searchOptions, CancellationToken.None);
             if (result.IsFailure)

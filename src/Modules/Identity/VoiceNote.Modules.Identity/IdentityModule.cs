@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
@@ -7,7 +6,6 @@ using VoiceNote.Infrastructure.Modules;
 using VoiceNote.Modules.Identity.Application;
 using VoiceNote.Modules.Identity.Application.Admins.Bootstrap;
 using VoiceNote.Modules.Identity.Application.Admins.Common;
-using VoiceNote.Modules.Identity.Application.Common;
 using VoiceNote.Modules.Identity.Application.Sessions;
 using VoiceNote.Modules.Identity.Contracts;
 using VoiceNote.Modules.Identity.Domain;
