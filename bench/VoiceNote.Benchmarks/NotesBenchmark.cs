@@ -93,6 +93,7 @@ internal static class NotesBenchmark
         if (deepPageError is not null)
         {
             Console.Error.WriteLine(deepPageError);
+            Directory.Delete(workDir, recursive: true);
             return 2;
         }
 
