@@ -3,7 +3,7 @@ using VoiceNote.Modules.Identity.Domain;
 
 namespace VoiceNote.Modules.Identity.Application.Profiles;
 
-/// <summary>The profile and AI context as the owner reads and writes it (roles as seed 000's upper-case names).</summary>
+/// <summary>The profile and AI context as the owner reads and writes it (roles as upper-case names, ADR 0011).</summary>
 internal sealed record ProfileDto(
     string? PrimaryRole,
     string? SecondaryRole,
