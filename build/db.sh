@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Local PostgreSQL 15 + pgvector for VoiceNote development and tests.
 #
-# Usage: build/db.sh [start|stop|status|url]        (default: start)
+# Usage: build/db.sh [start|stop|status|url|pgvector]   (default: start)
 #   start   make sure a server answers and the database is ready; print its
 #           connection string (Npgsql key=value) on stdout:  CS=$(build/db.sh)
 #   stop    stop the local cluster (pg_ctl stop -m fast) if it runs
 #   status  say whether the local cluster runs and where; exit 0 running, 3 not
 #   url     print the connection string without starting anything
+#   pgvector  only make sure the host's PostgreSQL has pgvector (building it as
+#           below); starts nothing. build/pg-image.sh copies it into its image.
 #
 # Only the connection string goes to stdout; every message goes to stderr.
 #
@@ -45,11 +47,11 @@ PGVECTOR_PACKAGE=${VOICENOTE_PGVECTOR_SOURCE:-pgvector}   # e.g. pgvector=0.8.0-
 
 CMD=${1:-start}
 case $CMD in
-  start|stop|status|url) ;;
-  -h|--help|help) sed -n '2,27p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 0 ;;
-  *) die "unknown command '$CMD' (usage: build/db.sh [start|stop|status|url])" ;;
+  start|stop|status|url|pgvector) ;;
+  -h|--help|help) sed -n '2,29p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 0 ;;
+  *) die "unknown command '$CMD' (usage: build/db.sh [start|stop|status|url|pgvector])" ;;
 esac
-(( $# <= 1 )) || die "too many arguments (usage: build/db.sh [start|stop|status|url])"
+(( $# <= 1 )) || die "too many arguments (usage: build/db.sh [start|stop|status|url|pgvector])"
 [[ $PORT =~ ^[0-9]+$ ]] && (( PORT > 0 && PORT < 65536 )) || die "VOICENOTE_DB_PORT='$PORT' is not a port number"
 
 conn_string() {
@@ -118,7 +120,7 @@ external_db() {
   printf '%s\n' "$VOICENOTE_DB"
 }
 
-if [[ -n ${VOICENOTE_DB:-} ]]; then
+if [[ -n ${VOICENOTE_DB:-} && $CMD != pgvector ]]; then
   rc=0; external_db || rc=$?
   exit "$rc"
 fi
@@ -527,6 +529,7 @@ cmd_status() {
 
 case $CMD in
   status) rc=0; cmd_status || rc=$?; exit "$rc" ;;
+  pgvector) ensure_server_binaries; pg_dirs; pgvector_installed || build_pgvector ;;
   start|stop)
     lock_fd_open "$LOCK_FILE" LOCK_FD
     if ! flock -n "$LOCK_FD"; then

@@ -1,9 +1,19 @@
 #!/usr/bin/env bash
-# Runs every test: installs what is missing, starts the local PostgreSQL (or uses
-# VOICENOTE_TEST_DB / VOICENOTE_DB), builds the solution and runs all test projects.
-# Ends with one line "N passed, N failed[, N skipped]"; exits non-zero on any failure.
+# Runs every test: installs what is missing, builds the solution and runs all test
+# projects. Ends with one line "N passed, N failed[, N skipped]"; exits non-zero on
+# any failure.
 #
 # Usage: build/test.sh [extra dotnet test arguments, e.g. --filter Name~Outbox]
+#
+# PostgreSQL for the integration tests (docs/decisions/0008), in this order:
+#   VOICENOTE_TEST_DB             a server of yours (Npgsql connection string): used as it is
+#   a container (Testcontainers)  on the Docker engine that answers, or on Debian's
+#                                 docker.io, installed and started here as root and
+#                                 stopped again at the end; the image is
+#                                 VOICENOTE_TEST_PG_IMAGE (e.g. pgvector/pgvector:pg15)
+#                                 or the project's own, built by build/pg-image.sh
+#   the local cluster (db.sh)     when no container can run, or VOICENOTE_TEST_NO_CONTAINER
+#                                 is set; stopped at the end if this run started it
 set -euo pipefail
 
 SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)
@@ -16,9 +26,61 @@ cd "$REPO"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 bash "$SCRIPT_DIR/setup.sh"
-if [[ -z ${VOICENOTE_TEST_DB:-} ]]; then
-  VOICENOTE_TEST_DB=$(VOICENOTE_DB_FAST=1 bash "$SCRIPT_DIR/db.sh" start)
-  export VOICENOTE_TEST_DB
+
+# ---------------------------------------------------------------------------
+# PostgreSQL: the tests' fixture makes the choice; this prepares what it needs
+# and undoes at the end what it started (a CI run leaves nothing running).
+# ---------------------------------------------------------------------------
+# shellcheck source=build/engine.sh
+source "$SCRIPT_DIR/engine.sh"
+engine_used=0 cluster_was_running=1 finished=0
+
+prepare_container() {
+  export TESTCONTAINERS_RYUK_DISABLED=${TESTCONTAINERS_RYUK_DISABLED:-true}   # Ryuk's image cannot be pulled here
+  export TESTCONTAINERS_HOST_OVERRIDE=${TESTCONTAINERS_HOST_OVERRIDE:-127.0.0.1}
+  local t0=$SECONDS image
+  if ! engine_up; then
+    warn "no container for PostgreSQL: $ENGINE_WHY"
+    export VOICENOTE_TEST_NO_CONTAINER=$ENGINE_WHY
+    return 0
+  fi
+  engine_used=1
+  engine_remove_orphans
+  if [[ -n ${VOICENOTE_TEST_PG_IMAGE:-} ]]; then
+    log "PostgreSQL: a container from $VOICENOTE_TEST_PG_IMAGE (VOICENOTE_TEST_PG_IMAGE)"
+  elif image=$(bash "$SCRIPT_DIR/pg-image.sh"); then
+    export VOICENOTE_TEST_PG_IMAGE=$image
+    log "PostgreSQL: a container from $image (engine and image ready in $((SECONDS - t0)) s)"
+  else
+    warn "no container for PostgreSQL: build/pg-image.sh failed"
+    export VOICENOTE_TEST_NO_CONTAINER="the image could not be built (build/pg-image.sh)"
+  fi
+}
+
+finish() {
+  (( finished )) && return 0
+  finished=1
+  if (( engine_used )); then
+    engine_remove_orphans
+    engine_down || warn "$ENGINE_WHY"
+  fi
+  if (( ! cluster_was_running )) && VOICENOTE_DB='' bash "$SCRIPT_DIR/db.sh" status 2>/dev/null; then
+    log "stopping the local cluster the tests started"
+    VOICENOTE_DB='' bash "$SCRIPT_DIR/db.sh" stop || true
+  fi
+}
+trap finish EXIT
+trap 'exit 130' INT TERM
+
+if [[ -n ${VOICENOTE_TEST_DB:-} ]]; then
+  log "PostgreSQL: the server in VOICENOTE_TEST_DB"
+else
+  # The fixture falls back to the local cluster by itself when a container fails to start.
+  VOICENOTE_DB='' bash "$SCRIPT_DIR/db.sh" status 2>/dev/null || cluster_was_running=0
+  [[ -n ${VOICENOTE_TEST_NO_CONTAINER:-} ]] || prepare_container
+  if [[ -n ${VOICENOTE_TEST_NO_CONTAINER:-} ]]; then
+    log "PostgreSQL: the local cluster through build/db.sh (no container: $VOICENOTE_TEST_NO_CONTAINER)"
+  fi
 fi
 
 log "building"
@@ -53,6 +115,9 @@ fi
 if (( files == 0 )); then
   failed=$((failed > 0 ? failed : 1))
 fi
+
+# Before the summary, so that it stays the last line of the output.
+finish
 
 if (( skipped > 0 )); then
   echo "$passed passed, $failed failed, $skipped skipped"

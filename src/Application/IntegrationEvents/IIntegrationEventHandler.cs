@@ -1,3 +1,5 @@
+using VoiceNote.Contracts;
+
 namespace VoiceNote.Application.IntegrationEvents;
 
 /// <summary>

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using VoiceNote.Application.IntegrationEvents;
+using VoiceNote.Contracts;
 using VoiceNote.Infrastructure.Persistence;
 
 namespace VoiceNote.Infrastructure.Outbox;

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using VoiceNote.Application.IntegrationEvents;
+using VoiceNote.Contracts;
 using VoiceNote.Infrastructure.Persistence;
 
 namespace VoiceNote.Infrastructure.Outbox;

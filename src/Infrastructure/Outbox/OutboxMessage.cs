@@ -1,5 +1,5 @@
 using System.Text.Json;
-using VoiceNote.Application.IntegrationEvents;
+using VoiceNote.Contracts;
 
 namespace VoiceNote.Infrastructure.Outbox;
 

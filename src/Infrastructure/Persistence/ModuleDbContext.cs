@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using VoiceNote.Application.IntegrationEvents;
 using VoiceNote.Application.Security;
+using VoiceNote.Contracts;
 using VoiceNote.Domain.Primitives;
 using VoiceNote.Infrastructure.Outbox;
 

@@ -23,8 +23,9 @@ public sealed class JobQueueTests : DatabaseFixture
 
     protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<TimeProvider>(_clock);
 
+    // The claims and the retention count every job in the database, so each test starts from none.
     [SetUp]
-    public Task ClearJobs() => ScalarAsync<int>("WITH d AS (DELETE FROM probe.jobs RETURNING 1) SELECT count(*)::int FROM d");
+    public Task StartEmpty() => ResetDatabaseAsync();
 
     [Test]
     public async Task Concurrent_workers_never_claim_the_same_job()

@@ -1,15 +1,18 @@
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using Respawn;
 
 namespace VoiceNote.IntegrationTests.Harness;
 
 /// <summary>
 /// Base of every integration fixture: its own database cloned from the migrated template, and the API
-/// host on it. Fixtures run in parallel; tests inside one fixture share its database and run in order.
+/// host on it. Fixtures run in parallel; tests inside one fixture share its database and run in order,
+/// and a test that needs it empty calls <see cref="ResetDatabaseAsync"/> first.
 /// </summary>
 public abstract class DatabaseFixture
 {
     private string _database = string.Empty;
+    private Respawner? _respawner;
 
     internal ApiFactory Api { get; private set; } = null!;
 
@@ -64,6 +67,18 @@ public abstract class DatabaseFixture
         var client = Api.CreateClient();
         client.DefaultRequestHeaders.Authorization = TestAccounts.Bearer(token);
         return client;
+    }
+
+    /// <summary>
+    /// Empties every module's tables (Respawn), for a test that counts, totals or lists every row: the
+    /// database, its migrations and the running host stay. Call it while nothing else writes (first thing in a test).
+    /// </summary>
+    protected async Task ResetDatabaseAsync()
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        _respawner ??= await DatabaseReset.CreateAsync(connection, Api.Services);
+        await _respawner.ResetAsync(connection);
     }
 
     protected async Task<T> ScalarAsync<T>(string sql)

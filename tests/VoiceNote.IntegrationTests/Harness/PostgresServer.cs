@@ -1,48 +1,65 @@
-using System.Diagnostics;
 using Npgsql;
 
 namespace VoiceNote.IntegrationTests.Harness;
 
 /// <summary>
-/// The PostgreSQL server the tests use: VOICENOTE_TEST_DB when set, otherwise the project's local
-/// cluster, started through build/db.sh (the same script the README's commands use).
+/// The PostgreSQL server of this test run, chosen once (docs/decisions/0008): VOICENOTE_TEST_DB when
+/// set; otherwise a container with PostgreSQL + pgvector, shared by every fixture; where no container
+/// can run (no Docker engine, no image), the project's local cluster through build/db.sh.
 /// </summary>
 internal static class PostgresServer
 {
-    private static readonly Lazy<string> Admin = new(Resolve);
+    private static readonly Lazy<Server> Current = new(Choose);
 
     /// <summary>A connection string to the server's maintenance database, with rights to create databases.</summary>
-    public static string AdminConnectionString => Admin.Value;
+    public static string AdminConnectionString => Current.Value.ConnectionString;
 
     public static string ForDatabase(string database) =>
         new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = database, Pooling = true, MinPoolSize = 0, MaxPoolSize = 20 }.ConnectionString;
 
-    private static string Resolve()
+    /// <summary>Removes the run's container, if it started one; an outside server or the local cluster is left as it is.</summary>
+    public static async Task StopAsync()
+    {
+        if (Current.IsValueCreated && Current.Value.Container is { } container)
+        {
+            await container.DisposeAsync();
+        }
+    }
+
+    private static Server Choose()
     {
         var configured = Environment.GetEnvironmentVariable("VOICENOTE_TEST_DB");
         if (!string.IsNullOrWhiteSpace(configured))
         {
-            return configured;
+            Say("PostgreSQL: the server in VOICENOTE_TEST_DB");
+            return new Server(configured, null);
         }
 
-        var script = System.IO.Path.Combine(RepositoryRoot.Path, "build", "db.sh");
-        var start = new ProcessStartInfo("bash", [script, "start"])
+        var noContainer = Environment.GetEnvironmentVariable("VOICENOTE_TEST_NO_CONTAINER");
+        if (string.IsNullOrWhiteSpace(noContainer))
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = RepositoryRoot.Path,
-        };
-        start.Environment["VOICENOTE_DB_FAST"] = "1";
-        start.Environment.Remove("VOICENOTE_DB");
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not run build/db.sh");
-        var stderr = process.StandardError.ReadToEndAsync();
-        var stdout = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"build/db.sh failed ({process.ExitCode}): {stderr.Result}");
+            try
+            {
+                var container = PostgresContainer.Start();
+                Say($"PostgreSQL: a container from {container.Image} on {container.Endpoint}");
+                return new Server(container.ConnectionString, container);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                noContainer = e.Message;
+            }
         }
 
-        return stdout.Trim().Split('\n').Last().Trim();
+        Say($"PostgreSQL: no container ({noContainer.Trim()}); falling back to the local cluster through build/db.sh");
+        return new Server(LocalCluster.Start(), null);
     }
+
+    /// <summary>Shown in the test command's output and the test log, so a run says which server it used.</summary>
+    private static void Say(string line)
+    {
+        TestContext.Progress.WriteLine(line);
+        Console.Error.WriteLine(line);
+    }
+
+    private sealed record Server(string ConnectionString, PostgresContainer? Container);
 }

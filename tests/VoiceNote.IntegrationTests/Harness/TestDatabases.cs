@@ -11,8 +11,9 @@ using VoiceNote.WebApi.Hosting;
 namespace VoiceNote.IntegrationTests.Harness;
 
 /// <summary>
-/// Isolation without Respawn: the first request migrates a template database once per run; every
-/// fixture then gets its own database cloned from it (CREATE DATABASE … TEMPLATE), dropped afterwards.
+/// Isolation between parallel fixtures: the first request migrates a template database once per run;
+/// every fixture then gets its own database cloned from it (CREATE DATABASE … TEMPLATE), dropped
+/// afterwards. Inside a fixture, a test that needs an empty database resets it (<see cref="DatabaseReset"/>).
 /// </summary>
 internal static class TestDatabases
 {

@@ -189,10 +189,12 @@ public sealed class AdminUsersTests : DatabaseFixture
     [Test]
     public async Task Search_is_a_case_insensitive_substring_and_pages_are_bounded()
     {
+        // Every account in the database counts here: the other tests' accounts are gone.
+        await ResetDatabaseAsync();
         var viewer = await this.CreateAccountAsync("viewer");
         await this.GrantAdminAsync(viewer, AdminPermissions.CanViewAllUsers);
         using var admin = this.ClientFor(viewer);
-        var tag = "Zq" + Guid.NewGuid().ToString("N")[..6];
+        const string tag = "ZqTagged";
         for (var i = 0; i < 3; i++)
         {
             await this.CreateAccountAsync(tag + "_" + i);
@@ -211,8 +213,10 @@ public sealed class AdminUsersTests : DatabaseFixture
         var literal = await admin.GetFromJsonAsync<JsonElement>("/api/v1/admin/users?search=%25");
         Assert.That(literal.GetProperty("total").GetInt64(), Is.Zero);
         var admins = await admin.GetFromJsonAsync<JsonElement>("/api/v1/admin/users?isAdmin=true&size=100");
-        Assert.That(admins.GetProperty("items").EnumerateArray().Select(u => u.GetProperty("id").GetGuid()), Does.Contain(viewer.UserId));
+        Assert.That(admins.GetProperty("items").EnumerateArray().Select(u => u.GetProperty("id").GetGuid()), Is.EqualTo(new[] { viewer.UserId }));
         Assert.That(admins.GetProperty("items").EnumerateArray().All(u => u.GetProperty("isAdmin").GetBoolean()), Is.True);
+        var everyone = await admin.GetFromJsonAsync<JsonElement>("/api/v1/admin/users?size=100");
+        Assert.That(everyone.GetProperty("total").GetInt64(), Is.EqualTo(4), "the viewer and the three tagged accounts");
 
         var tooBig = await admin.GetAsync("/api/v1/admin/users?size=101");
         (await tooBig.AssertProblem(HttpStatusCode.BadRequest, "validation_failed")).GetProperty("errors").GetProperty("size");

@@ -6,15 +6,17 @@ using VoiceNote.IntegrationTests.Harness;
 namespace VoiceNote.IntegrationTests.Identity;
 
 /// <summary>
-/// Somebody must always be able to manage admins. A fixture of its own: the rule counts every
-/// manager in the database, so managers made by other tests would hide it.
+/// Somebody must always be able to manage admins. The rule counts every manager in the database, so
+/// each test starts from an empty one: managers made by other tests would hide it.
 /// </summary>
 public sealed class LastAdminTests : DatabaseFixture
 {
+    [SetUp]
+    public Task StartEmpty() => ResetDatabaseAsync();
+
     [Test]
     public async Task The_last_admin_who_can_manage_admins_cannot_be_removed()
     {
-        await RemoveEveryAdminAsync();
         var sole = await this.CreateAccountAsync("sole");
         await this.GrantAdminAsync(sole, [.. AdminPermissions.All]);
         var deleter = await this.CreateAccountAsync("deleter");
@@ -52,7 +54,6 @@ public sealed class LastAdminTests : DatabaseFixture
     {
         var first = await this.CreateAccountAsync("first");
         var second = await this.CreateAccountAsync("second");
-        await RemoveEveryAdminAsync();
         await this.GrantAdminAsync(first, AdminPermissions.CanManageAdmins);
         await this.GrantAdminAsync(second, AdminPermissions.CanManageAdmins);
         using var firstClient = this.ClientFor(first);
@@ -72,14 +73,4 @@ public sealed class LastAdminTests : DatabaseFixture
 
     private Task<long> ManagersAsync() =>
         ScalarAsync<long>("SELECT count(*) FROM identity.users WHERE is_admin AND is_active AND NOT is_deleted AND 'can_manage_admins' = ANY(admin_permissions)");
-
-    /// <summary>Each test starts from a database with no admin, whichever test ran before it.</summary>
-    private async Task RemoveEveryAdminAsync()
-    {
-        const string sql = "UPDATE identity.users SET is_admin = false, admin_permissions = '{}' WHERE is_admin";
-        await using var connection = new Npgsql.NpgsqlConnection(ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new Npgsql.NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
-    }
 }

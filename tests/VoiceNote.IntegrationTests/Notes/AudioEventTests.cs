@@ -141,7 +141,7 @@ public sealed class AudioEventTests : DatabaseFixture
         Title: "Dentist and groceries");
 
     /// <summary>Publishes through the probe module's outbox, in its own committed transaction, as a producing module does.</summary>
-    private async Task PublishAsync(VoiceNote.Application.IntegrationEvents.IIntegrationEvent integrationEvent)
+    private async Task PublishAsync(VoiceNote.Contracts.IIntegrationEvent integrationEvent)
     {
         await using var scope = CreateScope();
         var probe = scope.ServiceProvider.GetRequiredService<ProbeDbContext>();

@@ -13,6 +13,8 @@ namespace VoiceNote.UnitTests.Architecture;
 internal static class ArchitectureRules
 {
     private const string ModulePrefix = "VoiceNote.Modules.";
+    private const string SharedContracts = "VoiceNote.Contracts";
+    private const string SharedKernel = "VoiceNote.Domain";
 
     /// <summary>A module may reference another module only through that module's .Contracts assembly.</summary>
     public static IEnumerable<string> ModuleReferenceViolations(IEnumerable<(string Assembly, IEnumerable<string> References)> assemblies) =>
@@ -23,6 +25,24 @@ internal static class ArchitectureRules
         let target = ModuleOf(reference)
         where target is not null && target != owner && !reference.EndsWith(".Contracts", StringComparison.Ordinal)
         select $"{assembly.Assembly} references {reference}; use {ModulePrefix}{target}.Contracts";
+
+    /// <summary>
+    /// A contracts assembly (the shared <c>VoiceNote.Contracts</c> or a module's <c>.Contracts</c>) references
+    /// only what its events and DTOs need: the BCL, <c>VoiceNote.Contracts</c>, and the Domain's shared
+    /// kernel when a contract type really uses it (so it shows in the compiled references). The shared
+    /// contracts reference the BCL alone.
+    /// </summary>
+    public static IEnumerable<string> ContractsReferenceViolations(IEnumerable<AssemblyReferences> assemblies) =>
+        from assembly in assemblies
+        where IsContracts(assembly.Assembly)
+        from reference in assembly.All
+        let reason = WhyNotInContracts(assembly, reference)
+        where reason is not null
+        select $"{assembly.Assembly} references {reference}; {reason}";
+
+    /// <summary>An assembly every contract may reference (the Domain) references the BCL alone.</summary>
+    public static IEnumerable<string> NonBclReferences(AssemblyReferences assembly) =>
+        assembly.All.Where(r => !IsBcl(r)).Select(r => $"{assembly.Assembly} references {r}; it may reference only the BCL");
 
     /// <summary>The shared Domain assembly references no other VoiceNote assembly.</summary>
     public static IEnumerable<string> DomainAssemblyViolations(string domainAssembly, IEnumerable<string> references) =>
@@ -66,6 +86,33 @@ internal static class ArchitectureRules
         where type is { IsClass: true, IsAbstract: false } && type.Name.EndsWith("Endpoint", StringComparison.Ordinal)
         where !typeof(IEndpoint).IsAssignableFrom(type) && !type.IsDefined(typeof(System.Runtime.CompilerServices.CompilerGeneratedAttribute))
         select $"{type.FullName} looks like an endpoint but does not implement IEndpoint";
+
+    private static bool IsContracts(string assemblyName) =>
+        assemblyName == SharedContracts || (assemblyName.StartsWith(ModulePrefix, StringComparison.Ordinal) && assemblyName.EndsWith(".Contracts", StringComparison.Ordinal));
+
+    private static bool IsBcl(string assemblyName) =>
+        assemblyName is "mscorlib" or "netstandard" or "System" || assemblyName.StartsWith("System.", StringComparison.Ordinal);
+
+    private static string? WhyNotInContracts(AssemblyReferences contracts, string reference)
+    {
+        if (IsBcl(reference))
+        {
+            return null;
+        }
+
+        if (contracts.Assembly == SharedContracts)
+        {
+            return "the shared contracts reference only the BCL";
+        }
+
+        return reference switch
+        {
+            SharedContracts => null,
+            SharedKernel when contracts.Compiled.Contains(SharedKernel) => null,
+            SharedKernel => "it is declared but no contract type uses the Domain; drop the reference",
+            _ => $"a contract references only {SharedContracts}, the BCL and (when a contract type uses it) {SharedKernel}",
+        };
+    }
 
     private static string? ModuleOf(string assemblyName)
     {

@@ -18,6 +18,62 @@ public sealed class ArchitectureTests
         Assert.That(ArchitectureRules.ModuleReferenceViolations(SolutionAssemblies.References), Is.Empty);
 
     [Test]
+    public void Contracts_reference_only_what_their_events_and_DTOs_need()
+    {
+        var contracts = SolutionAssemblies.AssemblyReferences.Where(a => a.Assembly.EndsWith("Contracts", StringComparison.Ordinal)).ToList();
+        var domain = SolutionAssemblies.AssemblyReferences.Single(a => a.Assembly == "VoiceNote.Domain");
+        Assert.Multiple(() =>
+        {
+            Assert.That(contracts.Select(a => a.Assembly), Is.SupersetOf(new[]
+            {
+                "VoiceNote.Contracts", "VoiceNote.Modules.Identity.Contracts", "VoiceNote.Modules.Notes.Contracts", "VoiceNote.Modules.AudioProcessing.Contracts",
+            }));
+            Assert.That(ArchitectureRules.ContractsReferenceViolations(SolutionAssemblies.AssemblyReferences), Is.Empty);
+            Assert.That(ArchitectureRules.NonBclReferences(domain), Is.Empty, "every contract may use the shared kernel, so it drags nothing in");
+        });
+    }
+
+    [Test]
+    public void Declared_references_are_read_from_the_build()
+    {
+        var identityContracts = SolutionAssemblies.AssemblyReferences.Single(a => a.Assembly == "VoiceNote.Modules.Identity.Contracts");
+        var notes = SolutionAssemblies.AssemblyReferences.Single(a => a.Assembly == "VoiceNote.Modules.Notes");
+        Assert.Multiple(() =>
+        {
+            Assert.That(identityContracts.Declared, Is.EquivalentTo(new[] { "VoiceNote.Contracts", "VoiceNote.Domain" }));
+            Assert.That(notes.Declared, Does.Contain("VoiceNote.Infrastructure").And.Contain("VoiceNote.Modules.Identity.Contracts"));
+        });
+    }
+
+    [Test]
+    public void The_contracts_rule_flags_contracts_that_drag_in_more()
+    {
+        AssemblyReferences[] sample =
+        [
+            new("VoiceNote.Modules.Notes.Contracts", ["System.Runtime", "VoiceNote.Contracts", "VoiceNote.Application"], ["VoiceNote.Contracts", "VoiceNote.Application", "MediatR"]),
+            new("VoiceNote.Modules.Cases.Contracts", ["System.Runtime", "VoiceNote.Contracts", "VoiceNote.Domain"], ["VoiceNote.Contracts", "VoiceNote.Domain"]),
+            new("VoiceNote.Modules.Exports.Contracts", ["System.Runtime", "VoiceNote.Contracts"], ["VoiceNote.Contracts", "VoiceNote.Domain"]),
+            new("VoiceNote.Contracts", ["System.Runtime", "VoiceNote.Domain"], []),
+            new("VoiceNote.Modules.Notes", ["VoiceNote.Application"], ["MediatR"]),
+        ];
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(ArchitectureRules.ContractsReferenceViolations(sample), Is.EqualTo(new[]
+            {
+                "VoiceNote.Modules.Notes.Contracts references VoiceNote.Application; a contract references only VoiceNote.Contracts, the BCL and (when a contract type uses it) VoiceNote.Domain",
+                "VoiceNote.Modules.Notes.Contracts references MediatR; a contract references only VoiceNote.Contracts, the BCL and (when a contract type uses it) VoiceNote.Domain",
+                "VoiceNote.Modules.Exports.Contracts references VoiceNote.Domain; it is declared but no contract type uses the Domain; drop the reference",
+                "VoiceNote.Contracts references VoiceNote.Domain; the shared contracts reference only the BCL",
+            }));
+            Assert.That(ArchitectureRules.NonBclReferences(new("VoiceNote.Domain", ["System.Runtime", "netstandard"], ["Newtonsoft.Json"])), Is.EqualTo(new[]
+            {
+                "VoiceNote.Domain references Newtonsoft.Json; it may reference only the BCL",
+            }));
+        });
+    }
+
+    [Test]
     public void The_domain_depends_on_nothing()
     {
         var domain = SolutionAssemblies.References.Single(a => a.Assembly == "VoiceNote.Domain");
@@ -100,6 +156,15 @@ public sealed class ArchitectureTests
     public void The_host_maps_exactly_the_endpoints_the_rule_calls_discoverable()
     {
         var discovered = VoiceNote.Infrastructure.Http.EndpointDiscovery.Discover([Assembly.GetExecutingAssembly()]).ToList();
-        Assert.That(discovered, Is.EquivalentTo(new[] { typeof(GoodEndpoint) }));
+        Assert.That(discovered, Is.EquivalentTo(new[]
+        {
+            typeof(GoodEndpoint),
+
+            // The planted samples of the endpoint rules (EndpointRuleTests maps them on a throw-away host).
+            typeof(BadSamples.Endpoints.GoodReadEndpoint), typeof(BadSamples.Endpoints.GoodSignUpEndpoint), typeof(BadSamples.Endpoints.GoodAdminEndpoint),
+            typeof(BadSamples.Endpoints.BadDbContextEndpoint), typeof(BadSamples.Endpoints.BadServiceEndpoint), typeof(BadSamples.Endpoints.BadScopeEndpoint),
+            typeof(BadSamples.Endpoints.BadPermissionEndpoint), typeof(BadSamples.Endpoints.BadPublicEndpoint), typeof(BadSamples.Endpoints.BadSignedInEndpoint),
+            typeof(BadSamples.Endpoints.BadUnsentEndpoint),
+        }));
     }
 }

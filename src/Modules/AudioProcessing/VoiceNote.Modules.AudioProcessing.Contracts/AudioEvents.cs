@@ -1,4 +1,4 @@
-using VoiceNote.Application.IntegrationEvents;
+using VoiceNote.Contracts;
 
 namespace VoiceNote.Modules.AudioProcessing.Contracts;
 

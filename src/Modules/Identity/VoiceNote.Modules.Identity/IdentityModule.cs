@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
+using VoiceNote.Application.Mapping;
 using VoiceNote.Infrastructure.Modules;
 using VoiceNote.Modules.Identity.Application;
 using VoiceNote.Modules.Identity.Application.Admins.Bootstrap;
@@ -22,6 +23,7 @@ public sealed class IdentityModule : IModuleInstaller
     public void Install(IServiceCollection services, IConfiguration configuration)
     {
         services.AddModule<IdentityModuleDbContext>(Name, IdentityModuleDbContext.SchemaName, typeof(IdentityModule).Assembly);
+        services.AddModuleMappings(Name, IdentityMappings.Config);
         services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.Section));
 
         services.AddIdentityCore<User>(options =>

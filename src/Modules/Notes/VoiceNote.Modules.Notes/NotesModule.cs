@@ -1,8 +1,10 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using VoiceNote.Application.Embeddings;
+using VoiceNote.Application.Mapping;
 using VoiceNote.Infrastructure.Embeddings;
 using VoiceNote.Infrastructure.Modules;
+using VoiceNote.Modules.Notes.Application.Common;
 using VoiceNote.Modules.Notes.Application.Search;
 using VoiceNote.Modules.Notes.Infrastructure.Embeddings;
 using VoiceNote.Modules.Notes.Infrastructure.Persistence;
@@ -18,6 +20,7 @@ public sealed class NotesModule : IModuleInstaller
     public void Install(IServiceCollection services, IConfiguration configuration)
     {
         services.AddModule<NotesDbContext>(Name, NotesDbContext.SchemaName, typeof(NotesModule).Assembly);
+        services.AddModuleMappings(Name, NotesMappings.Config);
         services.AddEmbeddings(configuration);
         services.TryAddScoped<IEmbeddingCredentials, IdentityEmbeddingCredentials>();
         services.AddMemoryCache();

@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using VoiceNote.Application.Crypto;
 using VoiceNote.Domain.Primitives;
 using VoiceNote.Infrastructure.Persistence;
+using VoiceNote.Modules.Identity.Application.ApiKeys;
+using VoiceNote.Modules.Identity.Application.Common;
 using VoiceNote.Modules.Identity.Application.Profiles;
 using VoiceNote.Modules.Identity.Contracts;
 using VoiceNote.Modules.Identity.Domain;
@@ -15,13 +17,13 @@ internal sealed class IdentityFacade(IdentityModuleDbContext db, ISecretProtecto
 {
     public async Task<UserContext?> GetUserContextAsync(UserId userId, CancellationToken cancellationToken)
     {
-        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId.Value && !u.IsDeleted, cancellationToken);
+        var user = await db.Users.AsNoTracking().WithSpecification(new UserById(userId.Value, includeDeleted: false)).FirstOrDefaultAsync(cancellationToken);
         if (user is null)
         {
             return null;
         }
 
-        var profile = await db.Profiles.AsNoTracking().FirstOrDefaultAsync(p => p.UserId == userId.Value, cancellationToken)
+        var profile = await db.Profiles.AsNoTracking().WithSpecification(new ProfileOfUser(userId.Value)).FirstOrDefaultAsync(cancellationToken)
             ?? UserProfile.For(user.Id, user.CreatedAt);
         return new UserContext(
             userId,
@@ -41,8 +43,7 @@ internal sealed class IdentityFacade(IdentityModuleDbContext db, ISecretProtecto
 
     public async Task<ProviderCredential?> GetProviderCredentialAsync(UserId userId, ApiKeyProvider provider, CancellationToken cancellationToken)
     {
-        var stored = await db.ApiKeys.IgnoreQueryFilters([ModuleDbContext.OwnerFilter]).AsNoTracking()
-            .FirstOrDefaultAsync(k => k.OwnerId == userId && k.Provider == provider, cancellationToken);
+        var stored = await db.ApiKeys.WithSpecification(new ApiKeyOfUser(userId, provider)).FirstOrDefaultAsync(cancellationToken);
         if (stored is null)
         {
             return null;

@@ -1,9 +1,14 @@
 using System.Text.Json;
+using Mapster;
 using VoiceNote.Modules.Notes.Domain;
 
 namespace VoiceNote.Modules.Notes.Application.Common;
 
-/// <summary>A note as its owner sees it, with its transcripts and its open and done (not deleted) tasks.</summary>
+/// <summary>
+/// A note as its owner sees it, with its transcripts and its open and done (not deleted) tasks. Mapped by
+/// hand (docs/decisions/0003): the preferred transcript, the embedding's state and the options' JSON are
+/// computed from the loaded note, which a column projection cannot say.
+/// </summary>
 internal sealed record NoteDto(
     Guid Id,
     string? Title,
@@ -98,49 +103,56 @@ internal sealed record ModerationDto(ModerationStatus Status, DateTimeOffset? Mo
 /// <summary>Whether the note's embedding matches its current text (it is refreshed in the background after a change).</summary>
 internal sealed record EmbeddingStateDto(string? Model, DateTimeOffset? EmbeddedAt, bool IsCurrent);
 
-internal sealed record TaskDto(
-    Guid Id,
-    Guid NoteId,
-    string Description,
-    bool IsDone,
-    DateTimeOffset? DoneAt,
-    DateTimeOffset? Deadline,
-    NotePriority Priority,
-    bool IsDeleted,
-    DateTimeOffset? DeletedAt,
-    DateTimeOffset? NotifiedAt,
-    int ReminderCount,
-    bool NotificationEnabled,
-    IReadOnlyList<AssignedEntity> AssignedEntities,
-    IReadOnlyList<string> ImageUrls,
-    IReadOnlyList<string> DocumentUrls,
-    IReadOnlyList<string> ExternalLinks,
-    CommunicationType? CommunicationType,
-    bool IsActionApproved,
-    int Position,
-    DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt)
+internal sealed record TaskDto
 {
-    public static TaskDto From(NoteTask task) => new(
-        task.Id,
-        task.NoteId,
-        task.Description,
-        task.IsDone,
-        task.DoneAt,
-        task.Deadline,
-        task.Priority,
-        task.IsDeleted,
-        task.DeletedAt,
-        task.NotifiedAt,
-        task.ReminderCount,
-        task.NotificationEnabled,
-        task.AssignedEntities,
-        task.ImageUrls,
-        task.DocumentUrls,
-        task.ExternalLinks,
-        task.CommunicationType,
-        task.IsActionApproved,
-        task.Position,
-        task.CreatedAt,
-        task.UpdatedAt);
+    public required Guid Id { get; init; }
+
+    public required Guid NoteId { get; init; }
+
+    public required string Description { get; init; }
+
+    public required bool IsDone { get; init; }
+
+    public required DateTimeOffset? DoneAt { get; init; }
+
+    public required DateTimeOffset? Deadline { get; init; }
+
+    public required NotePriority Priority { get; init; }
+
+    public required bool IsDeleted { get; init; }
+
+    public required DateTimeOffset? DeletedAt { get; init; }
+
+    public required DateTimeOffset? NotifiedAt { get; init; }
+
+    public required int ReminderCount { get; init; }
+
+    public required bool NotificationEnabled { get; init; }
+
+    public required IReadOnlyList<AssignedEntity> AssignedEntities { get; init; }
+
+    public required IReadOnlyList<string> ImageUrls { get; init; }
+
+    public required IReadOnlyList<string> DocumentUrls { get; init; }
+
+    public required IReadOnlyList<string> ExternalLinks { get; init; }
+
+    public required CommunicationType? CommunicationType { get; init; }
+
+    public required bool IsActionApproved { get; init; }
+
+    public required int Position { get; init; }
+
+    public required DateTimeOffset CreatedAt { get; init; }
+
+    public required DateTimeOffset UpdatedAt { get; init; }
+
+    /// <summary>A tracked task after a change; queries project with <c>ProjectToType&lt;TaskDto&gt;</c> instead.</summary>
+    public static TaskDto From(NoteTask task) => task.Adapt<TaskDto>(NotesMappings.Config);
+}
+
+/// <summary>Every member matches the task's by name.</summary>
+internal sealed class TaskDtoMapping : IRegister
+{
+    public void Register(TypeAdapterConfig config) => config.NewConfig<NoteTask, TaskDto>();
 }

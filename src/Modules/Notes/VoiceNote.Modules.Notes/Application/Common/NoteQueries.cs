@@ -1,21 +1,22 @@
 using Microsoft.EntityFrameworkCore;
 using VoiceNote.Domain.Results;
+using VoiceNote.Infrastructure.Persistence;
 using VoiceNote.Modules.Notes.Domain;
 using VoiceNote.Modules.Notes.Infrastructure.Persistence;
 
 namespace VoiceNote.Modules.Notes.Application.Common;
 
-/// <summary>Loads the caller's notes and tasks; the owner filter of the context makes another user's rows invisible.</summary>
+/// <summary>Loads the caller's notes and tasks for a change (tracked); the owner filter of the context makes another user's rows invisible.</summary>
 internal static class NoteQueries
 {
     public static Task<Note?> FindNoteAsync(this NotesDbContext db, Guid id, CancellationToken cancellationToken) =>
-        db.Notes.FirstOrDefaultAsync(n => n.Id == id, cancellationToken);
+        db.Notes.WithSpecification(new NoteById(id)).FirstOrDefaultAsync(cancellationToken);
 
     public static Task<Note?> FindNoteWithChildrenAsync(this NotesDbContext db, Guid id, CancellationToken cancellationToken) =>
-        db.Notes.Include(n => n.Transcripts).Include(n => n.Tasks).AsSplitQuery().FirstOrDefaultAsync(n => n.Id == id, cancellationToken);
+        db.Notes.WithSpecification(new NoteWithChildrenById(id, tracked: true)).FirstOrDefaultAsync(cancellationToken);
 
     public static Task<NoteTask?> FindTaskAsync(this NotesDbContext db, Guid id, CancellationToken cancellationToken) =>
-        db.Tasks.Include(t => t.Note).FirstOrDefaultAsync(t => t.Id == id, cancellationToken);
+        db.Tasks.Include(t => t.Note).WithSpecification(new TaskById(id)).FirstOrDefaultAsync(cancellationToken);
 }
 
 /// <summary>The shape of the small note commands: find the caller's note, refuse one in the trash, change it.</summary>

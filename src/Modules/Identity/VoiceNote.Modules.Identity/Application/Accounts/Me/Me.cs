@@ -1,9 +1,11 @@
 using FluentValidation;
+using Mapster;
 using Microsoft.EntityFrameworkCore;
 using VoiceNote.Application.Messaging;
 using VoiceNote.Application.Security;
 using VoiceNote.Domain.Results;
 using VoiceNote.Infrastructure.Http;
+using VoiceNote.Infrastructure.Persistence;
 using VoiceNote.Modules.Identity.Application.Admins.Common;
 using VoiceNote.Modules.Identity.Application.Common;
 using VoiceNote.Modules.Identity.Application.Sessions;
@@ -38,8 +40,8 @@ internal sealed class MeHandlers(IdentityModuleDbContext db, ICurrentUser caller
     public async Task<Result<UserDto>> Handle(GetMe request, CancellationToken cancellationToken)
     {
         var userId = caller.Id.Value;
-        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId, cancellationToken);
-        return user is null ? IdentityErrors.UserNotFound : UserDto.From(user);
+        var user = await db.Users.WithSpecification(new UserById(userId)).ProjectToType<UserDto>(IdentityMappings.Config).FirstOrDefaultAsync(cancellationToken);
+        return user is null ? IdentityErrors.UserNotFound : user;
     }
 
     public async Task<Result<UserDto>> Handle(UpdateMe request, CancellationToken cancellationToken)

@@ -1,54 +1,59 @@
-using System.Linq.Expressions;
+using Mapster;
+using VoiceNote.Modules.Identity.Application.Common;
 using VoiceNote.Modules.Identity.Domain;
 
 namespace VoiceNote.Modules.Identity.Application.Admins.Common;
 
 /// <summary>
-/// An account as an admin sees it: the owner's view plus the admin and lockout fields. Deliberately
-/// built field by field, so the password hash and the security and concurrency stamps can never leak.
+/// An account as an admin sees it: the owner's view plus the admin and lockout fields. Only the members
+/// declared here are mapped, so the password hash and the security and concurrency stamps can never leak.
 /// </summary>
-internal sealed record AdminUserDto(
-    Guid Id,
-    string Email,
-    string Username,
-    string DisplayName,
-    string? DeviceId,
-    string? DeviceModel,
-    bool IsActive,
-    bool IsDeleted,
-    DateTimeOffset? DeletedAt,
-    DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt,
-    DateTimeOffset? LastLoginAt,
-    DateTimeOffset? LockedOutUntil,
-    bool IsAdmin,
-    IReadOnlyList<string> AdminPermissions,
-    string? AdminGrantedBy,
-    DateTimeOffset? AdminGrantedAt,
-    DateTimeOffset? AdminLastActionAt)
+internal sealed record AdminUserDto
 {
-    /// <summary>The projection EF translates to SQL (lists read only these columns).</summary>
-    public static readonly Expression<Func<User, AdminUserDto>> Projection = u => new AdminUserDto(
-        u.Id,
-        u.Email!,
-        u.UserName!,
-        u.DisplayName,
-        u.DeviceId,
-        u.DeviceModel,
-        u.IsActive,
-        u.IsDeleted,
-        u.DeletedAt,
-        u.CreatedAt,
-        u.UpdatedAt,
-        u.LastLoginAt,
-        u.LockoutEnd,
-        u.IsAdmin,
-        u.AdminPermissions,
-        u.AdminGrantedBy,
-        u.AdminGrantedAt,
-        u.AdminLastActionAt);
+    public required Guid Id { get; init; }
 
-    private static readonly Func<User, AdminUserDto> Compiled = Projection.Compile();
+    public required string Email { get; init; }
 
-    public static AdminUserDto From(User user) => Compiled(user);
+    public required string Username { get; init; }
+
+    public required string DisplayName { get; init; }
+
+    public required string? DeviceId { get; init; }
+
+    public required string? DeviceModel { get; init; }
+
+    public required bool IsActive { get; init; }
+
+    public required bool IsDeleted { get; init; }
+
+    public required DateTimeOffset? DeletedAt { get; init; }
+
+    public required DateTimeOffset CreatedAt { get; init; }
+
+    public required DateTimeOffset UpdatedAt { get; init; }
+
+    public required DateTimeOffset? LastLoginAt { get; init; }
+
+    public required DateTimeOffset? LockedOutUntil { get; init; }
+
+    public required bool IsAdmin { get; init; }
+
+    public required IReadOnlyList<string> AdminPermissions { get; init; }
+
+    public required string? AdminGrantedBy { get; init; }
+
+    public required DateTimeOffset? AdminGrantedAt { get; init; }
+
+    public required DateTimeOffset? AdminLastActionAt { get; init; }
+
+    /// <summary>A tracked account after a change; queries project with <c>ProjectToType&lt;AdminUserDto&gt;</c> instead.</summary>
+    public static AdminUserDto From(User user) => user.Adapt<AdminUserDto>(IdentityMappings.Config);
+}
+
+internal sealed class AdminUserDtoMapping : IRegister
+{
+    public void Register(TypeAdapterConfig config) => config.NewConfig<User, AdminUserDto>()
+        .Map(d => d.Email, u => u.Email!)
+        .Map(d => d.Username, u => u.UserName!)
+        .Map(d => d.LockedOutUntil, u => u.LockoutEnd);
 }

@@ -1,3 +1,4 @@
+using Mapster;
 using Microsoft.EntityFrameworkCore;
 using VoiceNote.Application.Messaging;
 using VoiceNote.Application.Security;
@@ -21,9 +22,9 @@ internal sealed class ListApiKeysHandler(IdentityModuleDbContext db, ICurrentUse
             return IdentityErrors.InteractiveOnly;
         }
 
-        // The owner filter limits this to the caller's keys.
-        var keys = await db.ApiKeys.AsNoTracking().ToListAsync(cancellationToken);
-        return keys.Select(ApiKeyDto.From).OrderBy(k => k.Provider, StringComparer.Ordinal).ToList();
+        // The owner filter limits this to the caller's keys; the order is by the provider's API name, known only here.
+        var keys = await db.ApiKeys.ProjectToType<ApiKeyDto>(IdentityMappings.Config).ToListAsync(cancellationToken);
+        return keys.OrderBy(k => k.Provider, StringComparer.Ordinal).ToList();
     }
 }
 

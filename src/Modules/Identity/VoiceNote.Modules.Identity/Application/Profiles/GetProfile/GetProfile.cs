@@ -3,6 +3,7 @@ using VoiceNote.Application.Messaging;
 using VoiceNote.Application.Security;
 using VoiceNote.Domain.Results;
 using VoiceNote.Infrastructure.Http;
+using VoiceNote.Infrastructure.Persistence;
 using VoiceNote.Modules.Identity.Application.Common;
 using VoiceNote.Modules.Identity.Domain;
 using VoiceNote.Modules.Identity.Infrastructure.Persistence;
@@ -19,13 +20,13 @@ internal sealed class GetProfileHandler(IdentityModuleDbContext db, ICurrentUser
     {
         // Profiles are keyed by the user id (one per user), not IOwnedByUser: the caller's id is the key.
         var userId = caller.Id.Value;
-        var profile = await db.Profiles.AsNoTracking().FirstOrDefaultAsync(p => p.UserId == userId, cancellationToken);
+        var profile = await db.Profiles.AsNoTracking().WithSpecification(new ProfileOfUser(userId)).FirstOrDefaultAsync(cancellationToken);
         if (profile is not null)
         {
             return ProfileDto.From(profile);
         }
 
-        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId, cancellationToken);
+        var user = await db.Users.WithSpecification(new UserById(userId)).Select(u => new { u.CreatedAt }).FirstOrDefaultAsync(cancellationToken);
         return user is null ? IdentityErrors.UserNotFound : ProfileDto.From(UserProfile.For(userId, user.CreatedAt));
     }
 }

@@ -1,8 +1,11 @@
+using Ardalis.Specification;
 using Microsoft.EntityFrameworkCore;
 using VoiceNote.Application.Messaging;
 using VoiceNote.Application.Security;
 using VoiceNote.Domain.Results;
 using VoiceNote.Infrastructure.Http;
+using VoiceNote.Infrastructure.Persistence;
+using VoiceNote.Modules.Identity.Domain;
 using VoiceNote.Modules.Identity.Infrastructure.Persistence;
 
 namespace VoiceNote.Modules.Identity.Application.Sessions.ListSessions;
@@ -10,7 +13,18 @@ namespace VoiceNote.Modules.Identity.Application.Sessions.ListSessions;
 /// <summary>The caller's live sessions, newest first, with the current one marked.</summary>
 internal sealed record ListSessions : IQuery<IReadOnlyList<SessionDto>>;
 
+/// <summary>A live session; <see cref="Current"/> compares with the caller's session, so the shape is a selector, not a mapping.</summary>
 internal sealed record SessionDto(Guid Id, string? DeviceId, string? DeviceModel, string? IpAddress, DateTimeOffset CreatedAt, DateTimeOffset LastUsedAt, DateTimeOffset ExpiresAt, bool Current);
+
+/// <summary>An account's sessions that are neither revoked nor expired, most recently used first.</summary>
+internal sealed class LiveSessionsOfUser : Specification<Session, SessionDto>
+{
+    public LiveSessionsOfUser(Guid userId, DateTimeOffset now, Guid? currentSessionId)
+    {
+        Query.Where(s => s.UserId == userId && s.RevokedAt == null && s.ExpiresAt > now).OrderByDescending(s => s.LastUsedAt);
+        Query.Select(s => new SessionDto(s.Id, s.DeviceId, s.DeviceModel, s.IpAddress, s.CreatedAt, s.LastUsedAt, s.ExpiresAt, s.Id == currentSessionId));
+    }
+}
 
 internal sealed class ListSessionsHandler(IdentityModuleDbContext db, ICurrentUser caller, TimeProvider clock) : IQueryHandler<ListSessions, IReadOnlyList<SessionDto>>
 {
@@ -19,12 +33,7 @@ internal sealed class ListSessionsHandler(IdentityModuleDbContext db, ICurrentUs
         var userId = caller.Id.Value;
         var now = clock.GetUtcNow();
         var current = caller.SessionId;
-        var sessions = await db.Sessions.AsNoTracking()
-            .Where(s => s.UserId == userId && s.RevokedAt == null && s.ExpiresAt > now)
-            .OrderByDescending(s => s.LastUsedAt)
-            .Select(s => new SessionDto(s.Id, s.DeviceId, s.DeviceModel, s.IpAddress, s.CreatedAt, s.LastUsedAt, s.ExpiresAt, s.Id == current))
-            .ToListAsync(cancellationToken);
-        return sessions;
+        return await db.Sessions.WithSpecification(new LiveSessionsOfUser(userId, now, current)).ToListAsync(cancellationToken);
     }
 }
 

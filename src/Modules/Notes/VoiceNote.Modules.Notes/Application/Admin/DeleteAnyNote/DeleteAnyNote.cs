@@ -3,6 +3,7 @@ using VoiceNote.Application.Messaging;
 using VoiceNote.Application.Security;
 using VoiceNote.Domain.Results;
 using VoiceNote.Infrastructure.Http;
+using VoiceNote.Infrastructure.Persistence;
 using VoiceNote.Modules.Notes.Application.Common;
 using VoiceNote.Modules.Notes.Infrastructure.Persistence;
 
@@ -16,7 +17,7 @@ internal sealed class DeleteAnyNoteHandler(NotesDbContext db, TimeProvider clock
 {
     public async Task<Result> Handle(DeleteAnyNote request, CancellationToken cancellationToken)
     {
-        var note = await db.AllNotes().FirstOrDefaultAsync(n => n.Id == request.Id, cancellationToken);
+        var note = await db.Notes.WithSpecification(new AnyNoteById(request.Id)).FirstOrDefaultAsync(cancellationToken);
         if (note is null)
         {
             return NotesErrors.NoteNotFound;

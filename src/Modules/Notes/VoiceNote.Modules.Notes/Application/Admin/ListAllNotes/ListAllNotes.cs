@@ -1,10 +1,11 @@
+using Mapster;
 using Microsoft.EntityFrameworkCore;
 using VoiceNote.Application.Messaging;
 using VoiceNote.Application.Paging;
 using VoiceNote.Application.Security;
-using VoiceNote.Domain.Primitives;
 using VoiceNote.Domain.Results;
 using VoiceNote.Infrastructure.Http;
+using VoiceNote.Infrastructure.Persistence;
 using VoiceNote.Modules.Notes.Application.Common;
 using VoiceNote.Modules.Notes.Application.Notes.ListNotes;
 using VoiceNote.Modules.Notes.Domain;
@@ -16,19 +17,38 @@ namespace VoiceNote.Modules.Notes.Application.Admin.ListAllNotes;
 [Requires(Permission = AdminPermissions.CanViewAllNotes)]
 internal sealed record ListAllNotes(Guid? OwnerId, bool? Deleted, ModerationStatus? Moderation, int Limit, string? Cursor) : IQuery<Page<AdminNoteListItem>>;
 
-internal sealed record AdminNoteListItem(
-    Guid Id,
-    Guid OwnerId,
-    string? Title,
-    NotePriority Priority,
-    NoteStatus Status,
-    bool IsArchived,
-    bool IsDeleted,
-    DateTimeOffset? DeletedAt,
-    ModerationStatus ModerationStatus,
-    DateTimeOffset? ModeratedAt,
-    DateTimeOffset RecordedAt,
-    DateTimeOffset UpdatedAt);
+internal sealed record AdminNoteListItem
+{
+    public required Guid Id { get; init; }
+
+    public required Guid OwnerId { get; init; }
+
+    public required string? Title { get; init; }
+
+    public required NotePriority Priority { get; init; }
+
+    public required NoteStatus Status { get; init; }
+
+    public required bool IsArchived { get; init; }
+
+    public required bool IsDeleted { get; init; }
+
+    public required DateTimeOffset? DeletedAt { get; init; }
+
+    public required ModerationStatus ModerationStatus { get; init; }
+
+    public required DateTimeOffset? ModeratedAt { get; init; }
+
+    public required DateTimeOffset RecordedAt { get; init; }
+
+    public required DateTimeOffset UpdatedAt { get; init; }
+}
+
+/// <summary>The owner as its plain id; the other members match by name.</summary>
+internal sealed class AdminNoteListItemMapping : IRegister
+{
+    public void Register(TypeAdapterConfig config) => config.NewConfig<Note, AdminNoteListItem>().Map(d => d.OwnerId, n => n.OwnerId.Value);
+}
 
 internal sealed class ListAllNotesHandler(NotesDbContext db) : IQueryHandler<ListAllNotes, Page<AdminNoteListItem>>
 {
@@ -40,30 +60,14 @@ internal sealed class ListAllNotesHandler(NotesDbContext db) : IQueryHandler<Lis
             return NotesErrors.InvalidCursor;
         }
 
-        var notes = db.AllNotes().AsNoTracking();
-        if (request.OwnerId is { } owner)
-        {
-            var ownerId = new UserId(owner);
-            notes = notes.Where(n => n.OwnerId == ownerId);
-        }
-
-        if (request.Deleted is { } deleted)
-        {
-            notes = notes.Where(n => n.IsDeleted == deleted);
-        }
-
-        if (request.Moderation is { } moderation)
-        {
-            notes = notes.Where(n => n.ModerationStatus == moderation);
-        }
-
-        var rows = await notes.After(cursor).Sorted(NoteSort.Newest).Take(request.Limit + 1)
-            .Select(n => new AdminNoteListItem(n.Id, n.OwnerId.Value, n.Title, n.Priority, n.Status, n.IsArchived, n.IsDeleted, n.DeletedAt,
-                n.ModerationStatus, n.ModeratedAt, n.RecordedAt, n.UpdatedAt))
+        var rows = await db.Notes.WithSpecification(new AllNotesPage(request.OwnerId, request.Deleted, request.Moderation, cursor, request.Limit))
+            .ProjectToType<AdminNoteListItem>(NotesMappings.Config)
             .ToListAsync(cancellationToken);
         var items = rows.Take(request.Limit).ToList();
         var next = rows.Count > request.Limit ? new NoteCursor(NoteSort.Newest, items[^1].RecordedAt, (short)items[^1].Priority, items[^1].Id).Encode() : null;
-        long? total = request.Cursor is null ? await notes.LongCountAsync(cancellationToken) : null;
+        long? total = request.Cursor is null
+            ? await db.Notes.WithSpecification(new AllNotes(request.OwnerId, request.Deleted, request.Moderation)).LongCountAsync(cancellationToken)
+            : null;
         return new Page<AdminNoteListItem>(items, items.Count, total, next);
     }
 }

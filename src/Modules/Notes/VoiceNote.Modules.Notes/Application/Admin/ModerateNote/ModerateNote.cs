@@ -4,6 +4,7 @@ using VoiceNote.Application.Messaging;
 using VoiceNote.Application.Security;
 using VoiceNote.Domain.Results;
 using VoiceNote.Infrastructure.Http;
+using VoiceNote.Infrastructure.Persistence;
 using VoiceNote.Modules.Notes.Application.Common;
 using VoiceNote.Modules.Notes.Domain;
 using VoiceNote.Modules.Notes.Infrastructure.Persistence;
@@ -29,7 +30,7 @@ internal sealed class ModerateNoteHandler(NotesDbContext db, ICurrentUser caller
 {
     public async Task<Result<ModerationDto>> Handle(ModerateNote request, CancellationToken cancellationToken)
     {
-        var note = await db.AllNotes().FirstOrDefaultAsync(n => n.Id == request.Id, cancellationToken);
+        var note = await db.Notes.WithSpecification(new AnyNoteById(request.Id)).FirstOrDefaultAsync(cancellationToken);
         if (note is null)
         {
             return NotesErrors.NoteNotFound;

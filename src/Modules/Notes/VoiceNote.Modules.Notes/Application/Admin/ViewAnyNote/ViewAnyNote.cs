@@ -3,6 +3,7 @@ using VoiceNote.Application.Messaging;
 using VoiceNote.Application.Security;
 using VoiceNote.Domain.Results;
 using VoiceNote.Infrastructure.Http;
+using VoiceNote.Infrastructure.Persistence;
 using VoiceNote.Modules.Notes.Application.Common;
 using VoiceNote.Modules.Notes.Infrastructure.Persistence;
 
@@ -18,8 +19,7 @@ internal sealed class ViewAnyNoteHandler(NotesDbContext db) : IQueryHandler<View
 {
     public async Task<Result<AdminNoteDto>> Handle(ViewAnyNote request, CancellationToken cancellationToken)
     {
-        var note = await db.AllNotes().AsNoTracking().Include(n => n.Transcripts).Include(n => n.Tasks).AsSplitQuery()
-            .FirstOrDefaultAsync(n => n.Id == request.Id, cancellationToken);
+        var note = await db.Notes.WithSpecification(new AnyNoteWithChildrenById(request.Id)).FirstOrDefaultAsync(cancellationToken);
         return note is null ? NotesErrors.NoteNotFound : new AdminNoteDto(note.OwnerId.Value, note.ModeratedBy, NoteDto.From(note));
     }
 }

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using VoiceNote.Application.IntegrationEvents;
 using VoiceNote.Domain.Primitives;
 using VoiceNote.Modules.AudioProcessing.Contracts;
-using VoiceNote.Modules.Notes.Application.Admin;
+using VoiceNote.Infrastructure.Persistence;
 using VoiceNote.Modules.Notes.Application.Common;
 using VoiceNote.Modules.Notes.Domain;
 using VoiceNote.Modules.Notes.Infrastructure.Persistence;
@@ -99,8 +99,7 @@ internal sealed class RecordNoteFromAudio(NotesDbContext db, TimeProvider clock)
     private async Task<Note> FindOrCreateAsync(Guid ownerId, Guid audioId, DateTimeOffset recordedAt, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var owner = new UserId(ownerId);
-        var note = await db.AllNotes().Include(n => n.Transcripts).Include(n => n.Tasks).AsSplitQuery()
-            .FirstOrDefaultAsync(n => n.OwnerId == owner && n.AudioId == audioId, cancellationToken);
+        var note = await db.Notes.WithSpecification(new NoteOfRecording(owner, audioId)).FirstOrDefaultAsync(cancellationToken);
         if (note is null)
         {
             note = Note.Create(owner, now, recordedAt.ToMicroseconds(), audioId);

@@ -1,7 +1,9 @@
+using Microsoft.EntityFrameworkCore;
 using VoiceNote.Application.Messaging;
 using VoiceNote.Application.Security;
 using VoiceNote.Domain.Results;
 using VoiceNote.Infrastructure.Http;
+using VoiceNote.Infrastructure.Persistence;
 using VoiceNote.Modules.Notes.Application.Common;
 using VoiceNote.Modules.Notes.Infrastructure.Persistence;
 
@@ -15,7 +17,7 @@ internal sealed class GetNoteHandler(NotesDbContext db) : IQueryHandler<GetNote,
 {
     public async Task<Result<NoteDto>> Handle(GetNote request, CancellationToken cancellationToken)
     {
-        var note = await db.FindNoteWithChildrenAsync(request.Id, cancellationToken);
+        var note = await db.Notes.WithSpecification(new NoteWithChildrenById(request.Id)).FirstOrDefaultAsync(cancellationToken);
         return note is null ? NotesErrors.NoteNotFound : NoteDto.From(note);
     }
 }

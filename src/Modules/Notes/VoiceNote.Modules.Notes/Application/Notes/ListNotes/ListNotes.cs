@@ -1,8 +1,10 @@
+using Mapster;
 using Microsoft.EntityFrameworkCore;
 using VoiceNote.Application.Messaging;
 using VoiceNote.Application.Paging;
 using VoiceNote.Application.Security;
 using VoiceNote.Domain.Results;
+using VoiceNote.Infrastructure.Persistence;
 using VoiceNote.Modules.Notes.Application.Common;
 using VoiceNote.Modules.Notes.Domain;
 using VoiceNote.Modules.Notes.Infrastructure.Persistence;
@@ -18,24 +20,51 @@ namespace VoiceNote.Modules.Notes.Application.Notes.ListNotes;
 internal sealed record ListNotes(NoteFilter Filter, NoteSort Sort, int Limit, string? Cursor, bool IncludeTotal) : IQuery<Page<NoteListItem>>;
 
 /// <summary>A note in a list: what a list shows, without transcripts.</summary>
-internal sealed record NoteListItem(
-    Guid Id,
-    string? Title,
-    string? Summary,
-    NotePriority Priority,
-    NoteStatus Status,
-    bool IsPinned,
-    bool IsLiked,
-    bool IsArchived,
-    bool IsEncrypted,
-    bool IsDeleted,
-    DateTimeOffset? DeletedAt,
-    DateTimeOffset RecordedAt,
-    DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt,
-    double? DurationSeconds,
-    Guid? AudioId,
-    int OpenTaskCount);
+internal sealed record NoteListItem
+{
+    public required Guid Id { get; init; }
+
+    public required string? Title { get; init; }
+
+    public required string? Summary { get; init; }
+
+    public required NotePriority Priority { get; init; }
+
+    public required NoteStatus Status { get; init; }
+
+    public required bool IsPinned { get; init; }
+
+    public required bool IsLiked { get; init; }
+
+    public required bool IsArchived { get; init; }
+
+    public required bool IsEncrypted { get; init; }
+
+    public required bool IsDeleted { get; init; }
+
+    public required DateTimeOffset? DeletedAt { get; init; }
+
+    public required DateTimeOffset RecordedAt { get; init; }
+
+    public required DateTimeOffset CreatedAt { get; init; }
+
+    public required DateTimeOffset UpdatedAt { get; init; }
+
+    public required double? DurationSeconds { get; init; }
+
+    public required Guid? AudioId { get; init; }
+
+    public required int OpenTaskCount { get; init; }
+}
+
+/// <summary>The list's columns only: the summary cut to an excerpt, the open tasks counted in SQL.</summary>
+internal sealed class NoteListItemMapping : IRegister
+{
+    public void Register(TypeAdapterConfig config) => config.NewConfig<Note, NoteListItem>()
+        .Map(d => d.Summary, n => n.Summary == null ? null : n.Summary.Substring(0, Math.Min(n.Summary.Length, ListNotesHandler.SummaryExcerptLength)))
+        // Count() (the method) is a COUNT(*) subquery; the Count property would load every task.
+        .Map(d => d.OpenTaskCount, n => n.Tasks.Count(t => !t.IsDone && !t.IsDeleted));
+}
 
 internal sealed class ListNotesHandler(NotesDbContext db) : IQueryHandler<ListNotes, Page<NoteListItem>>
 {
@@ -49,33 +78,11 @@ internal sealed class ListNotesHandler(NotesDbContext db) : IQueryHandler<ListNo
             return NotesErrors.InvalidCursor;
         }
 
-        var filtered = db.Notes.AsNoTracking().Filter(request.Filter);
-        var rows = await filtered.After(cursor).Sorted(request.Sort).Take(request.Limit + 1)
-            .Select(n => new
-            {
-                Note = new NoteListItem(
-                    n.Id,
-                    n.Title,
-                    n.Summary == null ? null : n.Summary.Substring(0, SummaryExcerptLength),
-                    n.Priority,
-                    n.Status,
-                    n.IsPinned,
-                    n.IsLiked,
-                    n.IsArchived,
-                    n.IsEncrypted,
-                    n.IsDeleted,
-                    n.DeletedAt,
-                    n.RecordedAt,
-                    n.CreatedAt,
-                    n.UpdatedAt,
-                    n.DurationSeconds,
-                    n.AudioId,
-                    n.Tasks.Count(t => !t.IsDone && !t.IsDeleted)),
-                n.Priority,
-            })
+        var rows = await db.Notes.WithSpecification(new NotesOfOwnerPage(request.Filter, request.Sort, cursor, request.Limit))
+            .ProjectToType<NoteListItem>(NotesMappings.Config)
             .ToListAsync(cancellationToken);
 
-        var items = rows.Take(request.Limit).Select(r => r.Note).ToList();
+        var items = rows.Take(request.Limit).ToList();
         string? next = null;
         if (rows.Count > request.Limit)
         {
@@ -83,7 +90,9 @@ internal sealed class ListNotesHandler(NotesDbContext db) : IQueryHandler<ListNo
             next = new NoteCursor(request.Sort, request.Sort == NoteSort.Updated ? last.UpdatedAt : last.RecordedAt, (short)last.Priority, last.Id).Encode();
         }
 
-        long? total = request.Cursor is null || request.IncludeTotal ? await filtered.LongCountAsync(cancellationToken) : null;
+        long? total = request.Cursor is null || request.IncludeTotal
+            ? await db.Notes.WithSpecification(new NotesOfOwner(request.Filter)).LongCountAsync(cancellationToken)
+            : null;
         return new Page<NoteListItem>(items, items.Count, total, next);
     }
 }

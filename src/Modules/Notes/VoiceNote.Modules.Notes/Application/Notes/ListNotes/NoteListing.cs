@@ -1,5 +1,6 @@
 using System.Buffers.Text;
 using System.Text.Json;
+using Ardalis.Specification;
 using Microsoft.EntityFrameworkCore;
 using VoiceNote.Modules.Notes.Domain;
 
@@ -61,82 +62,83 @@ internal sealed record NoteCursor(NoteSort Sort, DateTimeOffset At, short Priori
 }
 
 /// <summary>
-/// The list query pieces. Filters come first, then the keyset condition as a row-value comparison
-/// (<c>(recorded_at, id) &lt; (@at, @id)</c>), which PostgreSQL answers from the per-owner indexes
-/// <c>(owner_id, is_deleted, is_archived, key…, id)</c> without counting the rows it skips.
+/// The pieces of a note list's specification. Filters come first, then the keyset condition as a
+/// row-value comparison (<c>(recorded_at, id) &lt; (@at, @id)</c>), which PostgreSQL answers from the
+/// per-owner indexes <c>(owner_id, is_deleted, is_archived, key…, id)</c> without counting the rows it skips.
 /// </summary>
 internal static class NoteListing
 {
-    public static IQueryable<Note> Filter(this IQueryable<Note> notes, NoteFilter filter)
+    public static ISpecificationBuilder<Note> Matching(this ISpecificationBuilder<Note> query, NoteFilter filter)
     {
-        notes = notes.Where(n => n.IsDeleted == filter.Deleted);
+        query.Where(n => n.IsDeleted == filter.Deleted);
         // The trash shows archived and unarchived notes alike unless asked; other lists hide the archive by default.
         var archived = filter.Archived ?? (filter.Deleted ? null : false);
         if (archived is { } a)
         {
-            notes = notes.Where(n => n.IsArchived == a);
+            query.Where(n => n.IsArchived == a);
         }
 
         if (filter.Status is { } status)
         {
-            notes = notes.Where(n => n.Status == status);
+            query.Where(n => n.Status == status);
         }
 
         if (filter.Priority is { } priority)
         {
-            notes = notes.Where(n => n.Priority == priority);
+            query.Where(n => n.Priority == priority);
         }
 
         if (filter.Pinned is { } pinned)
         {
-            notes = notes.Where(n => n.IsPinned == pinned);
+            query.Where(n => n.IsPinned == pinned);
         }
 
         if (filter.Liked is { } liked)
         {
-            notes = notes.Where(n => n.IsLiked == liked);
+            query.Where(n => n.IsLiked == liked);
         }
 
         if (filter.From is { } from)
         {
-            notes = notes.Where(n => n.RecordedAt >= from);
+            query.Where(n => n.RecordedAt >= from);
         }
 
         if (filter.To is { } to)
         {
-            notes = notes.Where(n => n.RecordedAt < to);
+            query.Where(n => n.RecordedAt < to);
         }
 
         if (filter.HasOpenTasks is { } open)
         {
-            notes = notes.Where(n => n.Tasks.Any(t => !t.IsDone && !t.IsDeleted) == open);
+            query.Where(n => n.Tasks.Any(t => !t.IsDone && !t.IsDeleted) == open);
         }
 
-        return notes;
+        return query;
     }
 
-    public static IQueryable<Note> After(this IQueryable<Note> notes, NoteCursor? cursor)
+    /// <summary>The rows after the cursor in its sort's order: the page starts where the last one ended.</summary>
+    public static ISpecificationBuilder<Note> After(this ISpecificationBuilder<Note> query, NoteCursor? cursor)
     {
         if (cursor is null)
         {
-            return notes;
+            return query;
         }
 
         var (at, id, priority) = (cursor.At, cursor.Id, (NotePriority)cursor.Priority);
         return cursor.Sort switch
         {
-            NoteSort.Oldest => notes.Where(n => EF.Functions.GreaterThan(ValueTuple.Create(n.RecordedAt, n.Id), ValueTuple.Create(at, id))),
-            NoteSort.Updated => notes.Where(n => EF.Functions.LessThan(ValueTuple.Create(n.UpdatedAt, n.Id), ValueTuple.Create(at, id))),
-            NoteSort.Priority => notes.Where(n => EF.Functions.LessThan(ValueTuple.Create(n.Priority, n.RecordedAt, n.Id), ValueTuple.Create(priority, at, id))),
-            _ => notes.Where(n => EF.Functions.LessThan(ValueTuple.Create(n.RecordedAt, n.Id), ValueTuple.Create(at, id))),
+            NoteSort.Oldest => query.Where(n => EF.Functions.GreaterThan(ValueTuple.Create(n.RecordedAt, n.Id), ValueTuple.Create(at, id))),
+            NoteSort.Updated => query.Where(n => EF.Functions.LessThan(ValueTuple.Create(n.UpdatedAt, n.Id), ValueTuple.Create(at, id))),
+            NoteSort.Priority => query.Where(n => EF.Functions.LessThan(ValueTuple.Create(n.Priority, n.RecordedAt, n.Id), ValueTuple.Create(priority, at, id))),
+            _ => query.Where(n => EF.Functions.LessThan(ValueTuple.Create(n.RecordedAt, n.Id), ValueTuple.Create(at, id))),
         };
     }
 
-    public static IQueryable<Note> Sorted(this IQueryable<Note> notes, NoteSort sort) => sort switch
+    public static ISpecificationBuilder<Note> SortedBy(this ISpecificationBuilder<Note> query, NoteSort sort) => sort switch
     {
-        NoteSort.Oldest => notes.OrderBy(n => n.RecordedAt).ThenBy(n => n.Id),
-        NoteSort.Updated => notes.OrderByDescending(n => n.UpdatedAt).ThenByDescending(n => n.Id),
-        NoteSort.Priority => notes.OrderByDescending(n => n.Priority).ThenByDescending(n => n.RecordedAt).ThenByDescending(n => n.Id),
-        _ => notes.OrderByDescending(n => n.RecordedAt).ThenByDescending(n => n.Id),
+        NoteSort.Oldest => query.OrderBy(n => n.RecordedAt).ThenBy(n => n.Id),
+        NoteSort.Updated => query.OrderByDescending(n => n.UpdatedAt).ThenByDescending(n => n.Id),
+        NoteSort.Priority => query.OrderByDescending(n => n.Priority).ThenByDescending(n => n.RecordedAt).ThenByDescending(n => n.Id),
+        _ => query.OrderByDescending(n => n.RecordedAt).ThenByDescending(n => n.Id),
     };
 }

@@ -1,7 +1,10 @@
+using Mapster;
+using Microsoft.EntityFrameworkCore;
 using VoiceNote.Application.Messaging;
 using VoiceNote.Application.Security;
 using VoiceNote.Domain.Results;
 using VoiceNote.Infrastructure.Http;
+using VoiceNote.Infrastructure.Persistence;
 using VoiceNote.Modules.Notes.Application.Common;
 using VoiceNote.Modules.Notes.Infrastructure.Persistence;
 
@@ -14,8 +17,8 @@ internal sealed class GetTaskHandler(NotesDbContext db) : IQueryHandler<GetTask,
 {
     public async Task<Result<TaskDto>> Handle(GetTask request, CancellationToken cancellationToken)
     {
-        var task = await db.FindTaskAsync(request.Id, cancellationToken);
-        return task is null ? NotesErrors.TaskNotFound : TaskDto.From(task);
+        var task = await db.Tasks.WithSpecification(new TaskById(request.Id)).ProjectToType<TaskDto>(NotesMappings.Config).FirstOrDefaultAsync(cancellationToken);
+        return task is null ? NotesErrors.TaskNotFound : task;
     }
 }
 

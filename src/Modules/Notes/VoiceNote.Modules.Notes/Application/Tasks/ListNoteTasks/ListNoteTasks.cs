@@ -1,8 +1,10 @@
+using Mapster;
 using Microsoft.EntityFrameworkCore;
 using VoiceNote.Application.Messaging;
 using VoiceNote.Application.Security;
 using VoiceNote.Domain.Results;
 using VoiceNote.Infrastructure.Http;
+using VoiceNote.Infrastructure.Persistence;
 using VoiceNote.Modules.Notes.Application.Common;
 using VoiceNote.Modules.Notes.Infrastructure.Persistence;
 
@@ -16,16 +18,14 @@ internal sealed class ListNoteTasksHandler(NotesDbContext db) : IQueryHandler<Li
 {
     public async Task<Result<IReadOnlyList<TaskDto>>> Handle(ListNoteTasks request, CancellationToken cancellationToken)
     {
-        if (!await db.Notes.AnyAsync(n => n.Id == request.NoteId, cancellationToken))
+        if (!await db.Notes.WithSpecification(new NoteById(request.NoteId)).AnyAsync(cancellationToken))
         {
             return NotesErrors.NoteNotFound;
         }
 
-        var tasks = await db.Tasks.AsNoTracking()
-            .Where(t => t.NoteId == request.NoteId && (request.IncludeDeleted || !t.IsDeleted))
-            .OrderBy(t => t.Position).ThenBy(t => t.CreatedAt).ThenBy(t => t.Id)
+        return await db.Tasks.WithSpecification(new TasksOfNote(request.NoteId, request.IncludeDeleted))
+            .ProjectToType<TaskDto>(NotesMappings.Config)
             .ToListAsync(cancellationToken);
-        return tasks.Select(TaskDto.From).ToList();
     }
 }
 

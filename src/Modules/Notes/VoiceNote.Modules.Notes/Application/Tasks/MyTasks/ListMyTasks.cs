@@ -1,9 +1,11 @@
 using FluentValidation;
+using Mapster;
 using Microsoft.EntityFrameworkCore;
 using VoiceNote.Application.Messaging;
 using VoiceNote.Application.Security;
 using VoiceNote.Domain.Results;
 using VoiceNote.Infrastructure.Http;
+using VoiceNote.Infrastructure.Persistence;
 using VoiceNote.Modules.Identity.Contracts;
 using VoiceNote.Modules.Notes.Application.Common;
 using VoiceNote.Modules.Notes.Domain;
@@ -38,7 +40,20 @@ internal sealed record ListMyTasks(TaskView View, int Limit = ListMyTasks.Defaul
 
 internal sealed record MyTasksDto(string View, string TimeZone, DateTimeOffset? From, DateTimeOffset? To, IReadOnlyList<MyTaskDto> Items);
 
-internal sealed record MyTaskDto(TaskDto Task, string? NoteTitle);
+internal sealed record MyTaskDto
+{
+    public required TaskDto Task { get; init; }
+
+    public required string? NoteTitle { get; init; }
+}
+
+/// <summary>The task, and its note's title read in the same query.</summary>
+internal sealed class MyTaskDtoMapping : IRegister
+{
+    public void Register(TypeAdapterConfig config) => config.NewConfig<NoteTask, MyTaskDto>()
+        .Map(d => d.Task, t => t)
+        .Map(d => d.NoteTitle, t => t.Note!.Title);
+}
 
 internal sealed class ListMyTasksValidator : AbstractValidator<ListMyTasks>
 {
@@ -59,30 +74,19 @@ internal sealed class ListMyTasksHandler(NotesDbContext db, ICurrentUser caller,
         var startOfToday = calendar.StartOf(calendar.Today);
         var startOfTomorrow = calendar.StartOf(calendar.Today.AddDays(1));
 
-        var live = db.Tasks.AsNoTracking().Where(t => !t.IsDeleted && !t.Note!.IsDeleted);
-        var open = live.Where(t => !t.IsDone);
-        (IQueryable<NoteTask> Query, DateTimeOffset? From, DateTimeOffset? To) view = request.View switch
+        (DateTimeOffset? From, DateTimeOffset? To) window = request.View switch
         {
-            TaskView.Today => (open.Where(t => t.Deadline >= startOfToday && t.Deadline < startOfTomorrow), startOfToday, startOfTomorrow),
-            TaskView.Overdue => (open.Where(t => t.Deadline < startOfToday), null, startOfToday),
-            TaskView.Upcoming => Upcoming(open, startOfTomorrow, calendar.EndOfWorkDaysAfterToday(request.WorkDays)),
-            _ => (live.Where(t => t.IsDone), null, null),
+            TaskView.Today => (startOfToday, startOfTomorrow),
+            TaskView.Overdue => (null, startOfToday),
+            TaskView.Upcoming => (startOfTomorrow, calendar.EndOfWorkDaysAfterToday(request.WorkDays)),
+            _ => (null, null),
         };
 
-        var ordered = request.View == TaskView.Done
-            ? view.Query.OrderByDescending(t => t.DoneAt).ThenByDescending(t => t.Id)
-            : view.Query.OrderBy(t => t.Deadline).ThenByDescending(t => t.Priority).ThenBy(t => t.Id);
-        var rows = await ordered.Take(request.Limit).Select(t => new { Task = t, NoteTitle = t.Note!.Title }).ToListAsync(cancellationToken);
-        return new MyTasksDto(
-            request.View.ToString().ToLowerInvariant(),
-            calendar.TimeZone,
-            view.From,
-            view.To,
-            rows.Select(r => new MyTaskDto(TaskDto.From(r.Task), r.NoteTitle)).ToList());
+        var items = await db.Tasks.WithSpecification(new TasksInView(request.View, window.From, window.To, request.Limit))
+            .ProjectToType<MyTaskDto>(NotesMappings.Config)
+            .ToListAsync(cancellationToken);
+        return new MyTasksDto(request.View.ToString().ToLowerInvariant(), calendar.TimeZone, window.From, window.To, items);
     }
-
-    private static (IQueryable<NoteTask>, DateTimeOffset?, DateTimeOffset?) Upcoming(IQueryable<NoteTask> open, DateTimeOffset from, DateTimeOffset to) =>
-        (open.Where(t => t.Deadline >= from && t.Deadline < to), from, to);
 }
 
 internal sealed class ListMyTasksEndpoint : IEndpoint

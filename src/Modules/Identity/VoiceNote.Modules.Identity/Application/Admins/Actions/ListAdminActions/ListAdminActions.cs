@@ -6,6 +6,7 @@ using VoiceNote.Application.Paging;
 using VoiceNote.Application.Security;
 using VoiceNote.Domain.Results;
 using VoiceNote.Infrastructure.Http;
+using VoiceNote.Infrastructure.Persistence;
 using VoiceNote.Modules.Identity.Infrastructure.Persistence;
 
 namespace VoiceNote.Modules.Identity.Application.Admins.Actions.ListAdminActions;
@@ -18,7 +19,10 @@ namespace VoiceNote.Modules.Identity.Application.Admins.Actions.ListAdminActions
 internal sealed record ListAdminActions(Guid? AdminId, Guid? TargetUserId, int Page = 1, int Size = PageRequest.DefaultSize)
     : IQuery<Page<AdminActionDto>>;
 
-/// <summary>One audit row, with the usernames of the admin and the target as they are now (null when gone).</summary>
+/// <summary>
+/// One audit row, with the usernames of the admin and the target as they are now (null when gone). Mapped
+/// by hand (docs/decisions/0003): the names come from a second query and the details are parsed JSON.
+/// </summary>
 internal sealed record AdminActionDto(
     Guid Id,
     DateTimeOffset At,
@@ -43,26 +47,13 @@ internal sealed class ListAdminActionsHandler(IdentityModuleDbContext db) : IQue
 {
     public async Task<Result<Page<AdminActionDto>>> Handle(ListAdminActions request, CancellationToken cancellationToken)
     {
-        var actions = db.AdminActions.AsNoTracking();
-        if (request.AdminId is { } adminId)
-        {
-            actions = actions.Where(a => a.AdminId == adminId);
-        }
-
-        if (request.TargetUserId is { } targetId)
-        {
-            actions = actions.Where(a => a.TargetUserId == targetId);
-        }
-
-        var total = await actions.LongCountAsync(cancellationToken);
         var page = new PageRequest(request.Page, request.Size);
-        var rows = await actions
-            .OrderByDescending(a => a.At).ThenByDescending(a => a.Id)
-            .Skip(page.Skip).Take(page.Size)
+        var total = await db.AdminActions.WithSpecification(new AdminActionsOf(request.AdminId, request.TargetUserId)).LongCountAsync(cancellationToken);
+        var rows = await db.AdminActions.WithSpecification(new AdminActionsPage(request.AdminId, request.TargetUserId, page.Skip, page.Size))
             .ToListAsync(cancellationToken);
 
         var ids = rows.Select(a => a.AdminId).Concat(rows.Where(a => a.TargetUserId is not null).Select(a => a.TargetUserId!.Value)).Distinct().ToList();
-        var names = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.UserName, cancellationToken);
+        var names = await db.Users.WithSpecification(new AccountNamesOf(ids)).ToDictionaryAsync(n => n.Id, n => n.Username, cancellationToken);
         var items = rows.Select(a => new AdminActionDto(
                 a.Id,
                 a.At,

@@ -1,8 +1,10 @@
+using Mapster;
 using Microsoft.EntityFrameworkCore;
 using VoiceNote.Application.Messaging;
 using VoiceNote.Application.Security;
 using VoiceNote.Domain.Results;
 using VoiceNote.Infrastructure.Http;
+using VoiceNote.Infrastructure.Persistence;
 using VoiceNote.Modules.Identity.Application.Admins.Common;
 using VoiceNote.Modules.Identity.Application.Common;
 using VoiceNote.Modules.Identity.Infrastructure.Persistence;
@@ -17,7 +19,7 @@ internal sealed class GetUserHandler(IdentityModuleDbContext db) : IQueryHandler
 {
     public async Task<Result<AdminUserDto>> Handle(GetUser request, CancellationToken cancellationToken)
     {
-        var user = await db.Users.AsNoTracking().Where(u => u.Id == request.UserId).Select(AdminUserDto.Projection).FirstOrDefaultAsync(cancellationToken);
+        var user = await db.Users.WithSpecification(new UserById(request.UserId)).ProjectToType<AdminUserDto>(IdentityMappings.Config).FirstOrDefaultAsync(cancellationToken);
         return user is null ? IdentityErrors.UserNotFound : user;
     }
 }

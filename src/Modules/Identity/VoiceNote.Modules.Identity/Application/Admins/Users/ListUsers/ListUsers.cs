@@ -1,11 +1,14 @@
 using FluentValidation;
+using Mapster;
 using Microsoft.EntityFrameworkCore;
 using VoiceNote.Application.Messaging;
 using VoiceNote.Application.Paging;
 using VoiceNote.Application.Security;
 using VoiceNote.Domain.Results;
 using VoiceNote.Infrastructure.Http;
+using VoiceNote.Infrastructure.Persistence;
 using VoiceNote.Modules.Identity.Application.Admins.Common;
+using VoiceNote.Modules.Identity.Application.Common;
 using VoiceNote.Modules.Identity.Infrastructure.Persistence;
 
 namespace VoiceNote.Modules.Identity.Application.Admins.Users.ListUsers;
@@ -35,45 +38,14 @@ internal sealed class ListUsersHandler(IdentityModuleDbContext db) : IQueryHandl
 {
     public async Task<Result<Page<AdminUserDto>>> Handle(ListUsers request, CancellationToken cancellationToken)
     {
-        // User is not owned by anybody, so no owner filter applies and nothing needs lifting here.
-        var users = db.Users.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(request.Search))
-        {
-            var pattern = "%" + EscapeLike(request.Search.Trim()) + "%";
-            users = users.Where(u =>
-                EF.Functions.ILike(u.Email!, pattern, "\\")
-                || EF.Functions.ILike(u.UserName!, pattern, "\\")
-                || EF.Functions.ILike(u.DisplayName, pattern, "\\"));
-        }
-
-        if (request.IsActive is { } active)
-        {
-            users = users.Where(u => u.IsActive == active);
-        }
-
-        if (request.IsDeleted is { } deleted)
-        {
-            users = users.Where(u => u.IsDeleted == deleted);
-        }
-
-        if (request.IsAdmin is { } admin)
-        {
-            users = users.Where(u => u.IsAdmin == admin);
-        }
-
-        var total = await users.LongCountAsync(cancellationToken);
         var page = new PageRequest(request.Page, request.Size);
-        var items = await users
-            .OrderByDescending(u => u.CreatedAt).ThenByDescending(u => u.Id)
-            .Skip(page.Skip).Take(page.Size)
-            .Select(AdminUserDto.Projection)
+        var total = await db.Users.WithSpecification(new UsersMatching(request.Search, request.IsActive, request.IsDeleted, request.IsAdmin))
+            .LongCountAsync(cancellationToken);
+        var items = await db.Users.WithSpecification(new UsersPage(request.Search, request.IsActive, request.IsDeleted, request.IsAdmin, page.Skip, page.Size))
+            .ProjectToType<AdminUserDto>(IdentityMappings.Config)
             .ToListAsync(cancellationToken);
         return new Page<AdminUserDto>(items, page.Size, total, null);
     }
-
-    /// <summary>The search is a substring, not a pattern: %, _ and the escape character match themselves.</summary>
-    private static string EscapeLike(string text) =>
-        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 }
 
 internal sealed class ListUsersEndpoint : IEndpoint

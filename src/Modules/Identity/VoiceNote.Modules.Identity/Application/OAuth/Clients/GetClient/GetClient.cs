@@ -1,8 +1,10 @@
+using Mapster;
 using Microsoft.EntityFrameworkCore;
 using VoiceNote.Application.Messaging;
 using VoiceNote.Application.Security;
 using VoiceNote.Domain.Results;
 using VoiceNote.Infrastructure.Http;
+using VoiceNote.Infrastructure.Persistence;
 using VoiceNote.Modules.Identity.Application.Common;
 using VoiceNote.Modules.Identity.Infrastructure.Persistence;
 
@@ -20,8 +22,8 @@ internal sealed class GetClientHandler(IdentityModuleDbContext db, ICurrentUser 
         }
 
         // The owner filter: another user's client is not found (404), never forbidden.
-        var client = await db.OAuthClients.AsNoTracking().FirstOrDefaultAsync(c => c.Id == request.Id, cancellationToken);
-        return client is null ? IdentityErrors.OAuthClientNotFound : OAuthClientDto.From(client);
+        var client = await db.OAuthClients.WithSpecification(new ClientById(request.Id)).ProjectToType<OAuthClientDto>(IdentityMappings.Config).FirstOrDefaultAsync(cancellationToken);
+        return client is null ? IdentityErrors.OAuthClientNotFound : client;
     }
 }
 

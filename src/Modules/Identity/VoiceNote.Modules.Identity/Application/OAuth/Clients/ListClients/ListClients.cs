@@ -1,8 +1,10 @@
+using Mapster;
 using Microsoft.EntityFrameworkCore;
 using VoiceNote.Application.Messaging;
 using VoiceNote.Application.Security;
 using VoiceNote.Domain.Results;
 using VoiceNote.Infrastructure.Http;
+using VoiceNote.Infrastructure.Persistence;
 using VoiceNote.Modules.Identity.Application.Common;
 using VoiceNote.Modules.Identity.Infrastructure.Persistence;
 
@@ -21,8 +23,7 @@ internal sealed class ListClientsHandler(IdentityModuleDbContext db, ICurrentUse
         }
 
         // The owner filter limits this to the caller's clients.
-        var clients = await db.OAuthClients.AsNoTracking().OrderByDescending(c => c.CreatedAt).ThenBy(c => c.Id).ToListAsync(cancellationToken);
-        return clients.Select(OAuthClientDto.From).ToList();
+        return await db.OAuthClients.WithSpecification(new ClientsOfOwner()).ProjectToType<OAuthClientDto>(IdentityMappings.Config).ToListAsync(cancellationToken);
     }
 }
 

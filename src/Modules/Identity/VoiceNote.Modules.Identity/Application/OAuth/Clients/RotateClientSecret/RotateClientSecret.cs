@@ -3,6 +3,7 @@ using VoiceNote.Application.Messaging;
 using VoiceNote.Application.Security;
 using VoiceNote.Domain.Results;
 using VoiceNote.Infrastructure.Http;
+using VoiceNote.Infrastructure.Persistence;
 using VoiceNote.Modules.Identity.Application.Common;
 using VoiceNote.Modules.Identity.Infrastructure.Persistence;
 
@@ -23,7 +24,7 @@ internal sealed class RotateClientSecretHandler(IdentityModuleDbContext db, ICur
             return IdentityErrors.InteractiveOnly;
         }
 
-        var client = await db.OAuthClients.FirstOrDefaultAsync(c => c.Id == request.Id, cancellationToken);
+        var client = await db.OAuthClients.WithSpecification(new ClientById(request.Id)).FirstOrDefaultAsync(cancellationToken);
         if (client is null)
         {
             return IdentityErrors.OAuthClientNotFound;

@@ -1,4 +1,4 @@
-namespace VoiceNote.Application.IntegrationEvents;
+namespace VoiceNote.Contracts;
 
 /// <summary>
 /// A fact one module publishes for others. It lives in the publisher's .Contracts assembly, travels
