@@ -7,10 +7,13 @@
 #             GIN and HNSW indexes, checks recall@10 of the HNSW path against exact search, then
 #             measures lists and search through the API and the same SQL directly through Npgsql.
 #               build/bench.sh                                   the figures (several minutes)
-#               build/bench.sh --notes 20000 --user-notes 5000   a quick run
+#               build/bench.sh --notes 20000 --user-notes 5000   a quick run (its deep page: 226, the last full one)
 #               build/bench.sh --skip-seed                       again on the data of the last run
 #             --notes N --users N --user-notes N --maintenance-work-mem 512MB --workers 2
 #             --recall-queries N --deep-page N --warmup N --samples N --concurrency N --throughput N
+#             --deep-page: the keyset page measured in the user's list (not archived or deleted, 20 a page);
+#             default 500, or the last full page when the list has fewer; a page past the data is refused
+#             before seeding.
 #   auth      the per-request session check: lookup SQL, /health/live and /api/v1/me    --requests N
 #   uploads   (a) upload MB/s of big WAVs against File.Copy and an fsync'd copy on the same disk,
 #             (b) concurrent uploads of short M4As (all must succeed) with the API's memory; job

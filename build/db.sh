@@ -24,7 +24,7 @@
 #                       /var/tmp/voicenote-pg-<hash of repo path>)
 #
 # The first start as root builds pgvector from Debian trixie's source package
-# (see /work/shared/docs/postgres.md), installing postgresql-server-dev-15
+# (build_pgvector below; docs/decisions/0004), installing postgresql-server-dev-15
 # pinned to the installed server's version. Later starts take well under a
 # second and never call apt. Concurrent invocations are serialised with flock.
 set -euo pipefail

@@ -7,7 +7,8 @@
 #   --verify       also smoke-test the tools (ffmpeg, ffprobe, flite, model)
 #
 # Idempotent. Needs root only when something is missing. apt-get update runs
-# only when something is missing. See docs: /work/shared/docs/speech.md.
+# only when something is missing. Why each tool: docs/decisions/0035 (ffmpeg),
+# 0037 (PocketSphinx).
 set -euo pipefail
 
 # ---------------------------------------------------------------------------

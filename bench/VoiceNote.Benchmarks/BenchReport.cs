@@ -5,12 +5,12 @@ namespace VoiceNote.Benchmarks;
 /// <summary>The figures of one run: printed as they come and, with <c>--output</c>, written to a file at the end.</summary>
 internal sealed class BenchReport(string? file)
 {
-    private readonly StringBuilder text = new();
+    private readonly StringBuilder _text = new();
 
     public void Line(string line)
     {
         Console.WriteLine(line);
-        text.AppendLine(line);
+        _text.AppendLine(line);
     }
 
     public async Task SaveAsync()
@@ -20,7 +20,7 @@ internal sealed class BenchReport(string? file)
             return;
         }
 
-        await File.WriteAllTextAsync(file, text.ToString());
+        await File.WriteAllTextAsync(file, _text.ToString());
         Console.Error.WriteLine($"Figures written to {file}");
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text.Json;
@@ -27,6 +26,13 @@ internal static class NotesBenchmark
     {
         var output = new BenchReport(options.Output);
         void Report(string line) => output.Line(line);
+
+        // Refused before anything is dropped or seeded, not after minutes of seeding.
+        if (!options.SkipSeed && DeepPage.Choose(options.DeepPage, DeepPage.ListedAfterSeeding(options.UserNotes, options.TotalNotes)).Error is { } tooDeep)
+        {
+            Console.Error.WriteLine(tooDeep);
+            return 2;
+        }
 
         var admin = new NpgsqlConnectionStringBuilder(options.ConnectionString);
         var benchConnection = new NpgsqlConnectionStringBuilder(options.ConnectionString) { Database = options.Database, MaxPoolSize = 40, CommandTimeout = 0 }.ConnectionString;
@@ -85,6 +91,16 @@ internal static class NotesBenchmark
             await new NpgsqlCommand("ANALYZE notes.notes", connection).ExecuteNonQueryAsync();
         }
 
+        // The data decides (with --skip-seed it is the last run's): the default follows its size.
+        var (deepPage, deepPageError) = DeepPage.Choose(
+            options.DeepPage, await ScalarAsync<long>("SELECT count(*) FROM notes.notes WHERE owner_id = @u AND NOT is_deleted AND NOT is_archived", userId));
+        if (deepPageError is not null)
+        {
+            Console.Error.WriteLine(deepPageError);
+            Directory.Delete(workDir, recursive: true);
+            return 2;
+        }
+
         var sourceBuilder = new NpgsqlDataSourceBuilder(benchConnection);
         sourceBuilder.UseVector();
         await using var dataSource = sourceBuilder.Build();
@@ -114,13 +130,13 @@ internal static class NotesBenchmark
         var queries = Enumerable.Range(0, 50).Select(_ => queryGenerator.Query()).ToList();
         using var http = new HttpClient { BaseAddress = new Uri(api.BaseUrl) };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        var deepCursor = await WalkToPageAsync(options.DeepPage);
-        var deep = await DeepCursorKeysAsync(options.DeepPage);
+        var deepCursor = await WalkToPageAsync(deepPage);
+        var deep = await DeepCursorKeysAsync(deepPage);
 
         var scenarios = new (string Name, Func<int, Task> Api, Func<int, Task> Sql)[]
         {
             ("list, first page (20, with total)", _ => GetAsync("/api/v1/notes"), _ => ListSqlAsync(null)),
-            ($"list, page {options.DeepPage} (keyset cursor)", _ => GetAsync("/api/v1/notes?cursor=" + Uri.EscapeDataString(deepCursor)), _ => ListSqlAsync(deep)),
+            ($"list, page {deepPage} (keyset cursor)", _ => GetAsync("/api/v1/notes?cursor=" + Uri.EscapeDataString(deepCursor)), _ => ListSqlAsync(deep)),
             ("full-text search", i => GetAsync($"/api/v1/notes/search?mode=text&q={Uri.EscapeDataString(queries[i % queries.Count])}"), i => SearchSqlAsync(SearchMode.Text, queries[i % queries.Count])),
             ("semantic search", i => GetAsync($"/api/v1/notes/search?mode=semantic&q={Uri.EscapeDataString(queries[i % queries.Count])}"), i => SearchSqlAsync(SearchMode.Semantic, queries[i % queries.Count])),
             ("hybrid search", i => GetAsync($"/api/v1/notes/search?q={Uri.EscapeDataString(queries[i % queries.Count])}"), i => SearchSqlAsync(SearchMode.Hybrid, queries[i % queries.Count])),
@@ -176,7 +192,7 @@ internal static class NotesBenchmark
             await using var command = dataSource.CreateCommand(
                 "SELECT recorded_at, id FROM notes.notes WHERE owner_id = @u AND NOT is_deleted AND NOT is_archived ORDER BY recorded_at DESC, id DESC OFFSET @skip LIMIT 1");
             command.Parameters.AddWithValue("u", userId);
-            command.Parameters.AddWithValue("skip", ((page - 1) * 20) - 1);
+            command.Parameters.AddWithValue("skip", ((page - 1) * DeepPage.PageSize) - 1);
             await using var reader = await command.ExecuteReaderAsync();
             await reader.ReadAsync();
             return (reader.GetFieldValue<DateTimeOffset>(0), reader.GetGuid(1));

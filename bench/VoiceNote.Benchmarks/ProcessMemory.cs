@@ -31,23 +31,23 @@ internal readonly record struct MemoryReading(double RssMiB, double PeakRssMiB)
 /// <summary>Samples a process's VmRSS every few milliseconds until disposed; keeps the highest.</summary>
 internal sealed class MemorySampler : IAsyncDisposable
 {
-    private readonly int pid;
-    private readonly CancellationTokenSource stop = new();
-    private readonly Task loop;
+    private readonly int _pid;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _loop;
 
     public MemorySampler(int pid, TimeSpan interval)
     {
-        this.pid = pid;
+        _pid = pid;
         Before = MemoryReading.Of(pid);
         PeakRssMiB = Before.RssMiB;
-        loop = Task.Run(async () =>
+        _loop = Task.Run(async () =>
         {
-            while (!stop.IsCancellationRequested)
+            while (!_stop.IsCancellationRequested)
             {
                 Sample();
                 try
                 {
-                    await Task.Delay(interval, stop.Token);
+                    await Task.Delay(interval, _stop.Token);
                 }
                 catch (OperationCanceledException)
                 {
@@ -67,21 +67,21 @@ internal sealed class MemorySampler : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (stop.IsCancellationRequested)
+        if (_stop.IsCancellationRequested)
         {
             return;
         }
 
-        await stop.CancelAsync();
-        await loop;
+        await _stop.CancelAsync();
+        await _loop;
         Sample();
-        After = MemoryReading.Of(pid);
-        stop.Dispose();
+        After = MemoryReading.Of(_pid);
+        _stop.Dispose();
     }
 
     private void Sample()
     {
-        var now = MemoryReading.Of(pid);
+        var now = MemoryReading.Of(_pid);
         PeakRssMiB = Math.Max(PeakRssMiB, now.RssMiB);
         Samples++;
     }

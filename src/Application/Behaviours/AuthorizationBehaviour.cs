@@ -3,7 +3,6 @@ using System.Reflection;
 using MediatR;
 using VoiceNote.Application.Messaging;
 using VoiceNote.Application.Security;
-using VoiceNote.Domain.Results;
 
 namespace VoiceNote.Application.Behaviours;
 

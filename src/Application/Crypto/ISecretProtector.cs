@@ -2,7 +2,7 @@ namespace VoiceNote.Application.Crypto;
 
 /// <summary>
 /// Encrypts small secrets (third-party API keys, signing keys) for storage. The master key never
-/// lives in the database; <paramref name="purpose"/> binds a ciphertext to its place, so a value
+/// lives in the database; the purpose binds a ciphertext to its place, so a value
 /// copied into another row or column does not decrypt.
 /// </summary>
 public interface ISecretProtector

@@ -28,7 +28,7 @@ public sealed class JobContext(Guid id, string payload, int attempt, int maxAtte
     /// <summary>Whether a retryable failure now would still be retried (false on the last attempt).</summary>
     public bool CanRetry => Attempt < MaxAttempts;
 
-    /// <summary>Records the workflow stage (seed 004's workflow_state) and 0–100 progress.</summary>
+    /// <summary>Records the workflow stage and 0–100 progress.</summary>
     public Task ReportAsync(string stage, int progress, CancellationToken cancellationToken) => reportProgress(stage, progress, cancellationToken);
 }
 

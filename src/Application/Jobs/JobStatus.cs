@@ -1,6 +1,6 @@
 namespace VoiceNote.Application.Jobs;
 
-/// <summary>Seed 004's job states: pending → processing → completed | failed, plus cancelled by its owner.</summary>
+/// <summary>A job's states (docs/product.md): pending → processing → completed | failed, plus cancelled by its owner.</summary>
 public enum JobStatus
 {
     Pending,

@@ -1,6 +1,6 @@
 namespace VoiceNote.Application.Security;
 
-/// <summary>The ten admin permissions of seed 000, by their stored names.</summary>
+/// <summary>The ten admin permissions (docs/product.md), by their stored names.</summary>
 public static class AdminPermissions
 {
     public const string CanViewAllUsers = "can_view_all_users";

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using VoiceNote.Infrastructure.Security;
 
 namespace VoiceNote.Infrastructure.Http;

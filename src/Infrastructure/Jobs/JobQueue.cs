@@ -179,7 +179,7 @@ public sealed class JobQueue<TContext>(IServiceScopeFactory scopes, IOptions<Job
             return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
         }, cancellationToken);
 
-    /// <summary>Deletes jobs that finished longer ago than the retention (seed 004: completed and failed after 12 h).</summary>
+    /// <summary>Deletes jobs that finished longer ago than the retention (completed and failed jobs after 12 h by default).</summary>
     public Task<int> PurgeFinishedAsync(CancellationToken cancellationToken) =>
         WithConnectionAsync(async (connection, schema) =>
         {

@@ -20,7 +20,7 @@ public sealed class JobQueueOptions
 
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(10);
 
-    /// <summary>Finished jobs are deleted after this (seed 004: 12 hours).</summary>
+    /// <summary>Finished jobs are deleted after this (12 hours by default).</summary>
     public TimeSpan Retention { get; set; } = TimeSpan.FromHours(12);
 
     public TimeSpan CleanupInterval { get; set; } = TimeSpan.FromHours(1);

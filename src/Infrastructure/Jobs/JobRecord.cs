@@ -3,7 +3,7 @@ using VoiceNote.Application.Jobs;
 namespace VoiceNote.Infrastructure.Jobs;
 
 /// <summary>
-/// A row of a module's durable queue (seed 004's jobs table, plus the lease that lets several worker
+/// A row of a module's durable queue (a job as docs/product.md describes it, plus the lease that lets several worker
 /// processes share it without running a job twice).
 /// </summary>
 public sealed class JobRecord
@@ -19,7 +19,7 @@ public sealed class JobRecord
 
     public JobStatus Status { get; set; } = JobStatus.Pending;
 
-    /// <summary>Seed 004's workflow_state: the stage the job is in or reached.</summary>
+    /// <summary>The workflow stage the job is in or reached.</summary>
     public string? Stage { get; set; }
 
     public int Progress { get; set; }
@@ -36,7 +36,7 @@ public sealed class JobRecord
 
     public bool CancelRequested { get; set; }
 
-    /// <summary>Seed 004's error_message: the reason of the last failure, kept when the job is dead.</summary>
+    /// <summary>The reason of the last failure, kept when the job is dead.</summary>
     public string? Error { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }

@@ -7,12 +7,12 @@ public sealed class DatabaseOptions
 
     public string ConnectionString { get; set; } = string.Empty;
 
-    /// <summary>Connections kept open (seed 004: a pool of 5 to 20).</summary>
+    /// <summary>Connections kept open (a pool of 5 to 20 by default).</summary>
     public int MinPoolSize { get; set; } = 5;
 
     public int MaxPoolSize { get; set; } = 20;
 
-    /// <summary>Logs every SQL command at Information level; off by default (seed 000's "echo" switch).</summary>
+    /// <summary>Logs every SQL command at Information level; off by default.</summary>
     public bool LogQueries { get; set; }
 
     /// <summary>Applies pending migrations when the API starts (development); production runs the migrate verb.</summary>

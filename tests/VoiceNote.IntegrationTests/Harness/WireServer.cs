@@ -19,10 +19,10 @@ public sealed record WireRequest(string Method, string Path, string Query, IRead
 /// </summary>
 public sealed class WireServer : IAsyncDisposable
 {
-    private readonly WebApplication app;
-    private readonly ConcurrentQueue<WireRequest> requests = new();
+    private readonly WebApplication _app;
+    private readonly ConcurrentQueue<WireRequest> _requests = new();
 
-    private WireServer(WebApplication app) => this.app = app;
+    private WireServer(WebApplication app) => _app = app;
 
     /// <summary>How the server answers; replace it between calls to change the engine's mood.</summary>
     public Func<WireRequest, HttpContext, Task> Answer { get; set; } = (_, http) =>
@@ -33,7 +33,7 @@ public sealed class WireServer : IAsyncDisposable
 
     public Uri BaseAddress { get; private set; } = null!;
 
-    public IReadOnlyList<WireRequest> Requests => requests.ToArray();
+    public IReadOnlyList<WireRequest> Requests => _requests.ToArray();
 
     public static async Task<WireServer> StartAsync()
     {
@@ -53,7 +53,7 @@ public sealed class WireServer : IAsyncDisposable
                 http.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
                 http.Request.ContentType,
                 body.ToArray());
-            server.requests.Enqueue(request);
+            server._requests.Enqueue(request);
             await server.Answer(request, http);
         });
         await app.StartAsync();
@@ -72,7 +72,7 @@ public sealed class WireServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await app.StopAsync();
-        await app.DisposeAsync();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
     }
 }

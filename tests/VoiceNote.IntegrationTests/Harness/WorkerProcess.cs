@@ -8,13 +8,13 @@ namespace VoiceNote.IntegrationTests.Harness;
 /// </summary>
 internal sealed class WorkerProcess : IAsyncDisposable
 {
-    private readonly Process process;
+    private readonly Process _process;
 
-    private WorkerProcess(Process process) => this.process = process;
+    private WorkerProcess(Process process) => _process = process;
 
-    public int Id => process.Id;
+    public int Id => _process.Id;
 
-    public bool HasExited => process.HasExited;
+    public bool HasExited => _process.HasExited;
 
     public static WorkerProcess Start(string connectionString, string storageRoot, IReadOnlyDictionary<string, string>? settings = null)
     {
@@ -56,17 +56,17 @@ internal sealed class WorkerProcess : IAsyncDisposable
     /// <summary>SIGKILL: no shutdown hook runs, the lease is simply never renewed again.</summary>
     public async Task KillAsync()
     {
-        process.Kill(entireProcessTree: true);
-        await process.WaitForExitAsync();
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (!process.HasExited)
+        if (!_process.HasExited)
         {
             await KillAsync();
         }
 
-        process.Dispose();
+        _process.Dispose();
     }
 }

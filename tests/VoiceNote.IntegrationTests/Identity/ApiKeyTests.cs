@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using VoiceNote.Application.Security;
 using VoiceNote.Domain.Primitives;
 using VoiceNote.IntegrationTests.Harness;
 using VoiceNote.Modules.Identity.Contracts;

@@ -10,7 +10,7 @@ using VoiceNote.Modules.Identity.Contracts;
 
 namespace VoiceNote.IntegrationTests.Identity;
 
-/// <summary>The profile and AI context (seed 000 roles and work hours, seed 002 settings) over HTTP.</summary>
+/// <summary>The profile and AI context (docs/product.md, Identity) over HTTP.</summary>
 public sealed class ProfileTests : DatabaseFixture
 {
     [Test]

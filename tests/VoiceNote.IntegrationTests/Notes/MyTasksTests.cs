@@ -19,7 +19,7 @@ public sealed class MyTasksTests : DatabaseFixture
         var account = await this.CreateAccountAsync("tasks");
         var zone = CandidateZones.Select(TimeZoneInfo.FindSystemTimeZoneById)
             .First(z => TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, z).Hour is >= 4 and <= 18);
-        // Work on Mondays and Thursdays only (seed numbering: 1 = Sunday … 7 = Saturday).
+        // Work on Mondays and Thursdays only (the profile's numbering: 1 = Sunday … 7 = Saturday).
         await SetProfileAsync(account.UserId, zone.Id, [2, 5]);
         using var client = this.ClientFor(account);
 

@@ -92,7 +92,7 @@ public sealed class ProfileRulesTests
     }
 
     [Test]
-    public void Roles_use_seed_000_names_both_ways()
+    public void Roles_use_the_upper_case_names_both_ways()
     {
         foreach (var role in Enum.GetValues<UserRole>())
         {

@@ -2,7 +2,7 @@ using VoiceNote.Modules.Notes.Application.Tasks.MyTasks;
 
 namespace VoiceNote.UnitTests.Notes;
 
-/// <summary>Day boundaries in the user's zone, and work days in seed 000's numbering (1 = Sunday … 7 = Saturday).</summary>
+/// <summary>Day boundaries in the user's zone, and work days in the profile's numbering (1 = Sunday … 7 = Saturday).</summary>
 public sealed class TaskCalendarTests
 {
     [Test]

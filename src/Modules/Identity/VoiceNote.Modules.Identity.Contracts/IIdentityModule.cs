@@ -16,7 +16,7 @@ public interface IIdentityModule
 }
 
 /// <summary>
-/// The profile fields that steer the analysis of a user's notes. Roles use seed 000's names (STUDENT,
+/// The profile fields that steer the analysis of a user's notes. Roles use the upper-case names of docs/product.md (STUDENT,
 /// TEACHER, DEVELOPER, OFFICE_WORKER, BUSINESS_MAN, PSYCHIATRIST, PSYCHOLOGIST, GENERIC); work days are
 /// 1 = Sunday … 7 = Saturday; the time zone is an IANA id.
 /// </summary>
@@ -41,7 +41,7 @@ public sealed record ProviderCredential(ApiKeyProvider Provider, string ApiKey, 
     public override string ToString() => $"{Provider} key (hidden)";
 }
 
-/// <summary>The third-party providers a user may store a key for (seed 002).</summary>
+/// <summary>The third-party providers a user may store a key for (ADR 0012).</summary>
 public enum ApiKeyProvider
 {
     OpenAi,

@@ -12,7 +12,7 @@ using VoiceNote.Modules.Notes.Infrastructure.Search;
 
 namespace VoiceNote.Modules.Notes;
 
-/// <summary>Notes and their tasks (seed 000), audio history fields (seed 002), search by words and by meaning.</summary>
+/// <summary>Notes and their tasks (docs/product.md, Notes), search by words and by meaning.</summary>
 public sealed class NotesModule : IModuleInstaller
 {
     public string Name => "Notes";

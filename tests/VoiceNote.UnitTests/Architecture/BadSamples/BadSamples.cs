@@ -5,7 +5,7 @@ using VoiceNote.Domain.Results;
 using VoiceNote.Infrastructure.Http;
 
 // Deliberately broken types: the architecture rules must flag each of them. They are never registered anywhere.
-#pragma warning disable CA1812, CA1822
+#pragma warning disable CA1812, CA1822, IDE0060
 namespace VoiceNote.UnitTests.Architecture.BadSamples
 {
     public sealed record SampleQuery : IQuery<int>;

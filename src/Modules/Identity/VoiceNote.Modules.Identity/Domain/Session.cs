@@ -43,7 +43,7 @@ internal sealed class Session
     }
 }
 
-/// <summary>An opaque refresh token, stored only as its SHA-256 hash (seed 002). Used once, then replaced.</summary>
+/// <summary>An opaque refresh token, stored only as its SHA-256 hash (ADR 0010). Used once, then replaced.</summary>
 internal sealed class RefreshToken
 {
     public Guid Id { get; set; }

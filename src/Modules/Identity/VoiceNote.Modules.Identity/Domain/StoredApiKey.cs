@@ -3,7 +3,7 @@ using VoiceNote.Modules.Identity.Contracts;
 
 namespace VoiceNote.Modules.Identity.Domain;
 
-/// <summary>A user's third-party API key, AES-256-GCM encrypted (seed 002); only its last four characters are ever shown.</summary>
+/// <summary>A user's third-party API key, AES-256-GCM encrypted (ADR 0012); only its last four characters are ever shown.</summary>
 internal sealed class StoredApiKey : IOwnedByUser
 {
     public Guid Id { get; set; }

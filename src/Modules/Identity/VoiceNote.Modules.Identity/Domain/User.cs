@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.Identity;
 namespace VoiceNote.Modules.Identity.Domain;
 
 /// <summary>
-/// An account (seeds 000, 002, 003). ASP.NET Core Identity keeps the password hash, lockout and
-/// normalised names; the rest is ours. Admin status lives here too (seed 000's is_admin + permissions).
+/// An account (docs/product.md, Identity). ASP.NET Core Identity keeps the password hash, lockout and
+/// normalised names; the rest is ours. Admin status lives here too (the admin flag and its permission set).
 /// </summary>
 internal sealed class User : IdentityUser<Guid>
 {

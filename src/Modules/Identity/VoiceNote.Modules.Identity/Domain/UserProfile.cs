@@ -1,6 +1,6 @@
 namespace VoiceNote.Modules.Identity.Domain;
 
-/// <summary>Settings and AI context of one user (seed 000 roles and work hours, seed 002 user_settings).</summary>
+/// <summary>Settings and AI context of one user (docs/product.md, Identity).</summary>
 internal sealed class UserProfile
 {
     public const int MaxJargonTerms = 200;
@@ -25,7 +25,7 @@ internal sealed class UserProfile
 
     public int WorkEndHour { get; set; } = 17;
 
-    /// <summary>Seed 000's numbering: 1 = Sunday … 7 = Saturday; the default [2..6] is Monday to Friday.</summary>
+    /// <summary>Numbered 1 = Sunday … 7 = Saturday, as the earlier mobile app stored them (docs/product.md); the default [2..6] is Monday to Friday.</summary>
     public List<int> WorkDays { get; set; } = [2, 3, 4, 5, 6];
 
     /// <summary>An IANA time zone id; deadlines ("tomorrow at five") are read in it.</summary>
@@ -35,7 +35,7 @@ internal sealed class UserProfile
 
     public string PreferredLanguage { get; set; } = "en";
 
-    /// <summary>fast, balanced or detailed (seed 002 default 'balanced').</summary>
+    /// <summary>fast, balanced (the default) or detailed.</summary>
     public string SummaryQuality { get; set; } = "balanced";
 
     public string SettingsJson { get; set; } = "{}";

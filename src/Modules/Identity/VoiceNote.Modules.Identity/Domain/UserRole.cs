@@ -1,6 +1,6 @@
 namespace VoiceNote.Modules.Identity.Domain;
 
-/// <summary>Seed 000's roles; they steer summaries and task extraction. (Seed 000's ADMIN role is the is_admin flag here.)</summary>
+/// <summary>The roles of docs/product.md; they steer summaries and task extraction. (Admin is not a role here but the admin flag of a user.)</summary>
 internal enum UserRole
 {
     Student,

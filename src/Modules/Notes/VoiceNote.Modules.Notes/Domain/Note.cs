@@ -6,7 +6,7 @@ using VoiceNote.Domain.Primitives;
 namespace VoiceNote.Modules.Notes.Domain;
 
 /// <summary>
-/// A note (seed 000 notes, seed 002 audio_history): what was said or written, what it means, and how
+/// A note (docs/product.md, Notes; ADR 0020): what was said or written, what it means, and how
 /// its owner keeps it. The searchable text (title, summary, transcripts) is tracked here so that every
 /// change to it is noticed: <see cref="RefreshText"/> says when the note must be re-embedded.
 /// </summary>
@@ -36,7 +36,7 @@ internal sealed class Note : IOwnedByUser
 
     public string? RawAudioUrl { get; set; }
 
-    /// <summary>Seed 000 timestamp: when the note was recorded or written.</summary>
+    /// <summary>When the note was recorded or written.</summary>
     public DateTimeOffset RecordedAt { get; set; }
 
     public NotePriority Priority { get; set; } = NotePriority.Medium;
@@ -62,7 +62,7 @@ internal sealed class Note : IOwnedByUser
 
     public List<KeyMoment> KeyMoments { get; set; } = [];
 
-    /// <summary>The processing settings used (seed 002 processing_options): a JSON object, kept as text.</summary>
+    /// <summary>The processing settings used: a JSON object, kept as text.</summary>
     public string? ProcessingOptions { get; set; }
 
     public double? DurationSeconds { get; set; }
@@ -216,7 +216,7 @@ internal sealed class Note : IOwnedByUser
     };
 }
 
-/// <summary>One engine's transcript of a note (seed 000 kept one column per engine; here one row per engine).</summary>
+/// <summary>One engine's transcript of a note (one row per engine, not a column per engine: ADR 0020).</summary>
 internal sealed class NoteTranscript : IOwnedByUser
 {
     private NoteTranscript()

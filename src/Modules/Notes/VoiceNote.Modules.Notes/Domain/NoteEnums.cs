@@ -3,9 +3,9 @@ using System.Text.Json.Serialization;
 namespace VoiceNote.Modules.Notes.Domain;
 
 // Stored as small integers (so "priority" sorts by rank and keyset cursors compare numbers); shown in
-// JSON as seed 000's upper-case names. Never renumber a member: the number is what the database holds.
+// JSON as upper-case names (ADR 0020). Never renumber a member: the number is what the database holds.
 
-/// <summary>Seed 000 priority. The number is the rank: a higher number sorts first.</summary>
+/// <summary>How urgent a note or task is. The number is the rank: a higher number sorts first.</summary>
 internal enum NotePriority
 {
     [JsonStringEnumMemberName("LOW")]
@@ -18,7 +18,7 @@ internal enum NotePriority
     High = 3,
 }
 
-/// <summary>Seed 000 note_status.</summary>
+/// <summary>Where a note stands.</summary>
 internal enum NoteStatus
 {
     [JsonStringEnumMemberName("PENDING")]
@@ -31,7 +31,7 @@ internal enum NoteStatus
     Delayed = 2,
 }
 
-/// <summary>Seed 000 communication_type: how a task's action reaches its assignee.</summary>
+/// <summary>How a task's action reaches its assignee.</summary>
 internal enum CommunicationType
 {
     [JsonStringEnumMemberName("WHATSAPP")]
@@ -51,7 +51,7 @@ internal enum CommunicationType
 }
 
 /// <summary>
-/// The engine a transcript came from. Seed 000 kept one column per engine (groq, deepgram, android);
+/// The engine a transcript came from. The earlier mobile app kept one column per engine (groq, deepgram, android; docs/product.md);
 /// the pipeline adds the offline local recogniser and any OpenAI-compatible server.
 /// </summary>
 internal enum TranscriptEngine
@@ -62,7 +62,7 @@ internal enum TranscriptEngine
     [JsonStringEnumMemberName("DEEPGRAM")]
     Deepgram = 2,
 
-    /// <summary>The phone's own recogniser (seed 000 transcript_android).</summary>
+    /// <summary>The phone's own recogniser.</summary>
     [JsonStringEnumMemberName("ANDROID")]
     Android = 3,
 

@@ -3,7 +3,7 @@ using VoiceNote.Domain.Primitives;
 namespace VoiceNote.Modules.Notes.Domain;
 
 /// <summary>
-/// Something to do that a note gave rise to (seed 000 tasks): a deadline and priority, reminder
+/// Something to do that a note gave rise to (docs/product.md, Notes): a deadline and priority, reminder
 /// bookkeeping, who it concerns and how to reach them, and its place in the note's list.
 /// </summary>
 internal sealed class NoteTask : IOwnedByUser
@@ -38,7 +38,7 @@ internal sealed class NoteTask : IOwnedByUser
 
     public DateTimeOffset UpdatedAt { get; private set; }
 
-    /// <summary>When the last reminder went out (seed 000 notified_at).</summary>
+    /// <summary>When the last reminder went out.</summary>
     public DateTimeOffset? NotifiedAt { get; set; }
 
     public int ReminderCount { get; set; }

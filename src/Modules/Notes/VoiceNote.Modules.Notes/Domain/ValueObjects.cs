@@ -3,12 +3,12 @@ using System.Text.Json.Serialization;
 namespace VoiceNote.Modules.Notes.Domain;
 
 /// <summary>
-/// A moment worth jumping to (seed 002 key_moments): its offset into the recording, written like the
-/// seed ("00:01:23"), what happens there, and how sure the analysis was (0..1).
+/// A moment worth jumping to (docs/product.md): its offset into the recording, written as
+/// "hh:mm:ss" ("00:01:23"), what happens there, and how sure the analysis was (0..1).
 /// </summary>
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 internal sealed record KeyMoment(TimeSpan Timestamp, string Description, double Confidence);
 
-/// <summary>Somebody a task concerns (seed 000 assigned_entities): a name, and optionally how and where to reach them.</summary>
+/// <summary>Somebody a task concerns: a name, and optionally how and where to reach them.</summary>
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 internal sealed record AssignedEntity(string Name, string? Contact = null, string? Channel = null);

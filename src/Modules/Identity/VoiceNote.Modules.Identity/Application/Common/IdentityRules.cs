@@ -2,7 +2,7 @@ using FluentValidation;
 
 namespace VoiceNote.Modules.Identity.Application.Common;
 
-/// <summary>The account field rules (seed 002), shared by every use case that accepts them.</summary>
+/// <summary>The account field rules (docs/product.md, Identity), shared by every use case that accepts them.</summary>
 internal static class IdentityRules
 {
     public const string UsernamePattern = "^[A-Za-z0-9_-]{3,32}$";

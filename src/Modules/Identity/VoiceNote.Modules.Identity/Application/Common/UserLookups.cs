@@ -3,7 +3,7 @@ using VoiceNote.Modules.Identity.Domain;
 
 namespace VoiceNote.Modules.Identity.Application.Common;
 
-/// <summary>An account by id; a deleted one too unless <paramref name="includeDeleted"/> is false.</summary>
+/// <summary>An account by id; a deleted one too unless <c>includeDeleted</c> is false.</summary>
 internal sealed class UserById : Specification<User>
 {
     public UserById(Guid id, bool includeDeleted = true) => Query.Where(u => u.Id == id).Where(u => !u.IsDeleted, !includeDeleted);

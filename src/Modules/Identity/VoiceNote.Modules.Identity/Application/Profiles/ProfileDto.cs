@@ -4,7 +4,7 @@ using VoiceNote.Modules.Identity.Domain;
 namespace VoiceNote.Modules.Identity.Application.Profiles;
 
 /// <summary>
-/// The profile and AI context as the owner reads and writes it (roles as seed 000's upper-case names).
+/// The profile and AI context as the owner reads and writes it (roles as upper-case names, ADR 0011).
 /// Mapped by hand (docs/decisions/0003): role names and the settings JSON are computed, and a user with no
 /// profile row reads the defaults, so there is no column projection to gain.
 /// </summary>

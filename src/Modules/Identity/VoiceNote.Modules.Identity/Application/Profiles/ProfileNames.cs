@@ -3,8 +3,8 @@ using VoiceNote.Modules.Identity.Domain;
 namespace VoiceNote.Modules.Identity.Application.Profiles;
 
 /// <summary>
-/// The names the API (and the facade) use for roles and summary qualities: seed 000's upper-case role
-/// names, seed 002's lower-case qualities. Mapped by hand so a renamed enum member cannot change the API.
+/// The names the API (and the facade) use for roles and summary qualities: upper-case role
+/// names and lower-case qualities (docs/product.md, ADR 0011). Mapped by hand so a renamed enum member cannot change the API.
 /// </summary>
 internal static class ProfileNames
 {
@@ -26,7 +26,7 @@ internal static class ProfileNames
 
     public static string? Of(UserRole? role) => role is { } value ? Roles.First(r => r.Role == value).Name : null;
 
-    /// <summary>Exact upper-case names only, as seed 000 stores them.</summary>
+    /// <summary>Exact upper-case names only (ADR 0011).</summary>
     public static bool TryParseRole(string? name, out UserRole role)
     {
         foreach (var (candidate, candidateName) in Roles)

@@ -89,7 +89,7 @@ internal abstract class FieldsValidator<T> : AbstractValidator<T>
     }
 }
 
-/// <summary>The note field rules, for create (<paramref name="creating"/>) and update alike.</summary>
+/// <summary>The note field rules, for create (<c>creating</c>) and update alike.</summary>
 internal abstract class NoteFieldsValidator<T> : FieldsValidator<T>
     where T : INoteFieldsCommand
 {
@@ -136,7 +136,7 @@ internal sealed class TranscriptInputValidator : AbstractValidator<TranscriptInp
     }
 }
 
-/// <summary>The task field rules, for create (<paramref name="creating"/>) and update alike.</summary>
+/// <summary>The task field rules, for create (<c>creating</c>) and update alike.</summary>
 internal abstract class TaskFieldsValidator<T> : FieldsValidator<T>
     where T : ITaskFieldsCommand
 {

@@ -9,7 +9,7 @@ namespace VoiceNote.Modules.Identity.Application.Admins.Bootstrap;
 
 /// <summary>
 /// Makes sure an account exists and is an admin with every permission: the first admin from
-/// configuration (seed 003's FIRST_SUPERUSER_EMAIL/PASSWORD), the create-admin verb and the dev seed.
+/// configuration (Identity:FirstAdmin:Email/Password), the create-admin verb and the dev seed.
 /// An existing account keeps its password.
 /// </summary>
 internal sealed class AdminBootstrapper(UserManager<User> users, IdentityModuleDbContext db, TimeProvider clock)

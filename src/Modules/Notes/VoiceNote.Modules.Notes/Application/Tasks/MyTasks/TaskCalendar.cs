@@ -2,7 +2,7 @@ namespace VoiceNote.Modules.Notes.Application.Tasks.MyTasks;
 
 /// <summary>
 /// Days as the user lives them: "today" starts at local midnight in their time zone, and work days
-/// use seed 000's numbering (1 = Sunday … 7 = Saturday). Every boundary is returned in UTC for the query.
+/// use the profile's numbering (1 = Sunday … 7 = Saturday, docs/product.md). Every boundary is returned in UTC for the query.
 /// </summary>
 internal sealed class TaskCalendar
 {
