@@ -239,7 +239,7 @@ internal static class NotesBenchmark
         {
             await using var db = NewContext();
             var store = new NoteSearchStore(db, dataSource);
-            Result<SearchResultsDto> result = await NoteSearch.RunAsync(
+            var result = await NoteSearch.RunAsync(
                 new NoteSearch.Request(owner, query, mode, SearchNotes.DefaultLimit, IncludeDeleted: false),
                 store, generator, (q, _) => Task.FromResult<Result<float[]>>(LocalHashingEmbeddingGenerator.Embed(q)), searchOptions, CancellationToken.None);
             if (result.IsFailure)

@@ -42,5 +42,5 @@ public static class StopWords
         """)).ToFrozenSet(StringComparer.Ordinal);
 
     private static FrozenSet<string> Words(string list) =>
-        list.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries).ToFrozenSet(StringComparer.Ordinal);
+        list.Split([' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries).ToFrozenSet(StringComparer.Ordinal);
 }

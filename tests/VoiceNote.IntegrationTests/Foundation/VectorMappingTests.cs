@@ -39,7 +39,7 @@ public sealed class VectorMappingTests : Harness.DatabaseFixture
             await using var insert = new NpgsqlCommand("INSERT INTO probe.vectors (id, label, embedding) VALUES (@id, @label, @v)", connection);
             insert.Parameters.AddWithValue("id", id);
             insert.Parameters.AddWithValue("label", label);
-            insert.Parameters.AddWithValue("v", vector is null ? DBNull.Value : (object)new Vector(vector));
+            insert.Parameters.AddWithValue("v", vector is null ? DBNull.Value : new Vector(vector));
             await insert.ExecuteNonQueryAsync();
         }
 
