@@ -8,7 +8,8 @@ namespace VoiceNote.IntegrationTests.AudioProcessing.Speech;
 /// <summary>
 /// Real test audio, made once per test run on first use: flite speech (espeak-ng's is not recognised),
 /// converted by ffmpeg into what phones and browsers upload, plus the impostors uploads must refuse.
-/// Everything lives in one folder removed at the end of the run (<see cref="SpeechSamplesCleanup"/>).
+/// Everything lives in one folder removed at the end of the run (<see cref="AssemblySetup"/>): the
+/// pipeline and upload fixtures use it too, so a SetUpFixture of this namespace would remove it too early.
 /// </summary>
 internal static class SpeechSamples
 {
@@ -165,12 +166,4 @@ internal static class SpeechSamples
 
     private static Task FfmpegAsync(string[] arguments) =>
         Runner.RunAsync(new ProcessRequest("ffmpeg", ["-nostdin", "-hide_banner", "-v", "error", "-y", .. arguments]) { Timeout = TimeSpan.FromMinutes(2) });
-}
-
-/// <summary>Removes the generated audio once every fixture of the namespace has run.</summary>
-[SetUpFixture]
-public sealed class SpeechSamplesCleanup
-{
-    [OneTimeTearDown]
-    public void DeleteSamples() => SpeechSamples.DeleteAll();
 }
