@@ -160,6 +160,8 @@ public sealed class NoteFieldsTests : DatabaseFixture
         using var client = this.ClientFor(account);
         var note = await client.CreateNoteAsync("Mine");
         var task = await client.CreateTaskAsync(note.Id(), new { description = "Task" });
+        // The background embedding changes the note's embedding fields: let it land before the snapshot.
+        await this.WaitForEmbeddingsAsync(account.UserId);
         var before = await client.GetJsonAsync($"/api/v1/notes/{note.Id()}");
         var intruder = Guid.NewGuid();
 

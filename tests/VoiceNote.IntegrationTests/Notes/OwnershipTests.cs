@@ -37,6 +37,8 @@ public sealed partial class OwnershipTests : DatabaseFixture
         using var otherClient = this.ClientFor(other);
         var note = (await ownerClient.CreateNoteAsync(new { title = "Private plans", summary = "Only mine", transcripts = new[] { new { engine = "LOCAL", text = "secret words" } } })).Id();
         var task = (await ownerClient.CreateTaskAsync(note, new { description = "Private task", deadline = DateTimeOffset.UtcNow.AddHours(1) })).Id();
+        // The background embedding changes the note's embedding fields: let it land before the snapshot.
+        await this.WaitForEmbeddingsAsync(owner.UserId);
         var trashed = (await ownerClient.CreateNoteAsync("Already in my trash")).Id();
         await ownerClient.DeleteAsync($"/api/v1/notes/{trashed}").ExpectNoContentAsync();
         var before = await ownerClient.GetJsonAsync($"/api/v1/notes/{note}");

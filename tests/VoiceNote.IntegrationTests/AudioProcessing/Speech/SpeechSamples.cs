@@ -8,7 +8,8 @@ namespace VoiceNote.IntegrationTests.AudioProcessing.Speech;
 /// <summary>
 /// Real test audio, made once per test run on first use: flite speech (espeak-ng's is not recognised),
 /// converted by ffmpeg into what phones and browsers upload, plus the impostors uploads must refuse.
-/// Everything lives in one folder removed at the end of the run (<see cref="SpeechSamplesCleanup"/>).
+/// Everything lives in one folder removed at the end of the run (<see cref="AssemblySetup"/>): the
+/// pipeline and upload fixtures use it too, so a SetUpFixture of this namespace would remove it too early.
 /// </summary>
 internal static class SpeechSamples
 {
