@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
-using VoiceNote.Modules.Notes.Domain;
 using VoiceNote.Application.Security;
 using VoiceNote.Domain.Primitives;
+using VoiceNote.Modules.Notes.Domain;
 using VoiceNote.Modules.Notes.Infrastructure.Persistence;
 
 namespace VoiceNote.UnitTests.Notes;

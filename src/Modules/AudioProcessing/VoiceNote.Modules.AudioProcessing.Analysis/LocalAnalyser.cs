@@ -20,11 +20,11 @@ internal sealed class LocalAnalyser : ITextAnalyser
     /// <summary>A silence this long between words may end a sentence (for tasks only before a clause opener).</summary>
     public const double SentencePauseSeconds = 1.0;
 
-    private readonly TimeExpressionParser parser = new();
-    private readonly TaskExtractor extractor = new();
-    private readonly ExtractiveSummarizer summarizer = new();
-    private readonly KeyMomentDetector moments = new();
-    private readonly SentimentScorer sentiment = new();
+    private readonly TimeExpressionParser _parser = new();
+    private readonly TaskExtractor _extractor = new();
+    private readonly ExtractiveSummarizer _summarizer = new();
+    private readonly KeyMomentDetector _moments = new();
+    private readonly SentimentScorer _sentiment = new();
 
     public string Engine => EngineName;
 
@@ -44,9 +44,9 @@ internal sealed class LocalAnalyser : ITextAnalyser
         var owner = input.Owner;
         var context = new TimeContext(input.CreatedAt, ZoneClock.Resolve(owner.TimeZone), new WorkSchedule(owner.WorkStartHour, owner.WorkEndHour, owner.WorkDays));
 
-        var tasks = english ? WeighByRecognition(extractor.Extract(text, context, pauses), text, timeline) : [];
-        var deadlines = english ? parser.FindAll(text, 0, text.Count, context) : [];
-        var summary = summarizer.Summarize(text, new SummaryRequest
+        var tasks = english ? WeighByRecognition(_extractor.Extract(text, context, pauses), text, timeline) : [];
+        var deadlines = english ? _parser.FindAll(text, 0, text.Count, context) : [];
+        var summary = _summarizer.Summarize(text, new SummaryRequest
         {
             Jargon = owner.Jargon,
             Role = owner.Role,
@@ -55,8 +55,8 @@ internal sealed class LocalAnalyser : ITextAnalyser
             Highlights = tasks.Select(t => new TextSpan(t.SourceStart, t.SourceLength)).ToList(),
             PausesBefore = pauses,
         });
-        var keyMoments = moments.Detect(text, timeline, tasks, deadlines);
-        var mood = english ? sentiment.Score(text) : SentimentResult.Neutral;
+        var keyMoments = _moments.Detect(text, timeline, tasks, deadlines);
+        var mood = english ? _sentiment.Score(text) : SentimentResult.Neutral;
         return new AnalysisResult(summary, tasks, keyMoments, mood, EngineName, english ? "en" : input.Language!.Trim());
     }
 

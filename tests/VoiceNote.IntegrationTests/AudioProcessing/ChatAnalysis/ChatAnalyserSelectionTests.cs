@@ -20,12 +20,12 @@ public sealed class ChatAnalyserSelectionTests : DatabaseFixture
 {
     private const string Transcript = "call the dentist tomorrow at five pm and buy milk";
     private static readonly DateTimeOffset Recorded = new(2026, 11, 20, 13, 0, 0, TimeSpan.Zero);
-    private readonly CapturedLogs logs = new();
-    private WireServer wire = null!;
+    private readonly CapturedLogs _logs = new();
+    private WireServer _wire = null!;
 
     protected override void ConfigureServices(IServiceCollection services)
     {
-        logs.AddTo(services);
+        _logs.AddTo(services);
         // The wire server starts after the host (base set-up runs first); options are read on first use, by then it listens.
         services.PostConfigure<ChatAnalysisOptions>(options =>
         {
@@ -38,12 +38,12 @@ public sealed class ChatAnalyserSelectionTests : DatabaseFixture
     [OneTimeSetUp]
     public async Task StartWire()
     {
-        wire = await WireServer.StartAsync();
-        wire.Answer = ChatWire.Answering(ChatWire.DentistAndMilk);
+        _wire = await WireServer.StartAsync();
+        _wire.Answer = ChatWire.Answering(ChatWire.DentistAndMilk);
     }
 
     [OneTimeTearDown]
-    public async Task StopWire() => await wire.DisposeAsync();
+    public async Task StopWire() => await _wire.DisposeAsync();
 
     [Test]
     public async Task An_owner_without_a_language_model_key_gets_the_local_rules()
@@ -109,9 +109,9 @@ public sealed class ChatAnalyserSelectionTests : DatabaseFixture
         // Bob has no key of his own: Alice's is never borrowed.
         Assert.That(await AnalyserForAsync(bob), Is.InstanceOf<LocalAnalyser>());
 
-        var before = wire.Requests.Count;
+        var before = _wire.Requests.Count;
         var analysis = await (await AnalyserForAsync(alice)).AnalyseAsync(await InputForAsync(alice));
-        var sent = wire.Requests.Skip(before).Single();
+        var sent = _wire.Requests.Skip(before).Single();
         var system = ChatWire.SystemMessage(sent);
         Assert.Multiple(() =>
         {
@@ -128,11 +128,11 @@ public sealed class ChatAnalyserSelectionTests : DatabaseFixture
         // Bob brings his own Groq key: his job spends his key, and only his.
         var bobKey = Secret("gsk-bob");
         await StoreKeyAsync(bobClient, "groq", bobKey);
-        before = wire.Requests.Count;
+        before = _wire.Requests.Count;
         Assert.That((await (await AnalyserForAsync(bob)).AnalyseAsync(await InputForAsync(bob))).IsSuccess, Is.True);
-        Assert.That(wire.Requests.Skip(before).Select(r => r.Headers["Authorization"]), Is.EqualTo(new[] { "Bearer " + bobKey }));
+        Assert.That(_wire.Requests.Skip(before).Select(r => r.Headers["Authorization"]), Is.EqualTo(new[] { "Bearer " + bobKey }));
 
-        Assert.That(logs.Containing("Chat analysis by openai-chat:gpt-4o-mini answered 200"), Is.Not.Empty, "the analyser's own log lines were captured");
+        Assert.That(_logs.Containing("Chat analysis by openai-chat:gpt-4o-mini answered 200"), Is.Not.Empty, "the analyser's own log lines were captured");
         AssertNotLogged(aliceKey, bobKey);
     }
 
@@ -140,9 +140,9 @@ public sealed class ChatAnalyserSelectionTests : DatabaseFixture
     {
         var analyser = await AnalyserForAsync(owner);
         Assert.That(analyser.Engine, Is.EqualTo(engine));
-        var before = wire.Requests.Count;
+        var before = _wire.Requests.Count;
         var result = await analyser.AnalyseAsync(await InputForAsync(owner));
-        var sent = wire.Requests.Skip(before).Single();
+        var sent = _wire.Requests.Skip(before).Single();
         Assert.Multiple(() =>
         {
             Assert.That(result.IsSuccess, Is.True, result.IsFailure ? result.Error.Message : null);
@@ -176,14 +176,14 @@ public sealed class ChatAnalyserSelectionTests : DatabaseFixture
 
     private void AssertNotLogged(params string[] keys)
     {
-        Assert.That(logs.Lines, Is.Not.Empty, "log lines were captured");
+        Assert.That(_logs.Lines, Is.Not.Empty, "log lines were captured");
         foreach (var key in keys)
         {
-            Assert.That(logs.Containing(key), Is.Empty, "a log line carried a key");
+            Assert.That(_logs.Containing(key), Is.Empty, "a log line carried a key");
         }
     }
 
-    private string Url(string path) => new Uri(wire.BaseAddress, path).ToString();
+    private string Url(string path) => new Uri(_wire.BaseAddress, path).ToString();
 
     /// <summary>A distinctive key nobody else in the run uses, so finding it anywhere means it leaked.</summary>
     private static string Secret(string prefix) => $"{prefix}-{Guid.NewGuid():N}";

@@ -20,8 +20,8 @@ public sealed class ChatAnalyserWireTests
     private const string Key = "sk-test-wire-0123456789abcdef";
     private const string Transcript = "call the dentist tomorrow at five pm and buy milk";
 
-    private WireServer wire = null!;
-    private ServiceProvider services = null!;
+    private WireServer _wire = null!;
+    private ServiceProvider _services = null!;
 
     private static AnalysisInput Input => new()
     {
@@ -48,10 +48,10 @@ public sealed class ChatAnalyserWireTests
     [OneTimeSetUp]
     public async Task StartServer()
     {
-        wire = await WireServer.StartAsync();
-        services = Services(new()
+        _wire = await WireServer.StartAsync();
+        _services = Services(new()
         {
-            ["Analysis:OpenAi:BaseUrl"] = new Uri(wire.BaseAddress, "v1").ToString(),
+            ["Analysis:OpenAi:BaseUrl"] = new Uri(_wire.BaseAddress, "v1").ToString(),
             ["Analysis:OpenAi:Model"] = "gpt-4o-mini",
             ["Analysis:OpenAi:Timeout"] = "00:00:30",
         });
@@ -60,20 +60,20 @@ public sealed class ChatAnalyserWireTests
     [OneTimeTearDown]
     public async Task StopServer()
     {
-        await services.DisposeAsync();
-        await wire.DisposeAsync();
+        await _services.DisposeAsync();
+        await _wire.DisposeAsync();
     }
 
     [Test]
     public async Task A_good_answer_gives_the_tasks_with_the_deadline_the_model_resolved_and_the_request_carries_the_owners_steering()
     {
-        wire.Answer = ChatWire.Answering(ChatWire.DentistAndMilk);
-        var before = wire.Requests.Count;
+        _wire.Answer = ChatWire.Answering(ChatWire.DentistAndMilk);
+        var before = _wire.Requests.Count;
 
         var result = await Analyser().AnalyseAsync(Input);
 
         Assert.That(result.IsSuccess, Is.True, result.IsFailure ? result.Error.Message : null);
-        var sent = wire.Requests.Skip(before).Single();
+        var sent = _wire.Requests.Skip(before).Single();
         var body = ChatWire.Body(sent);
         var format = body["response_format"]!;
         var system = ChatWire.SystemMessage(sent);
@@ -117,21 +117,21 @@ public sealed class ChatAnalyserWireTests
     [Test]
     public async Task A_rate_limit_is_transient_with_the_servers_delay_in_seconds_or_as_a_date()
     {
-        wire.Answer = (_, http) =>
+        _wire.Answer = (_, http) =>
         {
             http.Response.Headers.RetryAfter = "17";
             return WireServer.Json(http, 429, """{"error":{"message":"Rate limit reached for gpt-4o-mini","type":"requests","code":"rate_limit_exceeded"}}""");
         };
         var seconds = (await Analyser().AnalyseAsync(Input)).Error;
 
-        wire.Answer = (_, http) =>
+        _wire.Answer = (_, http) =>
         {
             http.Response.Headers.RetryAfter = DateTimeOffset.UtcNow.AddMinutes(2).ToString("R");
             return WireServer.Json(http, 429, "{}");
         };
         var date = (await Analyser().AnalyseAsync(Input)).Error;
 
-        wire.Answer = (_, http) => WireServer.Json(http, 429, "{}");
+        _wire.Answer = (_, http) => WireServer.Json(http, 429, "{}");
         var none = (await Analyser().AnalyseAsync(Input)).Error;
 
         Assert.Multiple(() =>
@@ -147,7 +147,7 @@ public sealed class ChatAnalyserWireTests
     [Test]
     public async Task A_server_error_is_unavailable_and_transient()
     {
-        wire.Answer = (_, http) => WireServer.Json(http, 500, """{"error":{"message":"The server had an error while processing your request."}}""");
+        _wire.Answer = (_, http) => WireServer.Json(http, 500, """{"error":{"message":"The server had an error while processing your request."}}""");
         var error = (await Analyser().AnalyseAsync(Input)).Error;
         Assert.That((error.Code, EngineFailures.IsTransient(error)), Is.EqualTo((EngineFailures.UnavailableCode, true)));
     }
@@ -155,7 +155,7 @@ public sealed class ChatAnalyserWireTests
     [Test]
     public async Task A_rejected_key_is_permanent_and_never_quoted()
     {
-        wire.Answer = (_, http) => WireServer.Json(http, 401, $$$"""{"error":{"message":"Incorrect API key provided: {{{Key}}}.","type":"invalid_request_error","code":"invalid_api_key"}}""");
+        _wire.Answer = (_, http) => WireServer.Json(http, 401, $$$"""{"error":{"message":"Incorrect API key provided: {{{Key}}}.","type":"invalid_request_error","code":"invalid_api_key"}}""");
         var error = (await Analyser().AnalyseAsync(Input)).Error;
         Assert.Multiple(() =>
         {
@@ -167,7 +167,7 @@ public sealed class ChatAnalyserWireTests
     [Test]
     public async Task Another_client_error_is_refused_with_the_servers_reason_but_not_the_key()
     {
-        wire.Answer = (_, http) => WireServer.Json(http, 400, $$$"""{"error":{"message":"Invalid schema for response_format (key {{{Key}}}): 'strict' is not supported by this model.","type":"invalid_request_error"}}""");
+        _wire.Answer = (_, http) => WireServer.Json(http, 400, $$$"""{"error":{"message":"Invalid schema for response_format (key {{{Key}}}): 'strict' is not supported by this model.","type":"invalid_request_error"}}""");
         var error = (await Analyser().AnalyseAsync(Input)).Error;
         Assert.Multiple(() =>
         {
@@ -182,7 +182,7 @@ public sealed class ChatAnalyserWireTests
     [TestCase("{\"summary\": \"Dentist\", \"tasks\": [{\"description\": \"Call", TestName = "cut off")]
     public async Task Malformed_content_is_a_bad_answer(string content)
     {
-        wire.Answer = ChatWire.Answering(content);
+        _wire.Answer = ChatWire.Answering(content);
         var error = (await Analyser().AnalyseAsync(Input)).Error;
         Assert.That((error.Code, EngineFailures.IsTransient(error)), Is.EqualTo((EngineFailures.BadAnswerCode, false)));
     }
@@ -190,7 +190,7 @@ public sealed class ChatAnalyserWireTests
     [Test]
     public async Task A_body_that_is_not_a_completion_is_a_bad_answer()
     {
-        wire.Answer = (_, http) =>
+        _wire.Answer = (_, http) =>
         {
             http.Response.StatusCode = 200;
             http.Response.ContentType = "text/html";
@@ -202,7 +202,7 @@ public sealed class ChatAnalyserWireTests
     [Test]
     public async Task A_refusal_is_refused_with_the_models_words()
     {
-        wire.Answer = (_, http) => WireServer.Json(http, 200, ChatWire.Refusal("I'm sorry, I can't assist with that request."));
+        _wire.Answer = (_, http) => WireServer.Json(http, 200, ChatWire.Refusal("I'm sorry, I can't assist with that request."));
         var error = (await Analyser().AnalyseAsync(Input)).Error;
         Assert.Multiple(() =>
         {
@@ -224,10 +224,10 @@ public sealed class ChatAnalyserWireTests
     {
         using var impatient = Services(new()
         {
-            ["Analysis:OpenAi:BaseUrl"] = new Uri(wire.BaseAddress, "v1").ToString(),
+            ["Analysis:OpenAi:BaseUrl"] = new Uri(_wire.BaseAddress, "v1").ToString(),
             ["Analysis:OpenAi:Timeout"] = "00:00:00.500",
         });
-        wire.Answer = async (_, http) =>
+        _wire.Answer = async (_, http) =>
         {
             await Task.Delay(TimeSpan.FromSeconds(10), http.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
             if (!http.RequestAborted.IsCancellationRequested)
@@ -248,18 +248,18 @@ public sealed class ChatAnalyserWireTests
     [Test]
     public async Task Nothing_said_costs_no_request()
     {
-        var before = wire.Requests.Count;
+        var before = _wire.Requests.Count;
         var result = await Analyser().AnalyseAsync(Input with { Text = "  ", Words = [] });
         Assert.Multiple(() =>
         {
             Assert.That(result.Value.Tasks, Is.Empty);
             Assert.That(result.Value.Summary, Is.Empty);
-            Assert.That(wire.Requests, Has.Count.EqualTo(before));
+            Assert.That(_wire.Requests, Has.Count.EqualTo(before));
         });
     }
 
     private ITextAnalyser Analyser(ServiceProvider? provider = null) =>
-        (provider ?? services).GetRequiredService<ChatAnalyserFactory>().Create(new ProviderCredential(ApiKeyProvider.OpenAi, Key, null))!;
+        (provider ?? _services).GetRequiredService<ChatAnalyserFactory>().Create(new ProviderCredential(ApiKeyProvider.OpenAi, Key, null))!;
 
     private static ServiceProvider Services(Dictionary<string, string?> settings)
     {

@@ -30,22 +30,22 @@ public sealed class RemoteEngineFailureTests : DatabaseFixture
         (_, http) => WireServer.Json(http, 500, """{"error":{"message":"The server had an error while processing your request.","type":"server_error"}}""");
 
     // Started before the host, whose settings point the OpenAI engines at it.
-    private readonly WireServer engine = WireServer.StartAsync().GetAwaiter().GetResult();
+    private readonly WireServer _engine = WireServer.StartAsync().GetAwaiter().GetResult();
 
     protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
-        ["Speech:OpenAi:BaseUrl"] = engine.BaseAddress + "v1",
-        ["Analysis:OpenAi:BaseUrl"] = engine.BaseAddress + "v1",
+        ["Speech:OpenAi:BaseUrl"] = _engine.BaseAddress + "v1",
+        ["Analysis:OpenAi:BaseUrl"] = _engine.BaseAddress + "v1",
         ["Jobs:BaseRetryDelay"] = "00:00:00.100",
         ["Jobs:MaxRetryDelay"] = "00:00:00.400",
     };
 
     [OneTimeTearDown]
-    public async Task StopEngine() => await engine.DisposeAsync();
+    public async Task StopEngine() => await _engine.DisposeAsync();
 
     /// <summary>Answers transcription and chat requests each its own way.</summary>
     private void Answer(Func<WireRequest, HttpContext, Task> transcription, Func<WireRequest, HttpContext, Task> chat) =>
-        engine.Answer = (request, http) => request.Path == ChatPath ? chat(request, http) : transcription(request, http);
+        _engine.Answer = (request, http) => request.Path == ChatPath ? chat(request, http) : transcription(request, http);
 
     private static Func<WireRequest, HttpContext, Task> Transcribed => (_, http) => WireServer.Json(http, 200, Transcript);
 
@@ -58,7 +58,7 @@ public sealed class RemoteEngineFailureTests : DatabaseFixture
         Assert.That(key.IsSuccessStatusCode, Is.True, await key.Content.ReadAsStringAsync());
         Answer(transcription: ServerError, chat: ChatWire.Answering(ChatWire.DentistAndMilk));
 
-        var callsBefore = engine.Requests.Count(r => r.Path == TranscriptionPath);
+        var callsBefore = _engine.Requests.Count(r => r.Path == TranscriptionPath);
         var (_, item) = await client.UploadAsync(await SpeechSamples.DentistWavAsync(), "?engine=openai");
         var audioId = item.Id();
         var failed = await client.WaitUntilFinishedAsync(audioId, TimeSpan.FromMinutes(1));
@@ -71,7 +71,7 @@ public sealed class RemoteEngineFailureTests : DatabaseFixture
             Assert.That(failed.GetProperty("attempts").GetInt32(), Is.EqualTo(5), "retried until the attempts ran out");
             Assert.That(failed.GetProperty("stage").GetString(), Is.EqualTo("transcribe"));
             Assert.That(failed.GetProperty("error").GetString(), Does.Contain("engine.unavailable"));
-            Assert.That(engine.Requests.Count(r => r.Path == TranscriptionPath) - callsBefore, Is.EqualTo(5), "one call per attempt");
+            Assert.That(_engine.Requests.Count(r => r.Path == TranscriptionPath) - callsBefore, Is.EqualTo(5), "one call per attempt");
             Assert.That(recording.GetProperty("status").GetString(), Is.EqualTo("failed"));
             Assert.That(recording.GetProperty("processingError").GetString(), Does.Contain("engine.unavailable"));
             Assert.That(File.Exists(Path.Combine(workFolder, "audio.pcm")), Is.True, "the decoded audio is kept for a retry");
@@ -144,7 +144,7 @@ public sealed class RemoteEngineFailureTests : DatabaseFixture
             Assert.That(failed.GetProperty("stage").GetString(), Is.EqualTo("analyse"));
             Assert.That(await ScalarAsync<long>($"SELECT count(*) FROM audio.transcripts WHERE audio_id = '{audioId}'"), Is.EqualTo(1), "the transcript was saved before the analysis");
         });
-        var transcriptionsBefore = engine.Requests.Count(r => r.Path == TranscriptionPath);
+        var transcriptionsBefore = _engine.Requests.Count(r => r.Path == TranscriptionPath);
 
         // The model now refuses (a permanent answer): the local rules analyse instead, from the saved transcript.
         Answer(transcription: ServerError, chat: (_, http) => WireServer.Json(http, 400, """{"error":{"message":"This model does not support json_schema.","type":"invalid_request_error"}}"""));
@@ -159,7 +159,7 @@ public sealed class RemoteEngineFailureTests : DatabaseFixture
         Assert.Multiple(() =>
         {
             Assert.That(done.GetProperty("status").GetString(), Is.EqualTo("Completed"), done.ToString());
-            Assert.That(engine.Requests.Count(r => r.Path == TranscriptionPath), Is.EqualTo(transcriptionsBefore), "the retry did not transcribe again");
+            Assert.That(_engine.Requests.Count(r => r.Path == TranscriptionPath), Is.EqualTo(transcriptionsBefore), "the retry did not transcribe again");
             Assert.That(versions[0].GetProperty("analysisEngine").GetString(), Is.EqualTo("local-rules-1"));
             Assert.That(versions[0].GetProperty("analysis").GetProperty("tasks").EnumerateArray().Select(t => t.GetProperty("description").GetString()),
                 Does.Contain("Call the dentist"));

@@ -5,7 +5,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Net.Http.Headers;
 using VoiceNote.IntegrationTests.Harness;
 using VoiceNote.Modules.AudioProcessing.Speech;
-using VoiceNote.Modules.AudioProcessing.Speech.PocketSphinx;
 using VoiceNote.Modules.AudioProcessing.Speech.Remote;
 using VoiceNote.Modules.Identity.Contracts;
 

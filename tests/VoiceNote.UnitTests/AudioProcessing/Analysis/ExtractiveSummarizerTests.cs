@@ -12,7 +12,7 @@ internal sealed class ExtractiveSummarizerTests
         + "The warehouse manager wants a second forklift before the opening. "
         + "We agreed to review the warehouse budget next week.";
 
-    private readonly ExtractiveSummarizer summarizer = new();
+    private readonly ExtractiveSummarizer _summarizer = new();
 
     [TestCase("Remember to water the plants.", "Remember to water the plants.")]
     [TestCase("buy milk", "Buy milk.")]
@@ -20,13 +20,13 @@ internal sealed class ExtractiveSummarizerTests
     [TestCase("", "")]
     public void A_short_note_is_its_own_summary(string note, string expected)
     {
-        Assert.That(summarizer.Summarize(note), Is.EqualTo(expected));
+        Assert.That(_summarizer.Summarize(note), Is.EqualTo(expected));
     }
 
     [Test]
     public void Picks_the_sentences_about_the_main_topic_within_the_budget()
     {
-        var summary = summarizer.Summarize(Meeting, new SummaryRequest { MaxCharacters = 200 });
+        var summary = _summarizer.Summarize(Meeting, new SummaryRequest { MaxCharacters = 200 });
 
         Assert.That(summary.Length, Is.LessThanOrEqualTo(200));
         Assert.That(summary, Does.Contain("warehouse"));
@@ -39,7 +39,7 @@ internal sealed class ExtractiveSummarizerTests
     [Test]
     public void Keeps_chosen_sentences_in_their_original_order()
     {
-        var summary = summarizer.Summarize(Meeting, new SummaryRequest { MaxCharacters = 300 });
+        var summary = _summarizer.Summarize(Meeting, new SummaryRequest { MaxCharacters = 300 });
         var positions = SentencesOf(summary).Select(s => Meeting.IndexOf(s, StringComparison.Ordinal)).ToList();
 
         Assert.That(positions, Is.Ordered);
@@ -52,8 +52,8 @@ internal sealed class ExtractiveSummarizerTests
             "The team talked about the offsite for a while. The offsite venue is still open. "
             + "The kubernetes upgrade failed on staging. People want the offsite in spring.";
 
-        var plain = summarizer.Summarize(note, new SummaryRequest { MaxCharacters = 60, MaxUnits = 1 });
-        var steered = summarizer.Summarize(note, new SummaryRequest { MaxCharacters = 60, MaxUnits = 1, Jargon = ["Kubernetes", "staging"] });
+        var plain = _summarizer.Summarize(note, new SummaryRequest { MaxCharacters = 60, MaxUnits = 1 });
+        var steered = _summarizer.Summarize(note, new SummaryRequest { MaxCharacters = 60, MaxUnits = 1, Jargon = ["Kubernetes", "staging"] });
 
         Assert.That(plain, Does.Contain("offsite"));
         Assert.That(steered, Is.EqualTo("The kubernetes upgrade failed on staging."));
@@ -64,8 +64,8 @@ internal sealed class ExtractiveSummarizerTests
     {
         const string note = "The coffee machine is broken again. We need to deploy the release after the review. My cousin visits on sunday.";
 
-        var plain = summarizer.Summarize(note, new SummaryRequest { MaxCharacters = 60, MaxUnits = 1 });
-        var developer = summarizer.Summarize(note, new SummaryRequest { MaxCharacters = 60, MaxUnits = 1, Role = "DEVELOPER" });
+        var plain = _summarizer.Summarize(note, new SummaryRequest { MaxCharacters = 60, MaxUnits = 1 });
+        var developer = _summarizer.Summarize(note, new SummaryRequest { MaxCharacters = 60, MaxUnits = 1, Role = "DEVELOPER" });
 
         Assert.That(plain, Is.EqualTo("The coffee machine is broken again."));
         Assert.That(developer, Is.EqualTo("We need to deploy the release after the review."));
@@ -80,7 +80,7 @@ internal sealed class ExtractiveSummarizerTests
             + "also my sister called about the weekend and the dog needs a walk "
             + "then for the product launch we still need a speaker and a press release before the launch day";
 
-        var summary = summarizer.Summarize(speech);
+        var summary = _summarizer.Summarize(speech);
 
         Assert.That(summary.Length, Is.InRange(1, ExtractiveSummarizer.DefaultMaxCharacters));
         Assert.That(summary, Does.Contain("launch"));
@@ -93,7 +93,7 @@ internal sealed class ExtractiveSummarizerTests
     {
         var sentence = string.Join(" ", Enumerable.Repeat("the quarterly budget review needs everybody", 20));
 
-        var summary = summarizer.Summarize(sentence + " and more.", new SummaryRequest { MaxCharacters = 120 });
+        var summary = _summarizer.Summarize(sentence + " and more.", new SummaryRequest { MaxCharacters = 120 });
 
         Assert.That(summary.Length, Is.LessThanOrEqualTo(120));
         Assert.That(summary, Does.EndWith("…"));

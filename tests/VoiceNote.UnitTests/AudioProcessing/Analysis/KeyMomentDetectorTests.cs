@@ -10,9 +10,9 @@ namespace VoiceNote.UnitTests.AudioProcessing.Analysis;
 internal sealed class KeyMomentDetectorTests
 {
     private static readonly DateTimeOffset Recorded = new(2026, 11, 20, 14, 0, 0, TimeSpan.FromHours(1));
-    private readonly TaskExtractor extractor = new();
-    private readonly TimeExpressionParser parser = new();
-    private readonly KeyMomentDetector detector = new();
+    private readonly TaskExtractor _extractor = new();
+    private readonly TimeExpressionParser _parser = new();
+    private readonly KeyMomentDetector _detector = new();
 
     [Test]
     public void Marks_where_each_task_was_said()
@@ -87,9 +87,9 @@ internal sealed class KeyMomentDetectorTests
     {
         var text = TokenizedText.Of(transcript);
         var context = new TimeContext(Recorded, ZoneClock.Resolve("Europe/Berlin"));
-        var tasks = extractor.Extract(text, context);
-        var deadlines = parser.FindAll(text, 0, text.Count, context);
-        return detector.Detect(text, WordTimeline.Align(text, words), tasks, deadlines).ToList();
+        var tasks = _extractor.Extract(text, context);
+        var deadlines = _parser.FindAll(text, 0, text.Count, context);
+        return _detector.Detect(text, WordTimeline.Align(text, words), tasks, deadlines).ToList();
     }
 
     private static List<TimedWord> Spoken(double start, string sentence, double perWord) =>

@@ -6,14 +6,14 @@ namespace VoiceNote.UnitTests.AudioProcessing.Analysis;
 internal sealed class LocalAnalyserTests
 {
     private static readonly DateTimeOffset Recorded = new(2026, 11, 20, 14, 0, 0, TimeSpan.FromHours(1));
-    private readonly ITextAnalyser analyser = new LocalAnalyser();
+    private readonly ITextAnalyser _analyser = new LocalAnalyser();
 
     [Test]
     public async Task Analyses_the_key_example_end_to_end()
     {
         const string transcript = "call the dentist tomorrow at five pm and buy milk";
 
-        var result = (await analyser.AnalyseAsync(new AnalysisInput
+        var result = (await _analyser.AnalyseAsync(new AnalysisInput
         {
             Text = transcript,
             Words = Spoken(transcript, 0.4),
@@ -48,7 +48,7 @@ internal sealed class LocalAnalyserTests
             new("buy", 2.840, 3.010, 0.954), new("milk", 3.020, 3.460, 0.993), new("</s>", 3.470, 3.550, 1.0),
         ];
 
-        var result = (await analyser.AnalyseAsync(new AnalysisInput
+        var result = (await _analyser.AnalyseAsync(new AnalysisInput
         {
             Text = "call the dentist tomorrow at five pm and buy milk",
             Words = words,
@@ -72,7 +72,7 @@ internal sealed class LocalAnalyserTests
     [Test]
     public async Task Uses_the_owners_work_hours()
     {
-        var result = (await analyser.AnalyseAsync(new AnalysisInput
+        var result = (await _analyser.AnalyseAsync(new AnalysisInput
         {
             Text = "send the contract by monday",
             CreatedAt = Recorded,
@@ -93,8 +93,8 @@ internal sealed class LocalAnalyserTests
     {
         var words = Spoken("call the bank", 0.4).Concat(Spoken("buy milk", 0.4, start: 3.0)).ToList();
 
-        var withPause = (await analyser.AnalyseAsync(new AnalysisInput { Text = "call the bank buy milk", Words = words, CreatedAt = Recorded })).Value;
-        var withoutTimings = (await analyser.AnalyseAsync(new AnalysisInput { Text = "call the bank buy milk", CreatedAt = Recorded })).Value;
+        var withPause = (await _analyser.AnalyseAsync(new AnalysisInput { Text = "call the bank buy milk", Words = words, CreatedAt = Recorded })).Value;
+        var withoutTimings = (await _analyser.AnalyseAsync(new AnalysisInput { Text = "call the bank buy milk", CreatedAt = Recorded })).Value;
 
         Assert.That(withPause.Tasks.Select(t => t.Description), Is.EqualTo(new[] { "Call the bank", "Buy milk" }));
         Assert.That(withoutTimings.Tasks.Select(t => t.Description), Is.EqualTo(new[] { "Call the bank buy milk" }));
@@ -105,7 +105,7 @@ internal sealed class LocalAnalyserTests
     {
         var words = Spoken("call the bank", 0.4).Concat(Spoken("tomorrow at nine", 0.4, start: 3.0)).ToList();
 
-        var result = (await analyser.AnalyseAsync(new AnalysisInput
+        var result = (await _analyser.AnalyseAsync(new AnalysisInput
         {
             Text = "call the bank tomorrow at nine",
             Words = words,
@@ -119,7 +119,7 @@ internal sealed class LocalAnalyserTests
     [Test]
     public async Task Builds_the_transcript_from_words_when_it_is_missing()
     {
-        var result = (await analyser.AnalyseAsync(new AnalysisInput
+        var result = (await _analyser.AnalyseAsync(new AnalysisInput
         {
             Text = string.Empty,
             Words = [new("<s>", 0, 0.1), new("buy", 0.1, 0.4), new("milk", 0.4, 0.8), new("</s>", 0.8, 0.9)],
@@ -133,7 +133,7 @@ internal sealed class LocalAnalyserTests
     [Test]
     public async Task Other_languages_get_a_summary_but_no_english_rules()
     {
-        var result = (await analyser.AnalyseAsync(new AnalysisInput
+        var result = (await _analyser.AnalyseAsync(new AnalysisInput
         {
             Text = "Morgen um fünf den Zahnarzt anrufen und Milch kaufen.",
             CreatedAt = Recorded,
@@ -152,8 +152,8 @@ internal sealed class LocalAnalyserTests
         var owner = new OwnerContext { TimeZone = "Europe/Berlin", WorkStartHour = 8, WorkEndHour = 16 };
         const string text = "Call the dentist tomorrow at five pm and buy milk. Send the contract by Monday, it's urgent.";
 
-        var typed = (await analyser.AnalyseAsync(AnalysisInput.OfTypedText(text, Recorded, "en", owner))).Value;
-        var spoken = (await analyser.AnalyseAsync(AnalysisInput.OfTranscript(text, Spoken(text, 0.4), Recorded, "en", owner))).Value;
+        var typed = (await _analyser.AnalyseAsync(AnalysisInput.OfTypedText(text, Recorded, "en", owner))).Value;
+        var spoken = (await _analyser.AnalyseAsync(AnalysisInput.OfTranscript(text, Spoken(text, 0.4), Recorded, "en", owner))).Value;
 
         Assert.Multiple(() =>
         {
@@ -178,7 +178,7 @@ internal sealed class LocalAnalyserTests
         cancelled.Cancel();
 
         Assert.ThrowsAsync<OperationCanceledException>(() =>
-            analyser.AnalyseAsync(new AnalysisInput { Text = "buy milk", CreatedAt = Recorded }, cancelled.Token));
+            _analyser.AnalyseAsync(new AnalysisInput { Text = "buy milk", CreatedAt = Recorded }, cancelled.Token));
     }
 
     [Test]
@@ -199,7 +199,7 @@ internal sealed class LocalAnalyserTests
             words.AddRange(Spoken(sentence, 0.35, start: words.Count == 0 ? 0 : words[^1].End + 1.5));
         }
 
-        var result = (await analyser.AnalyseAsync(new AnalysisInput
+        var result = (await _analyser.AnalyseAsync(new AnalysisInput
         {
             Text = string.Join(" ", sentences),
             Words = words,

@@ -6,7 +6,7 @@ namespace VoiceNote.UnitTests.AudioProcessing.Analysis;
 [TestFixture]
 internal sealed class SentimentScorerTests
 {
-    private readonly SentimentScorer scorer = new();
+    private readonly SentimentScorer _scorer = new();
 
     [TestCase("the demo went great and everyone was happy", SentimentLabel.Positive)]
     [TestCase("thanks so much this was really helpful", SentimentLabel.Positive)]
@@ -22,7 +22,7 @@ internal sealed class SentimentScorerTests
     [TestCase("", SentimentLabel.Neutral)]
     public void Labels_the_tone(string text, SentimentLabel expected)
     {
-        var result = scorer.Score(text);
+        var result = _scorer.Score(text);
 
         Assert.That(result.Label, Is.EqualTo(expected), $"score {result.Score}");
         Assert.That(result.Score, Is.InRange(-1.0, 1.0));
@@ -31,9 +31,9 @@ internal sealed class SentimentScorerTests
     [Test]
     public void Intensifiers_strengthen_and_negation_weakens()
     {
-        var good = scorer.Score("it was good").Score;
-        var veryGood = scorer.Score("it was very good").Score;
-        var notGood = scorer.Score("it was not good").Score;
+        var good = _scorer.Score("it was good").Score;
+        var veryGood = _scorer.Score("it was very good").Score;
+        var notGood = _scorer.Score("it was not good").Score;
 
         Assert.That(veryGood, Is.GreaterThan(good));
         Assert.That(notGood, Is.LessThan(0));
@@ -43,6 +43,6 @@ internal sealed class SentimentScorerTests
     [Test]
     public void Neutral_text_scores_zero()
     {
-        Assert.That(scorer.Score("pick up the dry cleaning on monday"), Is.EqualTo(SentimentResult.Neutral));
+        Assert.That(_scorer.Score("pick up the dry cleaning on monday"), Is.EqualTo(SentimentResult.Neutral));
     }
 }

@@ -17,7 +17,7 @@ internal sealed class TaskExtractorTests
     private const string NewYork = "America/New_York";
     private static readonly DateTimeOffset BerlinFriday = new(2026, 11, 20, 14, 0, 0, TimeSpan.FromHours(1));
     private static readonly DateTimeOffset NewYorkSaturday = new(2026, 10, 31, 10, 0, 0, TimeSpan.FromHours(-4));
-    private readonly TaskExtractor extractor = new();
+    private readonly TaskExtractor _extractor = new();
 
     private static IEnumerable<TestCaseData> Tasks()
     {
@@ -165,7 +165,7 @@ internal sealed class TaskExtractorTests
     {
         var recordedAt = zone == NewYork ? NewYorkSaturday : BerlinFriday;
 
-        var tasks = extractor.Extract(transcript, recordedAt, zone);
+        var tasks = _extractor.Extract(transcript, recordedAt, zone);
 
         var actual = tasks.Select(Describe).ToList();
         Assert.That(actual, Is.EqualTo(expected), transcript);
@@ -174,7 +174,7 @@ internal sealed class TaskExtractorTests
     [Test]
     public void The_key_example_gives_two_tasks_exactly()
     {
-        var tasks = extractor.Extract("call the dentist tomorrow at five pm and buy milk", BerlinFriday, Berlin);
+        var tasks = _extractor.Extract("call the dentist tomorrow at five pm and buy milk", BerlinFriday, Berlin);
 
         Assert.That(tasks, Has.Count.EqualTo(2));
         Assert.Multiple(() =>
@@ -195,7 +195,7 @@ internal sealed class TaskExtractorTests
     {
         const string transcript = "okay call the dentist tomorrow at five pm and buy milk";
 
-        var tasks = extractor.Extract(transcript, BerlinFriday, Berlin);
+        var tasks = _extractor.Extract(transcript, BerlinFriday, Berlin);
 
         Assert.That(transcript.Substring(tasks[0].SourceStart, tasks[0].SourceLength), Is.EqualTo("okay call the dentist tomorrow at five pm"));
         Assert.That(transcript.Substring(tasks[1].SourceStart, tasks[1].SourceLength), Is.EqualTo("buy milk"));
@@ -204,7 +204,7 @@ internal sealed class TaskExtractorTests
     [Test]
     public void Assignees_carry_the_tasks_channel()
     {
-        var task = extractor.Extract("text sarah the new address", BerlinFriday, Berlin).Single();
+        var task = _extractor.Extract("text sarah the new address", BerlinFriday, Berlin).Single();
 
         Assert.That(task.Assignees, Is.EqualTo(new[] { new AssignedEntity("Sarah", null, CommunicationType.Sms) }));
     }
@@ -212,8 +212,8 @@ internal sealed class TaskExtractorTests
     [Test]
     public void Hedged_tasks_are_kept_with_less_confidence()
     {
-        var firm = extractor.Extract("call the bank", BerlinFriday, Berlin).Single();
-        var hedged = extractor.Extract("maybe call the bank", BerlinFriday, Berlin).Single();
+        var firm = _extractor.Extract("call the bank", BerlinFriday, Berlin).Single();
+        var hedged = _extractor.Extract("maybe call the bank", BerlinFriday, Berlin).Single();
 
         Assert.That(hedged.Description, Is.EqualTo("Call the bank"));
         Assert.That(hedged.Confidence, Is.LessThan(firm.Confidence));
@@ -222,7 +222,7 @@ internal sealed class TaskExtractorTests
     [Test]
     public void The_same_task_said_twice_is_one_task()
     {
-        var tasks = extractor.Extract("buy milk. oh and buy milk", BerlinFriday, Berlin);
+        var tasks = _extractor.Extract("buy milk. oh and buy milk", BerlinFriday, Berlin);
 
         Assert.That(tasks.Select(t => t.Description), Is.EqualTo(new[] { "Buy milk" }));
     }

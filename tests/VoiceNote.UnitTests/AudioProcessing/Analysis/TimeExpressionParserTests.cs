@@ -14,7 +14,7 @@ internal sealed class TimeExpressionParserTests
     private const string Berlin = "Europe/Berlin";
     private const string NewYork = "America/New_York";
     private static readonly DateTimeOffset FridayAfternoon = new(2026, 11, 20, 14, 0, 0, TimeSpan.FromHours(1));
-    private readonly TimeExpressionParser parser = new();
+    private readonly TimeExpressionParser _parser = new();
 
     [TestCase("tomorrow at five pm", "2026-11-21 17:00")]
     [TestCase("tomorrow at 5", "2026-11-21 17:00")]
@@ -108,7 +108,7 @@ internal sealed class TimeExpressionParserTests
     [TestCase("for monday's review", "2026-11-23 09:00")]
     public void Resolves_a_deadline_phrase(string phrase, string expectedLocal)
     {
-        var found = parser.Find(phrase, FridayAfternoon, Berlin);
+        var found = _parser.Find(phrase, FridayAfternoon, Berlin);
 
         Assert.That(found, Is.Not.Null, phrase);
         Assert.That(found!.Local.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), Is.EqualTo(expectedLocal), phrase);
@@ -122,7 +122,7 @@ internal sealed class TimeExpressionParserTests
     [TestCase("book flights on march 3rd okay", "on march 3rd")]
     public void Reports_the_words_it_matched(string sentence, string expectedText)
     {
-        var found = parser.Find(sentence, FridayAfternoon, Berlin);
+        var found = _parser.Find(sentence, FridayAfternoon, Berlin);
 
         Assert.That(found, Is.Not.Null);
         Assert.That(found!.Text, Is.EqualTo(expectedText));
@@ -132,7 +132,7 @@ internal sealed class TimeExpressionParserTests
     [Test]
     public void Joins_a_date_and_a_time_said_apart_in_one_clause()
     {
-        var found = parser.Find("tomorrow i need to call her at five", FridayAfternoon, Berlin);
+        var found = _parser.Find("tomorrow i need to call her at five", FridayAfternoon, Berlin);
 
         Assert.That(found, Is.Not.Null);
         Assert.That(found!.Local, Is.EqualTo(new DateTime(2026, 11, 21, 17, 0, 0)));
@@ -146,7 +146,7 @@ internal sealed class TimeExpressionParserTests
     [TestCase("this morning", "2026-11-20 09:00")]
     public void Marks_expressions_that_name_the_past(string phrase, string expectedLocal)
     {
-        var found = parser.Find(phrase, FridayAfternoon, Berlin);
+        var found = _parser.Find(phrase, FridayAfternoon, Berlin);
 
         Assert.That(found, Is.Not.Null);
         Assert.That(found!.IsPast, Is.True);
@@ -170,7 +170,7 @@ internal sealed class TimeExpressionParserTests
     [TestCase("")]
     public void Finds_no_deadline_where_there_is_none(string phrase)
     {
-        Assert.That(parser.Find(phrase, FridayAfternoon, Berlin), Is.Null, phrase);
+        Assert.That(_parser.Find(phrase, FridayAfternoon, Berlin), Is.Null, phrase);
     }
 
     [Test]
@@ -179,9 +179,9 @@ internal sealed class TimeExpressionParserTests
         // Saturday 2026-10-31 10:00 EDT; clocks go back at 02:00 on Sunday 2026-11-01.
         var recorded = new DateTimeOffset(2026, 10, 31, 10, 0, 0, TimeSpan.FromHours(-4));
 
-        var tomorrow = parser.Find("tomorrow at five pm", recorded, NewYork);
-        var inADay = parser.Find("in 24 hours", recorded, NewYork);
-        var twice = parser.Find("tomorrow at 1:30 am", recorded, NewYork);
+        var tomorrow = _parser.Find("tomorrow at five pm", recorded, NewYork);
+        var inADay = _parser.Find("in 24 hours", recorded, NewYork);
+        var twice = _parser.Find("tomorrow at 1:30 am", recorded, NewYork);
 
         Assert.That(tomorrow!.Instant, Is.EqualTo(new DateTimeOffset(2026, 11, 1, 17, 0, 0, TimeSpan.FromHours(-5))));
         Assert.That(tomorrow.Instant.UtcDateTime, Is.EqualTo(new DateTime(2026, 11, 1, 22, 0, 0, DateTimeKind.Utc)));
@@ -195,8 +195,8 @@ internal sealed class TimeExpressionParserTests
         // Saturday 2026-03-07 20:00 EST; 02:00–03:00 on Sunday 2026-03-08 does not exist.
         var recorded = new DateTimeOffset(2026, 3, 7, 20, 0, 0, TimeSpan.FromHours(-5));
 
-        var missing = parser.Find("tomorrow at 2:30 am", recorded, NewYork);
-        var noon = parser.Find("tomorrow at noon", recorded, NewYork);
+        var missing = _parser.Find("tomorrow at 2:30 am", recorded, NewYork);
+        var noon = _parser.Find("tomorrow at noon", recorded, NewYork);
 
         Assert.That(missing!.Instant, Is.EqualTo(new DateTimeOffset(2026, 3, 8, 3, 30, 0, TimeSpan.FromHours(-4))), "a missing wall time moves forward by the gap");
         Assert.That(noon!.Instant, Is.EqualTo(new DateTimeOffset(2026, 3, 8, 12, 0, 0, TimeSpan.FromHours(-4))));
@@ -208,8 +208,8 @@ internal sealed class TimeExpressionParserTests
         // Friday 2026-03-27 16:00 CET; Berlin moves to CEST on Sunday 2026-03-29.
         var recorded = new DateTimeOffset(2026, 3, 27, 16, 0, 0, TimeSpan.FromHours(1));
 
-        var monday = parser.Find("next monday at 9", recorded, Berlin);
-        var sunday = parser.Find("on sunday at 2:30 am", recorded, Berlin);
+        var monday = _parser.Find("next monday at 9", recorded, Berlin);
+        var sunday = _parser.Find("on sunday at 2:30 am", recorded, Berlin);
 
         Assert.That(monday!.Instant, Is.EqualTo(new DateTimeOffset(2026, 3, 30, 9, 0, 0, TimeSpan.FromHours(2))));
         Assert.That(sunday!.Instant, Is.EqualTo(new DateTimeOffset(2026, 3, 29, 3, 30, 0, TimeSpan.FromHours(2))));
@@ -221,9 +221,9 @@ internal sealed class TimeExpressionParserTests
         // Sunday–Thursday, 8–16: the week starts on Sunday and "by" means 16:00.
         var schedule = new WorkSchedule(8, 16, [1, 2, 3, 4, 5]);
 
-        var nextWeek = parser.Find("next week", FridayAfternoon, Berlin, schedule);
-        var byTuesday = parser.Find("by tuesday", FridayAfternoon, Berlin, schedule);
-        var endOfDay = parser.Find("end of day", FridayAfternoon, Berlin, schedule);
+        var nextWeek = _parser.Find("next week", FridayAfternoon, Berlin, schedule);
+        var byTuesday = _parser.Find("by tuesday", FridayAfternoon, Berlin, schedule);
+        var endOfDay = _parser.Find("end of day", FridayAfternoon, Berlin, schedule);
 
         Assert.That(nextWeek!.Local, Is.EqualTo(new DateTime(2026, 11, 22, 8, 0, 0)));
         Assert.That(byTuesday!.Local, Is.EqualTo(new DateTime(2026, 11, 24, 16, 0, 0)));
@@ -235,15 +235,15 @@ internal sealed class TimeExpressionParserTests
     {
         var evening = new DateTimeOffset(2026, 11, 20, 18, 30, 0, TimeSpan.FromHours(1));
 
-        Assert.That(parser.Find("by end of day", evening, Berlin)!.Local, Is.EqualTo(new DateTime(2026, 11, 23, 17, 0, 0)));
-        Assert.That(parser.Find("at 5", evening, Berlin)!.Local, Is.EqualTo(new DateTime(2026, 11, 21, 17, 0, 0)));
-        Assert.That(parser.Find("today", evening, Berlin)!.Local, Is.EqualTo(new DateTime(2026, 11, 20, 23, 59, 0)));
+        Assert.That(_parser.Find("by end of day", evening, Berlin)!.Local, Is.EqualTo(new DateTime(2026, 11, 23, 17, 0, 0)));
+        Assert.That(_parser.Find("at 5", evening, Berlin)!.Local, Is.EqualTo(new DateTime(2026, 11, 21, 17, 0, 0)));
+        Assert.That(_parser.Find("today", evening, Berlin)!.Local, Is.EqualTo(new DateTime(2026, 11, 20, 23, 59, 0)));
     }
 
     [Test]
     public void Unknown_time_zones_fall_back_to_utc()
     {
-        var found = parser.Find("tomorrow at 5 pm", FridayAfternoon, "Not/AZone");
+        var found = _parser.Find("tomorrow at 5 pm", FridayAfternoon, "Not/AZone");
 
         Assert.That(found!.Instant, Is.EqualTo(new DateTimeOffset(2026, 11, 21, 17, 0, 0, TimeSpan.Zero)));
     }

@@ -12,16 +12,16 @@ namespace VoiceNote.Modules.AudioProcessing.Analysis.Moments;
 internal sealed partial class WordTimeline
 {
     private const int LookAhead = 6;
-    private readonly TimedWord?[] byToken;
-    private readonly IReadOnlyList<(TimedWord Word, int Token)> aligned;
+    private readonly TimedWord?[] _byToken;
+    private readonly IReadOnlyList<(TimedWord Word, int Token)> _aligned;
 
     private WordTimeline(TimedWord?[] byToken, IReadOnlyList<(TimedWord Word, int Token)> aligned)
     {
-        this.byToken = byToken;
-        this.aligned = aligned;
+        _byToken = byToken;
+        _aligned = aligned;
     }
 
-    public bool IsEmpty => aligned.Count == 0;
+    public bool IsEmpty => _aligned.Count == 0;
 
     public static WordTimeline Align(TokenizedText text, IReadOnlyList<TimedWord>? words)
     {
@@ -72,22 +72,22 @@ internal sealed partial class WordTimeline
     /// <summary>When the token was said (seconds), borrowing from the nearest aligned token when it was not matched.</summary>
     public double? StartOf(int token)
     {
-        if (aligned.Count == 0)
+        if (_aligned.Count == 0)
         {
             return null;
         }
 
-        for (var i = Math.Min(token, byToken.Length - 1); i >= 0; i--)
+        for (var i = Math.Min(token, _byToken.Length - 1); i >= 0; i--)
         {
-            if (byToken[i] is { } before)
+            if (_byToken[i] is { } before)
             {
                 return before.Start;
             }
         }
 
-        for (var i = Math.Max(0, token); i < byToken.Length; i++)
+        for (var i = Math.Max(0, token); i < _byToken.Length; i++)
         {
-            if (byToken[i] is { } after)
+            if (_byToken[i] is { } after)
             {
                 return after.Start;
             }
@@ -100,8 +100,8 @@ internal sealed partial class WordTimeline
     public double ConfidenceOver(int first, int last)
     {
         var values = Enumerable.Range(first, Math.Max(0, last - first + 1))
-            .Where(i => i >= 0 && i < byToken.Length && byToken[i] is not null)
-            .Select(i => byToken[i]!)
+            .Where(i => i >= 0 && i < _byToken.Length && _byToken[i] is not null)
+            .Select(i => _byToken[i]!)
             .Distinct()
             .Select(w => Math.Clamp(w.Confidence, 0, 1))
             .ToList();
@@ -112,19 +112,19 @@ internal sealed partial class WordTimeline
     public IReadOnlyDictionary<int, double> PausesBefore(double seconds)
     {
         var pauses = new Dictionary<int, double>();
-        for (var k = 1; k < aligned.Count; k++)
+        for (var k = 1; k < _aligned.Count; k++)
         {
-            var gap = aligned[k].Word.Start - aligned[k - 1].Word.End;
+            var gap = _aligned[k].Word.Start - _aligned[k - 1].Word.End;
             if (gap >= seconds)
             {
-                pauses[aligned[k].Token] = gap;
+                pauses[_aligned[k].Token] = gap;
             }
         }
 
         return pauses;
     }
 
-    public int FirstAlignedToken => aligned.Count == 0 ? -1 : aligned[0].Token;
+    public int FirstAlignedToken => _aligned.Count == 0 ? -1 : _aligned[0].Token;
 
     private static int Find(TokenizedText text, int from, string part)
     {

@@ -49,7 +49,7 @@ internal static class SentimentLexicon
     private static FrozenDictionary<string, double> Parse(string entries)
     {
         var map = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var entry in entries.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries))
+        foreach (var entry in entries.Split([' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries))
         {
             var (word, weight) = (entry[..entry.LastIndexOf(':')], entry[(entry.LastIndexOf(':') + 1)..]);
             map[word] = double.Parse(weight, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);

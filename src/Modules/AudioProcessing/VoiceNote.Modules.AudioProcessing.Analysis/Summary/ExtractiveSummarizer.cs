@@ -139,7 +139,7 @@ internal sealed class ExtractiveSummarizer
             return string.Empty;
         }
 
-        var sentence = string.Join(' ', text.Surface(first, last).Split((char[])[' ', '\t', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries));
+        var sentence = string.Join(' ', text.Surface(first, last).Split([' ', '\t', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries));
         sentence = char.ToUpper(sentence[0], CultureInfo.InvariantCulture) + sentence[1..];
         return sentence[^1] is '.' or '!' or '?' or '…' ? sentence : sentence + ".";
     }

@@ -61,7 +61,7 @@ internal static class DescriptionBuilder
             previousToken = tokenIndex;
         }
 
-        var result = string.Join(' ', text.ToString().Split((char[])[' ', '\t', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries)).TrimEnd(',', ';', ':', '-', ' ');
+        var result = string.Join(' ', text.ToString().Split([' ', '\t', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries)).TrimEnd(',', ';', ':', '-', ' ');
         return result.Length == 0 ? result : char.ToUpper(result[0], CultureInfo.InvariantCulture) + result[1..];
     }
 

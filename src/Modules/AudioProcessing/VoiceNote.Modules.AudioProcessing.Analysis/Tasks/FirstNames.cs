@@ -25,5 +25,5 @@ internal static class FirstNames
         yusuf zoe anja jonas lukas leonie finn hans klaus jurgen stefan sabine petra monika katrin julian lena marco
         luca giulia sofia pierre camille lucie hugo manon ivan sergei natasha yuki hiroshi kenji wei li chen ming
         arjun rohan ananya deepak sunita ravi ngozi chinedu kwame amara
-        """.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries).ToFrozenSet(StringComparer.Ordinal);
+        """.Split([' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries).ToFrozenSet(StringComparer.Ordinal);
 }

@@ -10,7 +10,7 @@ namespace VoiceNote.Modules.AudioProcessing.Analysis.Tasks;
 /// </summary>
 internal sealed class TaskExtractor
 {
-    private readonly TimeExpressionParser parser = new();
+    private readonly TimeExpressionParser _parser = new();
 
     public IReadOnlyList<ExtractedTask> Extract(string transcript, DateTimeOffset recordedAt, string? timeZoneId, WorkSchedule? schedule = null) =>
         Extract(TokenizedText.Of(transcript), new TimeContext(recordedAt, ZoneClock.Resolve(timeZoneId), schedule));
@@ -23,7 +23,7 @@ internal sealed class TaskExtractor
         foreach (var clause in ClauseSplitter.Split(text, pausesBefore))
         {
             // Words about the past ("the email from last monday") are no deadline; they stay in the description.
-            var time = parser.Find(text, clause.First, clause.End, context) is { NamesPast: false } ahead ? ahead : null;
+            var time = _parser.Find(text, clause.First, clause.End, context) is { NamesPast: false } ahead ? ahead : null;
             var words = new ClauseWords(text, Enumerable.Range(clause.First, clause.End - clause.First)
                 .Where(i => !text[i].IsPunctuation && (time is null || !time.Covers(text[i].Start)))
                 .ToList());

@@ -61,7 +61,7 @@ internal sealed partial class ExpressionReader
     {
         time = null!;
         next = i;
-        var j = Is(i, "twelve") || (i < end && tokens[i].Text == "12") ? i + 1 : i;
+        var j = Is(i, "twelve") || (i < _end && _tokens[i].Text == "12") ? i + 1 : i;
         if (W(j) is "noon" or "midday" or "mid-day")
         {
             (time, next) = (TimeSpec.Clock(12, 0, Meridiem.Pm, 0.95), j + 1);
@@ -160,7 +160,7 @@ internal sealed partial class ExpressionReader
     {
         time = null!;
         next = i;
-        if (i >= end)
+        if (i >= _end)
         {
             return false;
         }
@@ -175,7 +175,7 @@ internal sealed partial class ExpressionReader
         var explicitClock = false;
         var exact = false;
         int j;
-        var token = tokens[i];
+        var token = _tokens[i];
         if (token.Kind == TokenKind.Clock)
         {
             var parts = token.Text.Split(':', '.');
@@ -187,7 +187,7 @@ internal sealed partial class ExpressionReader
             exact = parts[0].Length == 2 && parts[0][0] == '0';
             j = i + 1;
         }
-        else if (NumberWords.TryCardinal(tokens, i, end, out hour, out j))
+        else if (NumberWords.TryCardinal(_tokens, i, _end, out hour, out j))
         {
             if (TryMinutes(j, out var spokenMinutes, out var afterMinutes))
             {
@@ -243,19 +243,19 @@ internal sealed partial class ExpressionReader
     {
         minutes = 0;
         next = i;
-        if (W(i) is "oh" or "o" && NumberWords.TryCardinal(tokens, i + 1, end, out var single, out var afterSingle) && single is >= 1 and <= 9 && tokens[i + 1].IsWord)
+        if (W(i) is "oh" or "o" && NumberWords.TryCardinal(_tokens, i + 1, _end, out var single, out var afterSingle) && single is >= 1 and <= 9 && _tokens[i + 1].IsWord)
         {
             (minutes, next) = (single, afterSingle);
             return true;
         }
 
-        if (i < end && tokens[i].Kind == TokenKind.Number && tokens[i].Text.Length == 2 && NumberWords.TryCardinal(tokens, i, end, out var digits, out var afterDigits) && digits <= 59)
+        if (i < _end && _tokens[i].Kind == TokenKind.Number && _tokens[i].Text.Length == 2 && NumberWords.TryCardinal(_tokens, i, _end, out var digits, out var afterDigits) && digits <= 59)
         {
             (minutes, next) = (digits, afterDigits);
             return true;
         }
 
-        if (i < end && tokens[i].IsWord && NumberWords.TryCardinal(tokens, i, end, out var words, out var afterWords) && words is >= 10 and <= 59)
+        if (i < _end && _tokens[i].IsWord && NumberWords.TryCardinal(_tokens, i, _end, out var words, out var afterWords) && words is >= 10 and <= 59)
         {
             (minutes, next) = (words, afterWords);
             return true;
@@ -280,7 +280,7 @@ internal sealed partial class ExpressionReader
             j = i + (Is(i, "a") ? 2 : 1);
             offset = Is(j, "to") ? -15 : 15;
         }
-        else if (prefixed && NumberWords.TryCardinal(tokens, i, end, out var minutes, out var afterMinutes) && minutes is > 0 and < 30
+        else if (prefixed && NumberWords.TryCardinal(_tokens, i, _end, out var minutes, out var afterMinutes) && minutes is > 0 and < 30
             && (W(afterMinutes) is "past" or "to" || (Is(afterMinutes, "minutes") && W(afterMinutes + 1) is "past" or "to")))
         {
             j = Is(afterMinutes, "minutes") ? afterMinutes + 1 : afterMinutes;
@@ -291,7 +291,7 @@ internal sealed partial class ExpressionReader
             return false;
         }
 
-        if (!NumberWords.TryCardinal(tokens, j + 1, end, out var hour, out var afterHour) || hour is < 1 or > 12)
+        if (!NumberWords.TryCardinal(_tokens, j + 1, _end, out var hour, out var afterHour) || hour is < 1 or > 12)
         {
             return false;
         }

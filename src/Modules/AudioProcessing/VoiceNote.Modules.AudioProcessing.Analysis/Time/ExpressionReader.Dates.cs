@@ -11,12 +11,12 @@ internal sealed partial class ExpressionReader
         time = null;
         date = null!;
         next = i;
-        if (i >= end)
+        if (i >= _end)
         {
             return false;
         }
 
-        if (tokens[i].Kind == TokenKind.IsoDate)
+        if (_tokens[i].Kind == TokenKind.IsoDate)
         {
             return TryIsoDate(i, out date, out time, out next);
         }
@@ -33,7 +33,7 @@ internal sealed partial class ExpressionReader
         date = null!;
         time = null;
         next = i + 1;
-        var parts = tokens[i].Text.Split(' ');
+        var parts = _tokens[i].Text.Split(' ');
         if (!DateOnly.TryParseExact(parts[0], ["yyyy-M-d"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var value))
         {
             return false;
@@ -291,7 +291,7 @@ internal sealed partial class ExpressionReader
     /// <summary>"March 3rd", "march the third", "3rd of March", "3 March 2027", "on the 5th".</summary>
     private bool TryCalendarDate(int i, bool afterPreposition, out DateSpec date, out int next)
     {
-        var monthOnlyAllowed = afterPreposition || (i > 0 && tokens[i - 1].IsWord && tokens[i - 1].Text is "in" or "during" or "until" or "before" or "by");
+        var monthOnlyAllowed = afterPreposition || (i > 0 && _tokens[i - 1].IsWord && _tokens[i - 1].Text is "in" or "during" or "until" or "before" or "by");
         date = null!;
         next = i;
         var j = Is(i, "the") ? i + 1 : i;
@@ -307,7 +307,7 @@ internal sealed partial class ExpressionReader
             }
 
             // "in january", "by march": a month alone needs a preposition ("may" and "march" are words too).
-            if (monthOnlyAllowed && j == i && !(k < end && tokens[k].Kind is TokenKind.Number or TokenKind.Ordinal))
+            if (monthOnlyAllowed && j == i && !(k < _end && _tokens[k].Kind is TokenKind.Number or TokenKind.Ordinal))
             {
                 (date, next) = (DateSpecs.Month(month), j + 1);
                 return true;
@@ -327,7 +327,7 @@ internal sealed partial class ExpressionReader
             }
 
             // "on the 5th": a bare ordinal needs "on"/"by" and "the" (or a digit ordinal) to be a date.
-            if (afterPreposition && (j > i || tokens[j].Kind == TokenKind.Ordinal) && NumberWords.TryOrdinal(tokens, j, end, out var ordinal, out var afterOrdinal) && ordinal is >= 1 and <= 31)
+            if (afterPreposition && (j > i || _tokens[j].Kind == TokenKind.Ordinal) && NumberWords.TryOrdinal(_tokens, j, _end, out var ordinal, out var afterOrdinal) && ordinal is >= 1 and <= 31)
             {
                 (date, next) = (DateSpecs.DayOfMonth(ordinal), afterOrdinal);
                 return true;
@@ -340,9 +340,9 @@ internal sealed partial class ExpressionReader
     private (DateSpec Date, int Next) WithYear(int month, int day, int afterDay)
     {
         var k = SkipComma(afterDay);
-        if (k < end && tokens[k].Kind == TokenKind.Number && tokens[k].Text.Length == 4)
+        if (k < _end && _tokens[k].Kind == TokenKind.Number && _tokens[k].Text.Length == 4)
         {
-            var year = int.Parse(tokens[k].Text, NumberStyles.None, CultureInfo.InvariantCulture);
+            var year = int.Parse(_tokens[k].Text, NumberStyles.None, CultureInfo.InvariantCulture);
             return (DateSpecs.MonthDay(month, day, year), k + 1);
         }
 
@@ -351,19 +351,19 @@ internal sealed partial class ExpressionReader
 
     private bool TryDayNumber(int i, bool allowCardinal, out int day, out int next)
     {
-        if (NumberWords.TryOrdinal(tokens, i, end, out day, out next) && day is >= 1 and <= 31)
+        if (NumberWords.TryOrdinal(_tokens, i, _end, out day, out next) && day is >= 1 and <= 31)
         {
             return true;
         }
 
-        if (allowCardinal && i < end && tokens[i].Kind == TokenKind.Number && NumberWords.TryCardinal(tokens, i, end, out day, out next) && day is >= 1 and <= 31)
+        if (allowCardinal && i < _end && _tokens[i].Kind == TokenKind.Number && NumberWords.TryCardinal(_tokens, i, _end, out day, out next) && day is >= 1 and <= 31)
         {
             return true;
         }
 
         // Spoken cardinals ("march three") only for the month-first form's caller, which checks a month came first.
-        if (allowCardinal && i < end && tokens[i].IsWord && i > 0 && tokens[i - 1].IsWord && TimeWords.Months.ContainsKey(tokens[i - 1].Text)
-            && NumberWords.TryCardinal(tokens, i, end, out day, out next) && day is >= 1 and <= 31)
+        if (allowCardinal && i < _end && _tokens[i].IsWord && i > 0 && _tokens[i - 1].IsWord && TimeWords.Months.ContainsKey(_tokens[i - 1].Text)
+            && NumberWords.TryCardinal(_tokens, i, _end, out day, out next) && day is >= 1 and <= 31)
         {
             return true;
         }
@@ -373,5 +373,5 @@ internal sealed partial class ExpressionReader
         return false;
     }
 
-    private bool AtBoundaryOrWord(int i) => i >= end || tokens[i].IsPunctuation || tokens[i].IsWord;
+    private bool AtBoundaryOrWord(int i) => i >= _end || _tokens[i].IsPunctuation || _tokens[i].IsWord;
 }

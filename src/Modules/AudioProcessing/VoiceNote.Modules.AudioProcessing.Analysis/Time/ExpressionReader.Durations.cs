@@ -120,7 +120,7 @@ internal sealed partial class ExpressionReader
             return true;
         }
 
-        if (NumberWords.TryCardinal(tokens, i, end, out var value, out next) && value is > 0 and <= 1000)
+        if (NumberWords.TryCardinal(_tokens, i, _end, out var value, out next) && value is > 0 and <= 1000)
         {
             amount = value;
             if (Seq(next, "and", "a", "half") && TimeWords.Units.ContainsKey(W(next + 3) ?? string.Empty))

@@ -9,13 +9,13 @@ namespace VoiceNote.Modules.AudioProcessing.Analysis.Time;
 /// </summary>
 internal sealed partial class ExpressionReader
 {
-    private readonly IReadOnlyList<Token> tokens;
-    private readonly int end;
+    private readonly IReadOnlyList<Token> _tokens;
+    private readonly int _end;
 
     public ExpressionReader(IReadOnlyList<Token> tokens, int end)
     {
-        this.tokens = tokens;
-        this.end = end;
+        _tokens = tokens;
+        _end = end;
     }
 
     public ParsedExpression? TryRead(int start)
@@ -60,7 +60,7 @@ internal sealed partial class ExpressionReader
         }
 
         // "for monday's review": a possessive date belongs to its noun; the preposition stays in the text.
-        var possessive = preposition && tokens[i].Text.EndsWith("'s", StringComparison.Ordinal);
+        var possessive = preposition && _tokens[i].Text.EndsWith("'s", StringComparison.Ordinal);
         return parsed with { First = possessive ? i : start, By = by || parsed.By };
     }
 
@@ -106,7 +106,7 @@ internal sealed partial class ExpressionReader
         return null;
     }
 
-    private string? W(int i) => i >= 0 && i < end && tokens[i].IsWord ? tokens[i].Text : null;
+    private string? W(int i) => i >= 0 && i < _end && _tokens[i].IsWord ? _tokens[i].Text : null;
 
     private bool Is(int i, string word) => W(i) == word;
 
@@ -123,7 +123,7 @@ internal sealed partial class ExpressionReader
         return true;
     }
 
-    private int SkipComma(int i) => i < end && tokens[i].IsPunctuation && tokens[i].Text == "," ? i + 1 : i;
+    private int SkipComma(int i) => i < _end && _tokens[i].IsPunctuation && _tokens[i].Text == "," ? i + 1 : i;
 
-    private bool AtBoundary(int i) => i >= end || tokens[i].IsPunctuation;
+    private bool AtBoundary(int i) => i >= _end || _tokens[i].IsPunctuation;
 }

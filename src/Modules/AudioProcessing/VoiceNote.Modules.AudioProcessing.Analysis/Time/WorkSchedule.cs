@@ -7,7 +7,7 @@ namespace VoiceNote.Modules.AudioProcessing.Analysis.Time;
 internal sealed class WorkSchedule
 {
     private static readonly int[] DefaultDays = [2, 3, 4, 5, 6];
-    private readonly bool[] workDays = new bool[7];
+    private readonly bool[] _workDays = new bool[7];
 
     /// <summary>Out-of-range values fall back to the defaults rather than failing the analysis.</summary>
     public WorkSchedule(int startHour = 9, int endHour = 17, IEnumerable<int>? workDays = null)
@@ -18,7 +18,7 @@ internal sealed class WorkSchedule
         var days = (workDays ?? DefaultDays).Where(d => d is >= 1 and <= 7).Distinct().ToList();
         foreach (var day in days.Count == 0 ? [.. DefaultDays] : days)
         {
-            this.workDays[day - 1] = true;
+            _workDays[day - 1] = true;
         }
     }
 
@@ -38,7 +38,7 @@ internal sealed class WorkSchedule
     /// </summary>
     public DayOfWeek FirstDayOfWeek => IsWorkDay(DayOfWeek.Sunday) && !IsWorkDay(DayOfWeek.Saturday) ? DayOfWeek.Sunday : DayOfWeek.Monday;
 
-    public bool IsWorkDay(DayOfWeek day) => workDays[(int)day];
+    public bool IsWorkDay(DayOfWeek day) => _workDays[(int)day];
 
     public DateOnly WeekStart(DateOnly date) => date.AddDays(-(((int)date.DayOfWeek - (int)FirstDayOfWeek + 7) % 7));
 

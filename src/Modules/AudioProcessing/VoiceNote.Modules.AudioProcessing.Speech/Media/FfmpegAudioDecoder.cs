@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
 using VoiceNote.Domain.Results;
-using VoiceNote.Modules.AudioProcessing.Speech;
 
 namespace VoiceNote.Modules.AudioProcessing.Speech.Media;
 

@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using VoiceNote.Modules.AudioProcessing.Speech;
 
 namespace VoiceNote.Modules.AudioProcessing.Speech.Media;
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using VoiceNote.Modules.AudioProcessing.Speech;
 
 namespace VoiceNote.Modules.AudioProcessing.Speech.Media;
 

@@ -1,6 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.InteropServices;
-using VoiceNote.Modules.AudioProcessing.Speech;
 
 namespace VoiceNote.Modules.AudioProcessing.Speech.PocketSphinx;
 

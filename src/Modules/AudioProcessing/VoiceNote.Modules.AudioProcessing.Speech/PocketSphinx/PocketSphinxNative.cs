@@ -5,7 +5,7 @@ namespace VoiceNote.Modules.AudioProcessing.Speech.PocketSphinx;
 /// <summary>
 /// The C API of Debian's PocketSphinx 0.8+5prealpha (the old API: <c>ps_args</c> + <c>cmd_ln_parse_r</c>;
 /// there is no <c>ps_config_init</c>). Only what the recogniser uses. Handles are wrapped in
-/// <see cref="SafeHandle"/>s (<see cref="PocketSphinxHandles"/>) so native memory is always freed.
+/// <see cref="SafeHandle"/>s (<see cref="ConfigHandle"/>, <see cref="DecoderHandle"/>, <see cref="SegmentIterator"/>) so native memory is always freed.
 /// </summary>
 internal static unsafe partial class PocketSphinxNative
 {

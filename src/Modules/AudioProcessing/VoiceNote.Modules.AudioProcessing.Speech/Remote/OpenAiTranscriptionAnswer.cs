@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using VoiceNote.Domain.Results;
-using VoiceNote.Modules.AudioProcessing.Speech;
 using VoiceNote.Modules.AudioProcessing.Speech.Engines;
 
 namespace VoiceNote.Modules.AudioProcessing.Speech.Remote;

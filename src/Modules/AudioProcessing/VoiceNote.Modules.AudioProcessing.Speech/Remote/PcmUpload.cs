@@ -1,5 +1,4 @@
 using VoiceNote.Domain.Results;
-using VoiceNote.Modules.AudioProcessing.Speech;
 
 namespace VoiceNote.Modules.AudioProcessing.Speech.Remote;
 

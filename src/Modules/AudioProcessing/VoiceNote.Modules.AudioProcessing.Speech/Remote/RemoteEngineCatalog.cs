@@ -1,4 +1,3 @@
-using VoiceNote.Modules.AudioProcessing.Speech;
 using VoiceNote.Modules.Identity.Contracts;
 
 namespace VoiceNote.Modules.AudioProcessing.Speech.Remote;

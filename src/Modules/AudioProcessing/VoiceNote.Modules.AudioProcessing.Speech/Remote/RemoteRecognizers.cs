@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using VoiceNote.Modules.AudioProcessing.Speech;
 using VoiceNote.Modules.Identity.Contracts;
 
 namespace VoiceNote.Modules.AudioProcessing.Speech.Remote;

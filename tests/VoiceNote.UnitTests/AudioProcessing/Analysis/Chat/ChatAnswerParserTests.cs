@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using VoiceNote.Modules.AudioProcessing.Analysis;
-using VoiceNote.Modules.AudioProcessing.Analysis.Chat;
 using VoiceNote.Modules.AudioProcessing.Infrastructure.Analysis;
 using VoiceNote.Modules.AudioProcessing.Speech.Engines;
 
@@ -11,7 +10,7 @@ internal sealed class ChatAnswerParserTests
 {
     private const string Engine = "openai-chat:test";
     private static readonly DateTimeOffset Recorded = new(2026, 11, 20, 13, 0, 0, TimeSpan.Zero);
-    private readonly ChatAnswerParser parser = new();
+    private readonly ChatAnswerParser _parser = new();
 
     private static AnalysisInput Input => new()
     {
@@ -25,7 +24,7 @@ internal sealed class ChatAnswerParserTests
     [Test]
     public void A_good_answer_becomes_the_analysis()
     {
-        var result = parser.Parse(Good().ToJsonString(), Input, Engine);
+        var result = _parser.Parse(Good().ToJsonString(), Input, Engine);
 
         Assert.That(result.IsSuccess, Is.True, result.IsFailure ? result.Error.Message : null);
         var analysis = result.Value;
@@ -67,7 +66,7 @@ internal sealed class ChatAnswerParserTests
         var answer = Good();
         answer["tasks"]![0]!["deadline"] = deadline;
 
-        var task = parser.Parse(answer.ToJsonString(), Input, Engine).Value.Tasks[0];
+        var task = _parser.Parse(answer.ToJsonString(), Input, Engine).Value.Tasks[0];
 
         Assert.That(task.Deadline, Is.EqualTo(expected is null ? null : DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture)));
     }
@@ -86,7 +85,7 @@ internal sealed class ChatAnswerParserTests
             Moment(1.2, "   ", 0.9));
         answer["sentiment"] = new JsonObject { ["label"] = "mixed", ["score"] = -9 };
 
-        var analysis = parser.Parse(answer.ToJsonString(), Input, Engine).Value;
+        var analysis = _parser.Parse(answer.ToJsonString(), Input, Engine).Value;
 
         Assert.Multiple(() =>
         {
@@ -105,7 +104,7 @@ internal sealed class ChatAnswerParserTests
     {
         var answer = Good();
         answer["sentiment"] = new JsonObject { ["label"] = "ecstatic", ["score"] = 0.7 };
-        Assert.That(parser.Parse(answer.ToJsonString(), Input, Engine).Value.Sentiment, Is.EqualTo(new SentimentResult(SentimentLabel.Positive, 0.7)));
+        Assert.That(_parser.Parse(answer.ToJsonString(), Input, Engine).Value.Sentiment, Is.EqualTo(new SentimentResult(SentimentLabel.Positive, 0.7)));
     }
 
     [Test]
@@ -113,7 +112,7 @@ internal sealed class ChatAnswerParserTests
     {
         var answer = new JsonObject { ["summary"] = "Buy milk.", ["tasks"] = new JsonArray(new JsonObject { ["description"] = "Buy milk" }) };
 
-        var analysis = parser.Parse(answer.ToJsonString(), Input, Engine).Value;
+        var analysis = _parser.Parse(answer.ToJsonString(), Input, Engine).Value;
 
         Assert.Multiple(() =>
         {
@@ -129,7 +128,7 @@ internal sealed class ChatAnswerParserTests
     [Test]
     public void Without_word_timings_key_moments_are_dropped_because_the_model_could_only_invent_them()
     {
-        var analysis = parser.Parse(Good().ToJsonString(), Input with { Words = null }, Engine).Value;
+        var analysis = _parser.Parse(Good().ToJsonString(), Input with { Words = null }, Engine).Value;
         Assert.That(analysis.KeyMoments, Is.Empty);
     }
 
@@ -139,7 +138,7 @@ internal sealed class ChatAnswerParserTests
         var answer = Good();
         answer["key_moments"] = new JsonArray([.. Enumerable.Range(0, 20).Select(i => (JsonNode)Moment(i * 0.1, $"m{i}", i / 20.0))]);
 
-        var moments = parser.Parse(answer.ToJsonString(), Input, Engine).Value.KeyMoments;
+        var moments = _parser.Parse(answer.ToJsonString(), Input, Engine).Value.KeyMoments;
 
         Assert.That(moments.Select(m => m.Description), Is.EqualTo(Enumerable.Range(8, 12).Select(i => $"m{i}")));
     }
@@ -150,7 +149,7 @@ internal sealed class ChatAnswerParserTests
         var answer = Good();
         answer["summary"] = string.Join(" ", Enumerable.Repeat("milk", 200));
 
-        var summary = parser.Parse(answer.ToJsonString(), Input with { SummaryMaxCharacters = 50 }, Engine).Value.Summary;
+        var summary = _parser.Parse(answer.ToJsonString(), Input with { SummaryMaxCharacters = 50 }, Engine).Value.Summary;
 
         Assert.That(summary, Has.Length.LessThanOrEqualTo(50).And.EndWith("milk…"));
     }
@@ -170,7 +169,7 @@ internal sealed class ChatAnswerParserTests
     [TestCase("""{"summary": "x", "tasks": [{"description": "a"}""", TestName = "cut off mid-answer")]
     public void A_structurally_wrong_answer_is_a_bad_answer(string content)
     {
-        var result = parser.Parse(content, Input, Engine);
+        var result = _parser.Parse(content, Input, Engine);
 
         Assert.Multiple(() =>
         {

@@ -9,12 +9,12 @@ internal sealed class ChatPromptBuilderTests
 {
     // Friday 20 November 2026, 13:00 UTC = 14:00 in Berlin (CET, +01:00).
     private static readonly DateTimeOffset Recorded = new(2026, 11, 20, 13, 0, 0, TimeSpan.Zero);
-    private readonly ChatPromptBuilder builder = new();
+    private readonly ChatPromptBuilder _builder = new();
 
     [Test]
     public void The_system_message_carries_the_owners_role_prompt_jargon_clock_and_work_week()
     {
-        var prompt = builder.Build(new AnalysisInput
+        var prompt = _builder.Build(new AnalysisInput
         {
             Text = "call the dentist tomorrow at five pm and buy milk",
             CreatedAt = Recorded,
@@ -48,7 +48,7 @@ internal sealed class ChatPromptBuilderTests
     [Test]
     public void Missing_steering_is_left_out_and_an_unknown_zone_means_utc()
     {
-        var prompt = builder.Build(new AnalysisInput { Text = "buy milk", CreatedAt = Recorded, Owner = new() { TimeZone = "Mars/Olympus" } });
+        var prompt = _builder.Build(new AnalysisInput { Text = "buy milk", CreatedAt = Recorded, Owner = new() { TimeZone = "Mars/Olympus" } });
 
         Assert.Multiple(() =>
         {
@@ -63,7 +63,7 @@ internal sealed class ChatPromptBuilderTests
     [Test]
     public void A_role_outside_the_known_list_is_still_named()
     {
-        var prompt = builder.Build(new AnalysisInput { Text = "x", CreatedAt = Recorded, Owner = new() { Role = "BEEKEEPER" } });
+        var prompt = _builder.Build(new AnalysisInput { Text = "x", CreatedAt = Recorded, Owner = new() { Role = "BEEKEEPER" } });
         Assert.That(prompt.System, Does.Contain("The owner's role is BEEKEEPER; summarise"));
     }
 
@@ -78,7 +78,7 @@ internal sealed class ChatPromptBuilderTests
         ];
 
         var lines = ChatPromptBuilder.TimingLines(words);
-        var prompt = builder.Build(new AnalysisInput { Text = "call the dentist and buy milk", Words = words, CreatedAt = Recorded });
+        var prompt = _builder.Build(new AnalysisInput { Text = "call the dentist and buy milk", Words = words, CreatedAt = Recorded });
 
         Assert.Multiple(() =>
         {
@@ -98,7 +98,7 @@ internal sealed class ChatPromptBuilderTests
     [Test]
     public void Without_a_transcript_the_words_are_the_transcript()
     {
-        var prompt = builder.Build(new AnalysisInput { Text = " ", Words = [new("<s>", 0, 0.1), new("buy", 0.1, 0.3), new("milk", 0.3, 0.6)], CreatedAt = Recorded });
+        var prompt = _builder.Build(new AnalysisInput { Text = " ", Words = [new("<s>", 0, 0.1), new("buy", 0.1, 0.3), new("milk", 0.3, 0.6)], CreatedAt = Recorded });
         Assert.That(prompt.User, Does.StartWith("Transcript:").And.Contain("buy milk"));
     }
 

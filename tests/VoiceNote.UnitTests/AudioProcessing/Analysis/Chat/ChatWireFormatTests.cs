@@ -1,6 +1,5 @@
 using System.Net.Http.Headers;
 using VoiceNote.Domain.Results;
-using VoiceNote.Modules.AudioProcessing.Analysis.Chat;
 using VoiceNote.Modules.AudioProcessing.Infrastructure.Analysis;
 using VoiceNote.Modules.AudioProcessing.Speech.Engines;
 

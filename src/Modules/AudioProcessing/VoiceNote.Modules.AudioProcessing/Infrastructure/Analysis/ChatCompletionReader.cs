@@ -48,7 +48,7 @@ internal static class ChatCompletionReader
     /// <summary>Text from the remote side, cut short and on one line, for error messages that are stored and shown.</summary>
     public static string Bounded(string text)
     {
-        var oneLine = string.Join(' ', text.Split((char[])['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries)).Trim();
+        var oneLine = string.Join(' ', text.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries)).Trim();
         oneLine = new string(oneLine.Where(c => !char.IsControl(c)).ToArray());
         return oneLine.Length <= MaxDetailLength ? oneLine : oneLine[..MaxDetailLength] + "…";
     }

@@ -19,8 +19,8 @@ internal sealed class OpenAiChatAnalyser(HttpClient http, ChatTarget target, Tim
 {
     public const string EnginePrefix = "openai-chat:";
 
-    private readonly ChatPromptBuilder prompts = new();
-    private readonly ChatAnswerParser parser = new();
+    private readonly ChatPromptBuilder _prompts = new();
+    private readonly ChatAnswerParser _parser = new();
 
     public string Engine => EnginePrefix + target.Model;
 
@@ -38,7 +38,7 @@ internal sealed class OpenAiChatAnalyser(HttpClient http, ChatTarget target, Tim
         var started = Stopwatch.GetTimestamp();
         try
         {
-            using var request = Request(prompts.Build(input));
+            using var request = Request(_prompts.Build(input));
             using var response = await http.SendAsync(request, timeout.Token);
             var body = await response.Content.ReadAsStringAsync(timeout.Token);
             var status = (int)response.StatusCode;
@@ -49,7 +49,7 @@ internal sealed class OpenAiChatAnalyser(HttpClient http, ChatTarget target, Tim
             }
 
             var content = ChatCompletionReader.Content(Engine, body);
-            return content.IsFailure ? content.Error : parser.Parse(content.Value, input, Engine);
+            return content.IsFailure ? content.Error : _parser.Parse(content.Value, input, Engine);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {

@@ -12,47 +12,47 @@ namespace VoiceNote.Modules.AudioProcessing.Infrastructure.Persistence;
 /// </summary>
 internal sealed class FileSteps : DbTransactionInterceptor, IDisposable
 {
-    private readonly List<Action> afterCommit = [];
-    private readonly List<Action> undo = [];
+    private readonly List<Action> _afterCommit = [];
+    private readonly List<Action> _undo = [];
 
     /// <summary>Runs <paramref name="step"/> after the transaction commits; never when it does not.</summary>
-    public void AfterCommit(Action step) => afterCommit.Add(step);
+    public void AfterCommit(Action step) => _afterCommit.Add(step);
 
     /// <summary>Runs <paramref name="step"/> when the transaction rolls back, fails, or is abandoned; never after a commit.</summary>
-    public void UndoUnlessCommitted(Action step) => undo.Add(step);
+    public void UndoUnlessCommitted(Action step) => _undo.Add(step);
 
-    public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Finish(afterCommit);
+    public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Finish(_afterCommit);
 
     public override Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        Finish(afterCommit);
+        Finish(_afterCommit);
         return Task.CompletedTask;
     }
 
-    public override void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Finish(undo);
+    public override void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Finish(_undo);
 
     public override Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        Finish(undo);
+        Finish(_undo);
         return Task.CompletedTask;
     }
 
-    public override void TransactionFailed(DbTransaction transaction, TransactionErrorEventData eventData) => Finish(undo);
+    public override void TransactionFailed(DbTransaction transaction, TransactionErrorEventData eventData) => Finish(_undo);
 
     public override Task TransactionFailedAsync(DbTransaction transaction, TransactionErrorEventData eventData, CancellationToken cancellationToken = default)
     {
-        Finish(undo);
+        Finish(_undo);
         return Task.CompletedTask;
     }
 
     /// <summary>The scope ends: a transaction abandoned by an exception (disposed, never committed) is undone here.</summary>
-    public void Dispose() => Finish(undo);
+    public void Dispose() => Finish(_undo);
 
     private void Finish(List<Action> steps)
     {
         Action[] run = [.. steps];
-        afterCommit.Clear();
-        undo.Clear();
+        _afterCommit.Clear();
+        _undo.Clear();
         foreach (var step in run)
         {
             step();

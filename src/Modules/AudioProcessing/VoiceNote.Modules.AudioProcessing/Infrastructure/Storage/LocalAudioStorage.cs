@@ -6,7 +6,6 @@ using VoiceNote.Domain.Primitives;
 using VoiceNote.Domain.Results;
 using VoiceNote.Infrastructure.Storage;
 using VoiceNote.Modules.AudioProcessing.Application;
-using VoiceNote.Modules.AudioProcessing.Application.Library;
 using VoiceNote.Modules.AudioProcessing.Application.Storage;
 
 namespace VoiceNote.Modules.AudioProcessing.Infrastructure.Storage;
@@ -24,11 +23,11 @@ internal sealed class LocalAudioStorage(IOptions<StorageOptions> options) : IAud
     private const string WorkArea = "work";
     private const int BufferSize = 81920;
 
-    private readonly string root = Path.Combine(options.Value.FullRoot, "audio");
+    private readonly string _root = Path.Combine(options.Value.FullRoot, "audio");
 
     public async Task<Result<StagedAudio>> StageAsync(Stream content, long maxBytes, CancellationToken cancellationToken)
     {
-        var temp = Path.Combine(root, "tmp");
+        var temp = Path.Combine(_root, "tmp");
         Directory.CreateDirectory(temp);
         var path = Path.Combine(temp, Guid.NewGuid().ToString("N") + ".part");
         var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
@@ -77,8 +76,8 @@ internal sealed class LocalAudioStorage(IOptions<StorageOptions> options) : IAud
 
     public string PathOf(string storageKey)
     {
-        var full = Path.GetFullPath(Path.Combine(root, storageKey));
-        if (!full.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        var full = Path.GetFullPath(Path.Combine(_root, storageKey));
+        if (!full.StartsWith(_root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
         {
             throw new InvalidOperationException("A storage key resolved outside the storage root.");
         }
@@ -90,14 +89,14 @@ internal sealed class LocalAudioStorage(IOptions<StorageOptions> options) : IAud
 
     public string WorkFolder(Guid audioId)
     {
-        var folder = Path.Combine(root, WorkArea, audioId.ToString("D"));
+        var folder = Path.Combine(_root, WorkArea, audioId.ToString("D"));
         Directory.CreateDirectory(folder);
         return folder;
     }
 
     public void DeleteWork(Guid audioId)
     {
-        var folder = Path.Combine(root, WorkArea, audioId.ToString("D"));
+        var folder = Path.Combine(_root, WorkArea, audioId.ToString("D"));
         try
         {
             Directory.Delete(folder, recursive: true);

@@ -3,7 +3,7 @@ namespace VoiceNote.Modules.AudioProcessing.Application.Library.UploadAudio;
 /// <summary>A request body read forward only, that fails once more than <c>limit</c> bytes came through it.</summary>
 internal sealed class BoundedStream(Stream inner, long limit) : Stream
 {
-    private long read;
+    private long _read;
 
     public override bool CanRead => true;
 
@@ -15,7 +15,7 @@ internal sealed class BoundedStream(Stream inner, long limit) : Stream
 
     public override long Position
     {
-        get => read;
+        get => _read;
         set => throw new NotSupportedException();
     }
 
@@ -39,8 +39,8 @@ internal sealed class BoundedStream(Stream inner, long limit) : Stream
 
     private int Count(int bytes)
     {
-        read += bytes;
-        return read > limit ? throw new LimitExceededException() : bytes;
+        _read += bytes;
+        return _read > limit ? throw new LimitExceededException() : bytes;
     }
 
     /// <summary>The body went past the limit; the reader answers 413.</summary>

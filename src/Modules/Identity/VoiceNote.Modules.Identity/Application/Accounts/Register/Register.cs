@@ -3,9 +3,9 @@ using Microsoft.AspNetCore.Identity;
 using VoiceNote.Application.Messaging;
 using VoiceNote.Application.Security;
 using VoiceNote.Domain.Results;
+using VoiceNote.Infrastructure.Http;
 using VoiceNote.Modules.Identity.Application.Common;
 using VoiceNote.Modules.Identity.Domain;
-using VoiceNote.Infrastructure.Http;
 using VoiceNote.Modules.Identity.Infrastructure.Persistence;
 
 namespace VoiceNote.Modules.Identity.Application.Accounts.Register;
