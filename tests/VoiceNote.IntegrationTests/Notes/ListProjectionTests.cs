@@ -65,7 +65,7 @@ public sealed class ListProjectionTests : DatabaseFixture
     public async Task Account_and_key_lists_never_read_hashes_stamps_or_ciphertext()
     {
         await using var scope = CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<IdentityModuleDbContext>();
+        var db = scope.ServiceProvider.GetRequiredService<IdentityDbContext>();
         var users = db.Users.WithSpecification(new UserById(Guid.NewGuid()));
         var userSql = users.ProjectToType<AdminUserDto>(IdentityMappings.Config).ToQueryString();
         var ownerSql = users.ProjectToType<UserDto>(IdentityMappings.Config).ToQueryString();

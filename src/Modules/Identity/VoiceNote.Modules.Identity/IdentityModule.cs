@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
-using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using VoiceNote.Application.Mapping;
@@ -23,7 +22,7 @@ public sealed class IdentityModule : IModuleInstaller
 
     public void Install(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddModule<IdentityModuleDbContext>(Name, IdentityModuleDbContext.SchemaName, typeof(IdentityModule).Assembly);
+        services.AddModule<IdentityDbContext>(Name, IdentityDbContext.SchemaName, typeof(IdentityModule).Assembly);
         services.AddModuleMappings(Name, IdentityMappings.Config);
         services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.Section));
 
@@ -40,7 +39,7 @@ public sealed class IdentityModule : IModuleInstaller
                 options.Lockout.MaxFailedAccessAttempts = 5;
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
             })
-            .AddUserStore<UserOnlyStore<User, IdentityModuleDbContext, Guid>>();
+            .AddUserStore<Microsoft.AspNetCore.Identity.EntityFrameworkCore.UserOnlyStore<User, IdentityDbContext, Guid>>();
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddSingleton<IConfigureOptions<JwtBearerOptions>, JwtBearerSetup>();

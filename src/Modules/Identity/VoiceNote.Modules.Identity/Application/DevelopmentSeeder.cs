@@ -4,7 +4,7 @@ using VoiceNote.Modules.Identity.Application.Admins.Bootstrap;
 namespace VoiceNote.Modules.Identity.Application;
 
 /// <summary>Development accounts (an admin and a regular user). Only for the run command's local database.</summary>
-internal sealed class DevelopmentSeeder(AdminBootstrapper admins, Microsoft.AspNetCore.Identity.UserManager<Domain.User> users, Infrastructure.Persistence.IdentityModuleDbContext db, TimeProvider clock) : IDevelopmentSeeder
+internal sealed class DevelopmentSeeder(AdminBootstrapper admins, Microsoft.AspNetCore.Identity.UserManager<Domain.User> users, Infrastructure.Persistence.IdentityDbContext db, TimeProvider clock) : IDevelopmentSeeder
 {
     public const string AdminEmail = "admin@voicenote.local";
     public const string AdminPassword = "Admin-Passw0rd";

@@ -13,7 +13,7 @@ using VoiceNote.Modules.Identity.Infrastructure.Persistence;
 namespace VoiceNote.Modules.Identity.Application;
 
 /// <summary>The module's published queries. Callers are other modules' background work, so the owner filter is lifted by id here.</summary>
-internal sealed class IdentityFacade(IdentityModuleDbContext db, ISecretProtector protector) : IIdentityModule
+internal sealed class IdentityFacade(IdentityDbContext db, ISecretProtector protector) : IIdentityModule
 {
     public async Task<UserContext?> GetUserContextAsync(UserId userId, CancellationToken cancellationToken)
     {

@@ -13,7 +13,7 @@ namespace VoiceNote.Modules.Identity.Application.Sessions;
 /// Starts sessions and rotates their refresh tokens. Every refresh replaces the token; presenting a
 /// replaced token again is reuse, and ends the whole session (its stolen copy dies with it).
 /// </summary>
-internal sealed class SessionIssuer(IdentityModuleDbContext db, AccessTokenIssuer tokens, IOptions<AuthOptions> options, TimeProvider clock)
+internal sealed class SessionIssuer(IdentityDbContext db, AccessTokenIssuer tokens, IOptions<AuthOptions> options, TimeProvider clock)
 {
     private const string RefreshPrefix = "vnr_";
 

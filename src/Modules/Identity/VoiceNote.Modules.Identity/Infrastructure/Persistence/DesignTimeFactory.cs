@@ -6,13 +6,13 @@ using VoiceNote.Infrastructure.Security;
 namespace VoiceNote.Modules.Identity.Infrastructure.Persistence;
 
 /// <summary>Lets <c>dotnet ef migrations add</c> build the context without the host (no database is contacted).</summary>
-internal sealed class DesignTimeFactory : IDesignTimeDbContextFactory<IdentityModuleDbContext>
+internal sealed class DesignTimeFactory : IDesignTimeDbContextFactory<IdentityDbContext>
 {
-    public IdentityModuleDbContext CreateDbContext(string[] args)
+    public IdentityDbContext CreateDbContext(string[] args)
     {
-        var options = new DbContextOptionsBuilder<IdentityModuleDbContext>()
-            .UseNpgsql("Host=localhost", npgsql => npgsql.MigrationsHistoryTable(ModuleRegistration.MigrationsHistoryTable, IdentityModuleDbContext.SchemaName))
+        var options = new DbContextOptionsBuilder<IdentityDbContext>()
+            .UseNpgsql("Host=localhost", npgsql => npgsql.MigrationsHistoryTable(ModuleRegistration.MigrationsHistoryTable, IdentityDbContext.SchemaName))
             .Options;
-        return new IdentityModuleDbContext(options, NobodyCurrentUser.Instance, TimeProvider.System);
+        return new IdentityDbContext(options, NobodyCurrentUser.Instance, TimeProvider.System);
     }
 }

@@ -9,7 +9,7 @@ internal static class UserLocks
     /// transaction-level advisory lock, so two concurrent requests (a double-clicked save) cannot both
     /// insert and make the second fail on the unique key as a 500. Must run inside the command's transaction.
     /// </summary>
-    public static async Task LockAsync(this IdentityModuleDbContext db, string area, Guid userId, CancellationToken cancellationToken)
+    public static async Task LockAsync(this IdentityDbContext db, string area, Guid userId, CancellationToken cancellationToken)
     {
         var key = $"identity.{area}:{userId}";
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({key}, 0))", cancellationToken);

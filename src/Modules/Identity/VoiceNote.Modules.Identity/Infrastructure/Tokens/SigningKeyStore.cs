@@ -42,7 +42,7 @@ internal sealed class SigningKeyStore(IServiceScopeFactory scopes, ISecretProtec
     public async Task<string> RotateAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<IdentityModuleDbContext>();
+        var db = scope.ServiceProvider.GetRequiredService<IdentityDbContext>();
         var now = clock.GetUtcNow();
         await db.SigningKeys.Where(k => k.RetiredAt == null).ExecuteUpdateAsync(k => k.SetProperty(x => x.RetiredAt, now), cancellationToken);
         var created = NewKey(now);
@@ -80,7 +80,7 @@ internal sealed class SigningKeyStore(IServiceScopeFactory scopes, ISecretProtec
         }
 
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<IdentityModuleDbContext>();
+        var db = scope.ServiceProvider.GetRequiredService<IdentityDbContext>();
         // Retired keys validate for as long as a token they signed can live.
         var oldest = now - options.Value.AccessTokenLifetime - TimeSpan.FromMinutes(5);
         var stored = await db.SigningKeys.AsNoTracking()
@@ -98,7 +98,7 @@ internal sealed class SigningKeyStore(IServiceScopeFactory scopes, ISecretProtec
         return new KeySet(signing, keys, now);
     }
 
-    private async Task<SigningKey> CreateFirstKeyAsync(IdentityModuleDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<SigningKey> CreateFirstKeyAsync(IdentityDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
     {
         // Two processes may start together: a transaction-level advisory lock lets one create the key.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

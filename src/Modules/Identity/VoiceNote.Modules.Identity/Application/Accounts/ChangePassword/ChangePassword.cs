@@ -25,7 +25,7 @@ internal sealed class ChangePasswordValidator : AbstractValidator<ChangePassword
     }
 }
 
-internal sealed class ChangePasswordHandler(UserManager<User> users, IdentityModuleDbContext db, SessionIssuer sessions, ICurrentUser caller, TimeProvider clock)
+internal sealed class ChangePasswordHandler(UserManager<User> users, IdentityDbContext db, SessionIssuer sessions, ICurrentUser caller, TimeProvider clock)
     : ICommandHandler<ChangePassword>
 {
     public async Task<Result> Handle(ChangePassword request, CancellationToken cancellationToken)

@@ -34,7 +34,7 @@ internal sealed class UpdateMeValidator : AbstractValidator<UpdateMe>
     }
 }
 
-internal sealed class MeHandlers(IdentityModuleDbContext db, ICurrentUser caller, SessionIssuer sessions, UserAdministration administration, TimeProvider clock)
+internal sealed class MeHandlers(IdentityDbContext db, ICurrentUser caller, SessionIssuer sessions, UserAdministration administration, TimeProvider clock)
     : IQueryHandler<GetMe, UserDto>, ICommandHandler<UpdateMe, UserDto>, ICommandHandler<DeleteMe>
 {
     public async Task<Result<UserDto>> Handle(GetMe request, CancellationToken cancellationToken)

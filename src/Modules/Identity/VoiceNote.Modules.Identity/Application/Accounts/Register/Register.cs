@@ -26,7 +26,7 @@ internal sealed class RegisterValidator : AbstractValidator<Register>
     }
 }
 
-internal sealed class RegisterHandler(UserManager<User> users, IdentityModuleDbContext db, TimeProvider clock) : ICommandHandler<Register, UserDto>
+internal sealed class RegisterHandler(UserManager<User> users, IdentityDbContext db, TimeProvider clock) : ICommandHandler<Register, UserDto>
 {
     public async Task<Result<UserDto>> Handle(Register request, CancellationToken cancellationToken)
     {

@@ -31,7 +31,7 @@ internal sealed class SignInValidator : AbstractValidator<SignIn>
 internal sealed class SignInHandler(
     UserManager<User> users,
     IPasswordHasher<User> hasher,
-    IdentityModuleDbContext db,
+    IdentityDbContext db,
     SessionIssuer sessions,
     SignInThrottle throttle,
     TimeProvider clock) : ICommandHandler<SignIn, TokenResponse>

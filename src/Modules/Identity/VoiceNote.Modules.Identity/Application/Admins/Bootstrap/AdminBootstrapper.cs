@@ -12,7 +12,7 @@ namespace VoiceNote.Modules.Identity.Application.Admins.Bootstrap;
 /// configuration (Identity:FirstAdmin:Email/Password), the create-admin verb and the dev seed.
 /// An existing account keeps its password.
 /// </summary>
-internal sealed class AdminBootstrapper(UserManager<User> users, IdentityModuleDbContext db, TimeProvider clock)
+internal sealed class AdminBootstrapper(UserManager<User> users, IdentityDbContext db, TimeProvider clock)
 {
     public async Task<(bool Created, string? Error)> EnsureAdminAsync(string email, string password, string? username, CancellationToken cancellationToken)
     {

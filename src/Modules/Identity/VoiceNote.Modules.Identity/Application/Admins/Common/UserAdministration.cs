@@ -12,7 +12,7 @@ namespace VoiceNote.Modules.Identity.Application.Admins.Common;
 /// What every admin command on an account shares: lock and load the target, the last-admin and
 /// self-change rules, ending sessions, and the audit row written in the command's own transaction.
 /// </summary>
-internal sealed class UserAdministration(IdentityModuleDbContext db, ICurrentUser caller, SessionIssuer sessions, TimeProvider clock)
+internal sealed class UserAdministration(IdentityDbContext db, ICurrentUser caller, SessionIssuer sessions, TimeProvider clock)
 {
     /// <summary>
     /// One transaction-scoped advisory lock serialises admin changes to accounts. Without it, two

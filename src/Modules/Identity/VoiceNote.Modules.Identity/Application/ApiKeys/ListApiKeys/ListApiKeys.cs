@@ -13,7 +13,7 @@ namespace VoiceNote.Modules.Identity.Application.ApiKeys.ListApiKeys;
 [Requires(Scope = ApiScopes.ProfileRead)]
 internal sealed record ListApiKeys : IQuery<IReadOnlyList<ApiKeyDto>>;
 
-internal sealed class ListApiKeysHandler(IdentityModuleDbContext db, ICurrentUser caller) : IQueryHandler<ListApiKeys, IReadOnlyList<ApiKeyDto>>
+internal sealed class ListApiKeysHandler(IdentityDbContext db, ICurrentUser caller) : IQueryHandler<ListApiKeys, IReadOnlyList<ApiKeyDto>>
 {
     public async Task<Result<IReadOnlyList<ApiKeyDto>>> Handle(ListApiKeys request, CancellationToken cancellationToken)
     {

@@ -13,7 +13,7 @@ namespace VoiceNote.Modules.Identity.Application.ApiKeys.RemoveApiKey;
 [Requires(Scope = ApiScopes.ProfileWrite)]
 internal sealed record RemoveApiKey(ApiKeyProvider Provider) : ICommand;
 
-internal sealed class RemoveApiKeyHandler(IdentityModuleDbContext db, ICurrentUser caller) : ICommandHandler<RemoveApiKey>
+internal sealed class RemoveApiKeyHandler(IdentityDbContext db, ICurrentUser caller) : ICommandHandler<RemoveApiKey>
 {
     public async Task<Result> Handle(RemoveApiKey request, CancellationToken cancellationToken)
     {

@@ -13,7 +13,7 @@ using VoiceNote.Modules.Identity.Infrastructure.Persistence;
 
 namespace VoiceNote.Modules.Identity.Application.ApiKeys.SetApiKey;
 
-internal sealed class SetApiKeyHandler(IdentityModuleDbContext db, ISecretProtector protector, ICurrentUser caller, TimeProvider clock)
+internal sealed class SetApiKeyHandler(IdentityDbContext db, ISecretProtector protector, ICurrentUser caller, TimeProvider clock)
     : ICommandHandler<SetApiKey, ApiKeyDto>
 {
     public async Task<Result<ApiKeyDto>> Handle(SetApiKey request, CancellationToken cancellationToken)

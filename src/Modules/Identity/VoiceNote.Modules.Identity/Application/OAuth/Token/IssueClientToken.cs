@@ -16,7 +16,7 @@ namespace VoiceNote.Modules.Identity.Application.OAuth.Token;
 [AnonymousAllowed]
 internal sealed record IssueClientToken(string ClientId, string ClientSecret, string? Scope) : ICommand<TokenResponse>;
 
-internal sealed class IssueClientTokenHandler(IdentityModuleDbContext db, AccessTokenIssuer tokens, TimeProvider clock) : ICommandHandler<IssueClientToken, TokenResponse>
+internal sealed class IssueClientTokenHandler(IdentityDbContext db, AccessTokenIssuer tokens, TimeProvider clock) : ICommandHandler<IssueClientToken, TokenResponse>
 {
     public async Task<Result<TokenResponse>> Handle(IssueClientToken request, CancellationToken cancellationToken)
     {

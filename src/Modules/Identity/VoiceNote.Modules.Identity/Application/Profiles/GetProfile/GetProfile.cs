@@ -14,7 +14,7 @@ namespace VoiceNote.Modules.Identity.Application.Profiles.GetProfile;
 [Requires(Scope = ApiScopes.ProfileRead)]
 internal sealed record GetProfile : IQuery<ProfileDto>;
 
-internal sealed class GetProfileHandler(IdentityModuleDbContext db, ICurrentUser caller) : IQueryHandler<GetProfile, ProfileDto>
+internal sealed class GetProfileHandler(IdentityDbContext db, ICurrentUser caller) : IQueryHandler<GetProfile, ProfileDto>
 {
     public async Task<Result<ProfileDto>> Handle(GetProfile request, CancellationToken cancellationToken)
     {

@@ -9,7 +9,7 @@ using VoiceNote.Modules.Identity.Infrastructure.Persistence;
 
 namespace VoiceNote.Modules.Identity.Application.Profiles.UpdateProfile;
 
-internal sealed class UpdateProfileHandler(IdentityModuleDbContext db, ICurrentUser caller, TimeProvider clock) : ICommandHandler<UpdateProfile, ProfileDto>
+internal sealed class UpdateProfileHandler(IdentityDbContext db, ICurrentUser caller, TimeProvider clock) : ICommandHandler<UpdateProfile, ProfileDto>
 {
     public async Task<Result<ProfileDto>> Handle(UpdateProfile request, CancellationToken cancellationToken)
     {

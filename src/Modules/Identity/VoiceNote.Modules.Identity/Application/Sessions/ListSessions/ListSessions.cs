@@ -26,7 +26,7 @@ internal sealed class LiveSessionsOfUser : Specification<Session, SessionDto>
     }
 }
 
-internal sealed class ListSessionsHandler(IdentityModuleDbContext db, ICurrentUser caller, TimeProvider clock) : IQueryHandler<ListSessions, IReadOnlyList<SessionDto>>
+internal sealed class ListSessionsHandler(IdentityDbContext db, ICurrentUser caller, TimeProvider clock) : IQueryHandler<ListSessions, IReadOnlyList<SessionDto>>
 {
     public async Task<Result<IReadOnlyList<SessionDto>>> Handle(ListSessions request, CancellationToken cancellationToken)
     {

@@ -17,7 +17,7 @@ internal sealed record SignOutEverywhere : ICommand;
 /// <summary>End one of the caller's sessions (e.g. a lost phone).</summary>
 internal sealed record RevokeSession(Guid SessionId) : ICommand;
 
-internal sealed class SignOutHandlers(IdentityModuleDbContext db, SessionIssuer sessions, ICurrentUser caller, TimeProvider clock)
+internal sealed class SignOutHandlers(IdentityDbContext db, SessionIssuer sessions, ICurrentUser caller, TimeProvider clock)
     : ICommandHandler<SignOut>, ICommandHandler<SignOutEverywhere>, ICommandHandler<RevokeSession>
 {
     public async Task<Result> Handle(SignOut request, CancellationToken cancellationToken) =>

@@ -12,7 +12,7 @@ using VoiceNote.Modules.Identity.Infrastructure.Persistence;
 
 namespace VoiceNote.Modules.Identity.Infrastructure.Persistence.Migrations
 {
-    [DbContext(typeof(IdentityModuleDbContext))]
+    [DbContext(typeof(IdentityDbContext))]
     [Migration("20261121233136_InitialIdentity")]
     partial class InitialIdentity
     {

@@ -43,7 +43,7 @@ internal sealed class ListAdminActionsValidator : AbstractValidator<ListAdminAct
     }
 }
 
-internal sealed class ListAdminActionsHandler(IdentityModuleDbContext db) : IQueryHandler<ListAdminActions, Page<AdminActionDto>>
+internal sealed class ListAdminActionsHandler(IdentityDbContext db) : IQueryHandler<ListAdminActions, Page<AdminActionDto>>
 {
     public async Task<Result<Page<AdminActionDto>>> Handle(ListAdminActions request, CancellationToken cancellationToken)
     {

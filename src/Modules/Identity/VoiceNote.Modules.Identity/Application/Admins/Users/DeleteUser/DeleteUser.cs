@@ -16,7 +16,7 @@ namespace VoiceNote.Modules.Identity.Application.Admins.Users.DeleteUser;
 [Requires(Permission = AdminPermissions.CanDeleteUsers)]
 internal sealed record DeleteUser(Guid UserId, string? CallerIp) : ICommand;
 
-internal sealed class DeleteUserHandler(UserAdministration admin, IdentityModuleDbContext db) : ICommandHandler<DeleteUser>
+internal sealed class DeleteUserHandler(UserAdministration admin, IdentityDbContext db) : ICommandHandler<DeleteUser>
 {
     public async Task<Result> Handle(DeleteUser request, CancellationToken cancellationToken)
     {

@@ -15,7 +15,7 @@ namespace VoiceNote.Modules.Identity.Application.Admins.Users.GetUser;
 [Requires(Permission = AdminPermissions.CanViewAllUsers)]
 internal sealed record GetUser(Guid UserId) : IQuery<AdminUserDto>;
 
-internal sealed class GetUserHandler(IdentityModuleDbContext db) : IQueryHandler<GetUser, AdminUserDto>
+internal sealed class GetUserHandler(IdentityDbContext db) : IQueryHandler<GetUser, AdminUserDto>
 {
     public async Task<Result<AdminUserDto>> Handle(GetUser request, CancellationToken cancellationToken)
     {

@@ -34,7 +34,7 @@ internal sealed class ListUsersValidator : AbstractValidator<ListUsers>
     }
 }
 
-internal sealed class ListUsersHandler(IdentityModuleDbContext db) : IQueryHandler<ListUsers, Page<AdminUserDto>>
+internal sealed class ListUsersHandler(IdentityDbContext db) : IQueryHandler<ListUsers, Page<AdminUserDto>>
 {
     public async Task<Result<Page<AdminUserDto>>> Handle(ListUsers request, CancellationToken cancellationToken)
     {

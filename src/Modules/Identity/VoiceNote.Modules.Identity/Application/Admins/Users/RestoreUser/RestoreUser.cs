@@ -13,7 +13,7 @@ namespace VoiceNote.Modules.Identity.Application.Admins.Users.RestoreUser;
 [Requires(Permission = AdminPermissions.CanDeleteUsers)]
 internal sealed record RestoreUser(Guid UserId, string? CallerIp) : ICommand<AdminUserDto>;
 
-internal sealed class RestoreUserHandler(UserAdministration admin, IdentityModuleDbContext db) : ICommandHandler<RestoreUser, AdminUserDto>
+internal sealed class RestoreUserHandler(UserAdministration admin, IdentityDbContext db) : ICommandHandler<RestoreUser, AdminUserDto>
 {
     public async Task<Result<AdminUserDto>> Handle(RestoreUser request, CancellationToken cancellationToken)
     {

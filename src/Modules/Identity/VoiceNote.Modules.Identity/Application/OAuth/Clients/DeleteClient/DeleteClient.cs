@@ -12,7 +12,7 @@ namespace VoiceNote.Modules.Identity.Application.OAuth.Clients.DeleteClient;
 /// <summary>Delete a partner client; its tokens are refused from the next request on.</summary>
 internal sealed record DeleteClient(Guid Id) : ICommand;
 
-internal sealed class DeleteClientHandler(IdentityModuleDbContext db, ICurrentUser caller) : ICommandHandler<DeleteClient>
+internal sealed class DeleteClientHandler(IdentityDbContext db, ICurrentUser caller) : ICommandHandler<DeleteClient>
 {
     public async Task<Result> Handle(DeleteClient request, CancellationToken cancellationToken)
     {

@@ -12,7 +12,7 @@ namespace VoiceNote.Modules.Identity.Application.OAuth.Clients.GetClient;
 
 internal sealed record GetClient(Guid Id) : IQuery<OAuthClientDto>;
 
-internal sealed class GetClientHandler(IdentityModuleDbContext db, ICurrentUser caller) : IQueryHandler<GetClient, OAuthClientDto>
+internal sealed class GetClientHandler(IdentityDbContext db, ICurrentUser caller) : IQueryHandler<GetClient, OAuthClientDto>
 {
     public async Task<Result<OAuthClientDto>> Handle(GetClient request, CancellationToken cancellationToken)
     {

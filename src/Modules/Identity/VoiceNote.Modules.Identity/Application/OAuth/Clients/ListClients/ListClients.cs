@@ -13,7 +13,7 @@ namespace VoiceNote.Modules.Identity.Application.OAuth.Clients.ListClients;
 /// <summary>The caller's partner clients, newest first.</summary>
 internal sealed record ListClients : IQuery<IReadOnlyList<OAuthClientDto>>;
 
-internal sealed class ListClientsHandler(IdentityModuleDbContext db, ICurrentUser caller) : IQueryHandler<ListClients, IReadOnlyList<OAuthClientDto>>
+internal sealed class ListClientsHandler(IdentityDbContext db, ICurrentUser caller) : IQueryHandler<ListClients, IReadOnlyList<OAuthClientDto>>
 {
     public async Task<Result<IReadOnlyList<OAuthClientDto>>> Handle(ListClients request, CancellationToken cancellationToken)
     {

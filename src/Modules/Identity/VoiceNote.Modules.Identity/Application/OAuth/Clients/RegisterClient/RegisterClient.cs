@@ -21,7 +21,7 @@ internal sealed class RegisterClientValidator : AbstractValidator<RegisterClient
     }
 }
 
-internal sealed class RegisterClientHandler(IdentityModuleDbContext db, ICurrentUser caller, TimeProvider clock) : ICommandHandler<RegisterClient, IssuedOAuthClientDto>
+internal sealed class RegisterClientHandler(IdentityDbContext db, ICurrentUser caller, TimeProvider clock) : ICommandHandler<RegisterClient, IssuedOAuthClientDto>
 {
     public Task<Result<IssuedOAuthClientDto>> Handle(RegisterClient request, CancellationToken cancellationToken)
     {

@@ -15,7 +15,7 @@ namespace VoiceNote.Modules.Identity.Application.OAuth.Clients.RotateClientSecre
 /// </summary>
 internal sealed record RotateClientSecret(Guid Id) : ICommand<IssuedOAuthClientDto>;
 
-internal sealed class RotateClientSecretHandler(IdentityModuleDbContext db, ICurrentUser caller, TimeProvider clock) : ICommandHandler<RotateClientSecret, IssuedOAuthClientDto>
+internal sealed class RotateClientSecretHandler(IdentityDbContext db, ICurrentUser caller, TimeProvider clock) : ICommandHandler<RotateClientSecret, IssuedOAuthClientDto>
 {
     public async Task<Result<IssuedOAuthClientDto>> Handle(RotateClientSecret request, CancellationToken cancellationToken)
     {

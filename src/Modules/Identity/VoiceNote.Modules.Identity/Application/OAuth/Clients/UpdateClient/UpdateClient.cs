@@ -25,7 +25,7 @@ internal sealed class UpdateClientValidator : AbstractValidator<UpdateClient>
     }
 }
 
-internal sealed class UpdateClientHandler(IdentityModuleDbContext db, ICurrentUser caller, TimeProvider clock) : ICommandHandler<UpdateClient, OAuthClientDto>
+internal sealed class UpdateClientHandler(IdentityDbContext db, ICurrentUser caller, TimeProvider clock) : ICommandHandler<UpdateClient, OAuthClientDto>
 {
     public async Task<Result<OAuthClientDto>> Handle(UpdateClient request, CancellationToken cancellationToken)
     {

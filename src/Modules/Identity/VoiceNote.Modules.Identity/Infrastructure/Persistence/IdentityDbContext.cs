@@ -6,7 +6,7 @@ using VoiceNote.Modules.Identity.Domain;
 namespace VoiceNote.Modules.Identity.Infrastructure.Persistence;
 
 /// <summary>The Identity module's data, in the <c>identity</c> schema.</summary>
-internal sealed class IdentityModuleDbContext(DbContextOptions<IdentityModuleDbContext> options, ICurrentUser currentUser, TimeProvider clock)
+internal sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> options, ICurrentUser currentUser, TimeProvider clock)
     : ModuleDbContext(options, currentUser, clock)
 {
     public const string SchemaName = "identity";
@@ -30,5 +30,5 @@ internal sealed class IdentityModuleDbContext(DbContextOptions<IdentityModuleDbC
     public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
 
     protected override void ConfigureModule(ModelBuilder modelBuilder) =>
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(IdentityModuleDbContext).Assembly, t => t.Namespace == typeof(UserConfiguration).Namespace);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(IdentityDbContext).Assembly, t => t.Namespace == typeof(UserConfiguration).Namespace);
 }

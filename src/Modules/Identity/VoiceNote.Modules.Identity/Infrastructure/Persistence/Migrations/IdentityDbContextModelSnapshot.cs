@@ -11,8 +11,8 @@ using VoiceNote.Modules.Identity.Infrastructure.Persistence;
 
 namespace VoiceNote.Modules.Identity.Infrastructure.Persistence.Migrations
 {
-    [DbContext(typeof(IdentityModuleDbContext))]
-    partial class IdentityModuleDbContextModelSnapshot : ModelSnapshot
+    [DbContext(typeof(IdentityDbContext))]
+    partial class IdentityDbContextModelSnapshot : ModelSnapshot
     {
         protected override void BuildModel(ModelBuilder modelBuilder)
         {
