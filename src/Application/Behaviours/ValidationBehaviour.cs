@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using FluentValidation;
 using MediatR;
 using VoiceNote.Application.Messaging;
@@ -6,7 +7,7 @@ using VoiceNote.Domain.Results;
 namespace VoiceNote.Application.Behaviours;
 
 /// <summary>Runs every validator of the request and turns all their failures into one <see cref="ValidationError"/>.</summary>
-internal sealed class ValidationBehaviour<TRequest, TResponse>(IEnumerable<IValidator<TRequest>> validators)
+internal sealed partial class ValidationBehaviour<TRequest, TResponse>(IEnumerable<IValidator<TRequest>> validators)
     : IPipelineBehavior<TRequest, TResponse>
 {
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
@@ -33,8 +34,20 @@ internal sealed class ValidationBehaviour<TRequest, TResponse>(IEnumerable<IVali
         var fieldErrors = failures
             .GroupBy(f => ToCamelCase(f.PropertyName), StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(f => f.ErrorMessage).Distinct(StringComparer.Ordinal).ToArray(), StringComparer.Ordinal);
-        return ResultFactory.Failure<TResponse>(new ValidationError(fieldErrors));
+        return ResultFactory.Failure<TResponse>(new ValidationError(fieldErrors, ProblemCodeOf(failures)));
     }
+
+    // A rule may name its problem code (WithErrorCode("audio.invalid_engine")) so a module keeps the stable
+    // codes its clients know; FluentValidation's own codes ("MaximumLengthValidator") are not problem codes.
+    // Failures of several rules with different codes fall back to the general code.
+    private static string ProblemCodeOf(List<FluentValidation.Results.ValidationFailure> failures)
+    {
+        var codes = failures.Select(f => f.ErrorCode).Distinct(StringComparer.Ordinal).ToList();
+        return codes is [var code] && ProblemCode().IsMatch(code) ? code : ValidationError.ErrorCode;
+    }
+
+    [GeneratedRegex("^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)+$")]
+    private static partial Regex ProblemCode();
 
     // Field names in problem responses match the JSON the client sent (camelCase), dotted paths kept.
     private static string ToCamelCase(string propertyName) =>

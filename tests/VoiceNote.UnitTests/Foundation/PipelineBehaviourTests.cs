@@ -22,8 +22,31 @@ public sealed class PipelineBehaviourTests
         {
             Assert.That(result.Error, Is.InstanceOf<ValidationError>());
             Assert.That(((ValidationError)result.Error).FieldErrors.Keys, Is.EquivalentTo(new[] { "name", "size" }));
+            Assert.That(result.Error.Code, Is.EqualTo(ValidationError.ErrorCode));
             Assert.That(calls.Count, Is.Zero);
         });
+    }
+
+    [Test]
+    public async Task A_rule_that_names_its_problem_code_gives_that_code()
+    {
+        var (sender, calls) = Build(new FixedUser(UserId.New(), "notes:write"));
+        var result = await sender.Send(new RenameThing("a name far too long", 3));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Error.Code, Is.EqualTo("things.name_too_long"));
+            Assert.That(((ValidationError)result.Error).FieldErrors.Keys, Is.EquivalentTo(new[] { "name" }));
+            Assert.That(calls.Count, Is.Zero);
+        });
+    }
+
+    [Test]
+    public async Task Failures_with_different_codes_give_the_general_code()
+    {
+        var (sender, _) = Build(new FixedUser(UserId.New(), "notes:write"));
+        var result = await sender.Send(new RenameThing("a name far too long", -1));
+        Assert.That(result.Error.Code, Is.EqualTo(ValidationError.ErrorCode));
     }
 
     [Test]
@@ -82,6 +105,7 @@ public sealed class PipelineBehaviourTests
         public RenameThingValidator()
         {
             RuleFor(r => r.Name).NotEmpty();
+            RuleFor(r => r.Name).MaximumLength(10).WithErrorCode("things.name_too_long");
             RuleFor(r => r.Size).GreaterThan(0);
         }
     }

@@ -169,6 +169,11 @@ public sealed class AudioUploadTests : DatabaseFixture
 
         Assert.That(second.GetProperty("id").GetGuid(), Is.EqualTo(first.GetProperty("id").GetGuid()));
         Assert.That(await ScalarAsync<long>($"select count(*) from audio.audio_files where owner_id = '{user.UserId}'"), Is.EqualTo(1));
+
+        using var overlong = Upload(await SpeechSamples.DentistAsAsync("flac"), false);
+        overlong.Headers.Add("Idempotency-Key", new string('k', 201));
+        await (await client.SendAsync(overlong)).AssertProblem(HttpStatusCode.BadRequest, "audio.idempotency_key_invalid");
+        Assert.That(await ScalarAsync<long>($"select count(*) from audio.audio_files where owner_id = '{user.UserId}'"), Is.EqualTo(1), "a refused key stores nothing");
     }
 
     [Test]
@@ -189,6 +194,9 @@ public sealed class AudioUploadTests : DatabaseFixture
 
         var list = await ReadAsync(await client.GetAsync("/api/v1/audio"), HttpStatusCode.OK);
         Assert.That(list.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid()), Is.EqualTo(new[] { id }));
+
+        await (await client.PostAsync($"/api/v1/audio/{id}/archive?reason={new string('r', 501)}", null)).AssertProblem(HttpStatusCode.BadRequest, "audio.invalid_reason");
+        Assert.That(File.Exists(Path.Combine(AudioFolder, "owners", user.UserId.ToString(), $"{id}.wav")), Is.True, "a refused archive moves nothing");
 
         var archived = await ReadAsync(await client.PostAsync($"/api/v1/audio/{id}/archive?reason=old", null), HttpStatusCode.OK);
         Assert.That(archived.GetProperty("isArchived").GetBoolean(), Is.True);

@@ -30,7 +30,12 @@ internal static class AudioErrors
     public static Error QuotaExceeded(long quota) =>
         new("audio.quota_exceeded", string.Create(CultureInfo.InvariantCulture, $"This upload would exceed your storage quota of {quota} bytes."), ErrorKind.TooLarge);
 
-    public static Error InvalidField(string field, string message) => new("audio.invalid_" + field, message, ErrorKind.Validation);
+    public static Error InvalidField(string field, string message) => new(InvalidFieldCode(field), message, ErrorKind.Validation);
 
-    public static Error InvalidEngine() => InvalidField("engine", $"The engine is one of: {SpeechEngineNames.All}.");
+    /// <summary>The problem code of an invalid field, also given to validator rules (<c>WithErrorCode</c>).</summary>
+    public static string InvalidFieldCode(string field) => "audio.invalid_" + field;
+
+    public static Error InvalidEngine() => InvalidField("engine", InvalidEngineMessage);
+
+    public static string InvalidEngineMessage => $"The engine is one of: {SpeechEngineNames.All}.";
 }

@@ -1,3 +1,4 @@
+using FluentValidation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
@@ -18,6 +19,13 @@ namespace VoiceNote.Modules.AudioProcessing.Application.Library.ArchiveAudio;
 [Requires(Scope = ApiScopes.AudioWrite)]
 internal sealed record ArchiveAudio(Guid Id, bool Archived, string? Reason) : ICommand<AudioFileDto>;
 
+internal sealed class ArchiveAudioValidator : AbstractValidator<ArchiveAudio>
+{
+    public ArchiveAudioValidator() =>
+        RuleFor(r => r.Reason).MaximumLength(ArchiveAudioHandler.ReasonLength)
+            .WithErrorCode(AudioErrors.InvalidFieldCode("reason")).WithMessage($"The archive reason is at most {ArchiveAudioHandler.ReasonLength} characters.");
+}
+
 internal sealed class ArchiveAudioHandler(AudioProcessingDbContext db, IAudioStorage storage, FileSteps fileSteps, TimeProvider clock)
     : ICommandHandler<ArchiveAudio, AudioFileDto>
 {
@@ -29,11 +37,6 @@ internal sealed class ArchiveAudioHandler(AudioProcessingDbContext db, IAudioSto
         if (file is null)
         {
             return AudioErrors.NotFound;
-        }
-
-        if (request.Reason is { Length: > ReasonLength })
-        {
-            return AudioErrors.InvalidField("reason", $"The archive reason is at most {ReasonLength} characters.");
         }
 
         if (file.IsArchived == request.Archived)

@@ -1,3 +1,4 @@
+using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using VoiceNote.Application.Messaging;
@@ -35,6 +36,14 @@ internal sealed record ReceivedAudio(string? IdempotencyKey, AudioFileDto? Earli
 /// <summary>New audio in the temp area, what probing found it to be, and the checked fields.</summary>
 internal sealed record NewAudio(StagedAudio Audio, MediaInfo Media, UploadDetails Details);
 
+/// <summary>What can be checked before a byte is read; the fields come with the body (see <see cref="UploadFields.Check"/>).</summary>
+internal sealed class ReceiveAudioValidator : AbstractValidator<ReceiveAudio>
+{
+    public ReceiveAudioValidator() =>
+        RuleFor(r => r.IdempotencyKey).Must(k => k is null || k.Trim().Length <= AudioFile.IdempotencyKeyLength)
+            .WithErrorCode(AudioErrors.IdempotencyKeyTooLong.Code).WithMessage(AudioErrors.IdempotencyKeyTooLong.Message);
+}
+
 internal sealed class ReceiveAudioHandler(AudioProcessingDbContext db, IAudioStorage storage, IMediaProbe probe, IOptions<AudioOptions> options)
     : IQueryHandler<ReceiveAudio, ReceivedAudio>
 {
@@ -47,11 +56,6 @@ internal sealed class ReceiveAudioHandler(AudioProcessingDbContext db, IAudioSto
         }
 
         var key = string.IsNullOrWhiteSpace(request.IdempotencyKey) ? null : request.IdempotencyKey.Trim();
-        if (key is { Length: > AudioFile.IdempotencyKeyLength })
-        {
-            return AudioErrors.IdempotencyKeyTooLong;
-        }
-
         if (key is not null && await db.AudioFiles.AsNoTracking().FirstOrDefaultAsync(a => a.IdempotencyKey == key, cancellationToken) is { } earlier)
         {
             return new ReceivedAudio(key, AudioFileDto.From(earlier), null);

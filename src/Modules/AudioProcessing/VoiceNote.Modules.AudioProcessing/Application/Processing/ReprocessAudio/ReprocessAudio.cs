@@ -1,3 +1,4 @@
+using FluentValidation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
@@ -23,17 +24,20 @@ internal sealed record ReprocessAudio(Guid AudioId, string? Engine) : ICommand<P
 /// <summary>The optional body of a reprocess request.</summary>
 internal sealed record ReprocessRequest(string? Engine);
 
+internal sealed class ReprocessAudioValidator : AbstractValidator<ReprocessAudio>
+{
+    public ReprocessAudioValidator() =>
+        RuleFor(r => r.Engine).Must(e => SpeechEngineNames.TryParse(e, out _))
+            .WithErrorCode(AudioErrors.InvalidFieldCode("engine")).WithMessage(AudioErrors.InvalidEngineMessage);
+}
+
 internal sealed class ReprocessAudioHandler(
     AudioProcessingDbContext db, JobQueue<AudioProcessingDbContext> jobs, ISpeechEngines engines, TimeProvider clock)
     : ICommandHandler<ReprocessAudio, ProcessingStatusDto>
 {
     public async Task<Result<ProcessingStatusDto>> Handle(ReprocessAudio request, CancellationToken cancellationToken)
     {
-        if (!SpeechEngineNames.TryParse(request.Engine, out var engine))
-        {
-            return AudioErrors.InvalidEngine();
-        }
-
+        _ = SpeechEngineNames.TryParse(request.Engine, out var engine); // known: the validator refused other names
         var file = await db.AudioFiles.FirstOrDefaultAsync(a => a.Id == request.AudioId, cancellationToken);
         if (file is null)
         {
