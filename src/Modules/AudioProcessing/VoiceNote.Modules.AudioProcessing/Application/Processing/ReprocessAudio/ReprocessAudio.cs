@@ -1,12 +1,13 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
-using VoiceNote.Application.Jobs;
 using VoiceNote.Application.Messaging;
 using VoiceNote.Application.Security;
 using VoiceNote.Domain.Results;
 using VoiceNote.Infrastructure.Http;
 using VoiceNote.Infrastructure.Jobs;
+using VoiceNote.Infrastructure.Persistence;
+using VoiceNote.Modules.AudioProcessing.Application.Common;
 using VoiceNote.Modules.AudioProcessing.Application.Processing.Pipeline;
 using VoiceNote.Modules.AudioProcessing.Infrastructure.Persistence;
 using VoiceNote.Modules.AudioProcessing.Speech;
@@ -34,14 +35,14 @@ internal sealed class ReprocessAudioHandler(
             return AudioErrors.InvalidEngine();
         }
 
-        var file = await db.AudioFiles.FirstOrDefaultAsync(a => a.Id == request.AudioId, cancellationToken);
+        var file = await db.AudioFiles.WithSpecification(new RecordingById(request.AudioId)).FirstOrDefaultAsync(cancellationToken);
         if (file is null)
         {
             return AudioErrors.NotFound;
         }
 
         if (file.ProcessingJobId is { } jobId
-            && await db.Jobs.AnyAsync(j => j.Id == jobId && (j.Status == JobStatus.Pending || j.Status == JobStatus.Processing), cancellationToken))
+            && await db.Jobs.WithSpecification(new UnfinishedJobById(jobId)).AnyAsync(cancellationToken))
         {
             return AudioErrors.ProcessingInProgress;
         }
