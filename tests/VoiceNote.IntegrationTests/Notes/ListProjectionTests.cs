@@ -86,5 +86,5 @@ public sealed class ListProjectionTests : DatabaseFixture
 
     [Test]
     public void Every_module_with_mappings_registered_a_validated_config_at_start_up() =>
-        Assert.That(Api.Services.GetServices<ModuleMapping>().Select(m => m.Module), Is.SupersetOf(new[] { "Identity", "Notes" }));
+        Assert.That(Api.Services.GetServices<ModuleMapping>().Select(m => m.Module), Is.SupersetOf(new[] { "AudioProcessing", "Identity", "Notes" }));
 }

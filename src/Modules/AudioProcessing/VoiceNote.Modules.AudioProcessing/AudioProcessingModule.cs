@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using VoiceNote.Application.Mapping;
 using VoiceNote.Infrastructure.Jobs;
 using VoiceNote.Infrastructure.Modules;
+using VoiceNote.Modules.AudioProcessing.Application.Common;
 using VoiceNote.Modules.AudioProcessing.Application.Library;
 using VoiceNote.Modules.AudioProcessing.Application.Processing.Pipeline;
 using VoiceNote.Modules.AudioProcessing.Application.Storage;
@@ -24,6 +26,7 @@ public sealed class AudioProcessingModule : IModuleInstaller
     public void Install(IServiceCollection services, IConfiguration configuration)
     {
         services.AddModule<AudioProcessingDbContext>(Name, AudioProcessingDbContext.SchemaName, typeof(AudioProcessingModule).Assembly);
+        services.AddModuleMappings(Name, AudioMappings.Config);
         services.AddScoped<FileSteps>();
         services.AddOptions<AudioOptions>().Bind(configuration.GetSection(AudioOptions.Section));
         services.AddSingleton<IAudioStorage, LocalAudioStorage>();

@@ -1,13 +1,39 @@
+using Mapster;
 using VoiceNote.Application.Jobs;
 using VoiceNote.Infrastructure.Jobs;
 
 namespace VoiceNote.Modules.AudioProcessing.Application.Admin;
 
 /// <summary>A processing job as an operator sees it (no payload contents beyond the ids).</summary>
-internal sealed record AdminJobDto(
-    Guid Id, string Kind, Guid? OwnerId, JobStatus Status, string? Stage, int Progress, int Attempts, int MaxAttempts, string? Error,
-    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? FinishedAt)
+internal sealed record AdminJobDto
 {
-    public static AdminJobDto From(JobRecord j) =>
-        new(j.Id, j.Kind, j.OwnerId, j.Status, j.Stage, j.Progress, j.Attempts, j.MaxAttempts, j.Error, j.CreatedAt, j.UpdatedAt, j.FinishedAt);
+    public required Guid Id { get; init; }
+
+    public required string Kind { get; init; }
+
+    public required Guid? OwnerId { get; init; }
+
+    public required JobStatus Status { get; init; }
+
+    public required string? Stage { get; init; }
+
+    public required int Progress { get; init; }
+
+    public required int Attempts { get; init; }
+
+    public required int MaxAttempts { get; init; }
+
+    public required string? Error { get; init; }
+
+    public required DateTimeOffset CreatedAt { get; init; }
+
+    public required DateTimeOffset UpdatedAt { get; init; }
+
+    public required DateTimeOffset? FinishedAt { get; init; }
+}
+
+/// <summary>Every member matches the job's by name; the payload and the lease have no member here.</summary>
+internal sealed class AdminJobDtoMapping : IRegister
+{
+    public void Register(TypeAdapterConfig config) => config.NewConfig<JobRecord, AdminJobDto>();
 }

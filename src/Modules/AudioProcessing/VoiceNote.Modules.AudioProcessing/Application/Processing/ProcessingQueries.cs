@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using VoiceNote.Domain.Results;
+using VoiceNote.Infrastructure.Persistence;
+using VoiceNote.Modules.AudioProcessing.Application.Common;
 using VoiceNote.Modules.AudioProcessing.Infrastructure.Persistence;
 
 namespace VoiceNote.Modules.AudioProcessing.Application.Processing;
@@ -10,15 +12,15 @@ internal static class ProcessingQueries
     /// <summary>The recording's latest job as its status; another user's recording is not found.</summary>
     public static async Task<Result<ProcessingStatusDto>> ProcessingStatusAsync(this AudioProcessingDbContext db, Guid audioId, CancellationToken cancellationToken)
     {
-        var file = await db.AudioFiles.AsNoTracking().FirstOrDefaultAsync(a => a.Id == audioId, cancellationToken);
-        if (file is null)
+        var recording = await db.AudioFiles.WithSpecification(new ProcessingOfRecording(audioId)).FirstOrDefaultAsync(cancellationToken);
+        if (recording is null)
         {
             return AudioErrors.NotFound;
         }
 
-        var job = file.ProcessingJobId is { } jobId
-            ? await db.Jobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == jobId, cancellationToken)
+        var job = recording.ProcessingJobId is { } jobId
+            ? await db.Jobs.WithSpecification(new JobById(jobId)).FirstOrDefaultAsync(cancellationToken)
             : null;
-        return ProcessingStatusDto.From(file, job);
+        return ProcessingStatusDto.From(recording, job);
     }
 }

@@ -7,6 +7,8 @@ namespace VoiceNote.Modules.AudioProcessing.Application.Processing;
 /// <summary>
 /// Where a recording's processing is: its latest job's status, stage, progress, attempts and error.
 /// Finished jobs are purged after the retention; the recording's own status then stands in for them.
+/// Mapped by hand (docs/decisions/0003): it is made of two rows, the job's or, when it is gone, the
+/// recording's own state translated into a job's terms.
 /// </summary>
 internal sealed record ProcessingStatusDto(
     Guid? JobId,
@@ -24,9 +26,9 @@ internal sealed record ProcessingStatusDto(
 {
     public bool IsFinished => Status is JobStatus.Completed or JobStatus.Failed or JobStatus.Cancelled;
 
-    public static ProcessingStatusDto From(AudioFile file, JobRecord? job) => job is not null
-        ? new(job.Id, file.Id, job.Status, job.Stage, job.Progress, job.Attempts, job.MaxAttempts, job.Error ?? file.ProcessingError, file.SpeechEngine, job.CreatedAt, job.UpdatedAt, job.FinishedAt)
-        : new(null, file.Id, StatusOf(file.Status), null, file.Status == AudioStatus.Processed ? 100 : 0, 0, 0, file.ProcessingError, file.SpeechEngine, null, file.UpdatedAt, null);
+    public static ProcessingStatusDto From(RecordingProcessing recording, JobRecord? job) => job is not null
+        ? new(job.Id, recording.AudioId, job.Status, job.Stage, job.Progress, job.Attempts, job.MaxAttempts, job.Error ?? recording.ProcessingError, recording.SpeechEngine, job.CreatedAt, job.UpdatedAt, job.FinishedAt)
+        : new(null, recording.AudioId, StatusOf(recording.Status), null, recording.Status == AudioStatus.Processed ? 100 : 0, 0, 0, recording.ProcessingError, recording.SpeechEngine, null, recording.UpdatedAt, null);
 
     private static JobStatus StatusOf(AudioStatus status) => status switch
     {

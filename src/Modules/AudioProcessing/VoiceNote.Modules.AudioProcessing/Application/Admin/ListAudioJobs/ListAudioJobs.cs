@@ -1,3 +1,4 @@
+using Mapster;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
@@ -6,6 +7,8 @@ using VoiceNote.Application.Messaging;
 using VoiceNote.Application.Security;
 using VoiceNote.Domain.Results;
 using VoiceNote.Infrastructure.Http;
+using VoiceNote.Infrastructure.Persistence;
+using VoiceNote.Modules.AudioProcessing.Application.Common;
 using VoiceNote.Modules.AudioProcessing.Infrastructure.Persistence;
 
 namespace VoiceNote.Modules.AudioProcessing.Application.Admin.ListAudioJobs;
@@ -24,15 +27,11 @@ internal sealed class ListAudioJobsHandler(AudioProcessingDbContext db) : IQuery
     {
         var page = Math.Max(request.Page, 1);
         var size = Math.Clamp(request.Size, 1, MaxPageSize);
-        var query = db.Jobs.AsNoTracking();
-        if (request.Status is { } wanted)
-        {
-            query = query.Where(j => j.Status == wanted);
-        }
-
-        var total = await query.LongCountAsync(cancellationToken);
-        var jobs = await query.OrderByDescending(j => j.UpdatedAt).ThenBy(j => j.Id).Skip((page - 1) * size).Take(size).ToListAsync(cancellationToken);
-        return new AdminJobPage([.. jobs.Select(AdminJobDto.From)], page, size, total);
+        var total = await db.Jobs.WithSpecification(new AllAudioJobs(request.Status)).LongCountAsync(cancellationToken);
+        var jobs = await db.Jobs.WithSpecification(new AllAudioJobsPage(request.Status, (page - 1) * size, size))
+            .ProjectToType<AdminJobDto>(AudioMappings.Config)
+            .ToListAsync(cancellationToken);
+        return new AdminJobPage(jobs, page, size, total);
     }
 }
 

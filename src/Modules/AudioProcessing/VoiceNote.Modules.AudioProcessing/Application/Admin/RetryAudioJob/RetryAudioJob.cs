@@ -1,3 +1,4 @@
+using Mapster;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
@@ -6,6 +7,8 @@ using VoiceNote.Application.Security;
 using VoiceNote.Domain.Results;
 using VoiceNote.Infrastructure.Http;
 using VoiceNote.Infrastructure.Jobs;
+using VoiceNote.Infrastructure.Persistence;
+using VoiceNote.Modules.AudioProcessing.Application.Common;
 using VoiceNote.Modules.AudioProcessing.Infrastructure.Persistence;
 
 namespace VoiceNote.Modules.AudioProcessing.Application.Admin.RetryAudioJob;
@@ -18,7 +21,7 @@ internal sealed class RetryAudioJobHandler(AudioProcessingDbContext db, JobQueue
 {
     public async Task<Result<AdminJobDto>> Handle(RetryAudioJob request, CancellationToken cancellationToken)
     {
-        if (!await db.Jobs.AnyAsync(j => j.Id == request.Id, cancellationToken))
+        if (!await db.Jobs.WithSpecification(new JobById(request.Id)).AnyAsync(cancellationToken))
         {
             return AudioErrors.JobNotFound;
         }
@@ -28,7 +31,7 @@ internal sealed class RetryAudioJobHandler(AudioProcessingDbContext db, JobQueue
             return AudioErrors.JobNotRetryable;
         }
 
-        return AdminJobDto.From(await db.Jobs.AsNoTracking().FirstAsync(j => j.Id == request.Id, cancellationToken));
+        return await db.Jobs.WithSpecification(new JobById(request.Id)).ProjectToType<AdminJobDto>(AudioMappings.Config).FirstAsync(cancellationToken);
     }
 }
 

@@ -6,6 +6,8 @@ using VoiceNote.Application.Security;
 using VoiceNote.Domain.Results;
 using VoiceNote.Infrastructure.Http;
 using VoiceNote.Infrastructure.Jobs;
+using VoiceNote.Infrastructure.Persistence;
+using VoiceNote.Modules.AudioProcessing.Application.Common;
 using VoiceNote.Modules.AudioProcessing.Application.Storage;
 using VoiceNote.Modules.AudioProcessing.Infrastructure.Persistence;
 
@@ -24,7 +26,7 @@ internal sealed class DeleteAudioHandler(AudioProcessingDbContext db, IAudioStor
 {
     public async Task<Result> Handle(DeleteAudio request, CancellationToken cancellationToken)
     {
-        var file = await db.AudioFiles.FirstOrDefaultAsync(a => a.Id == request.Id, cancellationToken);
+        var file = await db.AudioFiles.WithSpecification(new RecordingById(request.Id)).FirstOrDefaultAsync(cancellationToken);
         if (file is null)
         {
             return AudioErrors.NotFound;

@@ -5,6 +5,7 @@ using VoiceNote.Application.Messaging;
 using VoiceNote.Application.Security;
 using VoiceNote.Domain.Results;
 using VoiceNote.Infrastructure.Http;
+using VoiceNote.Infrastructure.Persistence;
 using VoiceNote.Modules.AudioProcessing.Application.Storage;
 using VoiceNote.Modules.AudioProcessing.Infrastructure.Persistence;
 
@@ -34,7 +35,7 @@ internal sealed class DownloadAudioHandler(AudioProcessingDbContext db, IAudioSt
 
     public async Task<Result<AudioContent>> Handle(DownloadAudio request, CancellationToken cancellationToken)
     {
-        var file = await db.AudioFiles.AsNoTracking().FirstOrDefaultAsync(a => a.Id == request.Id, cancellationToken);
+        var file = await db.AudioFiles.WithSpecification(new StoredFileOfRecording(request.Id)).FirstOrDefaultAsync(cancellationToken);
         if (file is null)
         {
             return AudioErrors.NotFound;

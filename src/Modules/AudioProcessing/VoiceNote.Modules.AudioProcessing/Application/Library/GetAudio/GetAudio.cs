@@ -1,3 +1,4 @@
+using Mapster;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
@@ -5,6 +6,8 @@ using VoiceNote.Application.Messaging;
 using VoiceNote.Application.Security;
 using VoiceNote.Domain.Results;
 using VoiceNote.Infrastructure.Http;
+using VoiceNote.Infrastructure.Persistence;
+using VoiceNote.Modules.AudioProcessing.Application.Common;
 using VoiceNote.Modules.AudioProcessing.Infrastructure.Persistence;
 
 namespace VoiceNote.Modules.AudioProcessing.Application.Library.GetAudio;
@@ -17,8 +20,8 @@ internal sealed class GetAudioHandler(AudioProcessingDbContext db) : IQueryHandl
 {
     public async Task<Result<AudioFileDto>> Handle(GetAudio request, CancellationToken cancellationToken)
     {
-        var file = await db.AudioFiles.AsNoTracking().FirstOrDefaultAsync(a => a.Id == request.Id, cancellationToken);
-        return file is null ? AudioErrors.NotFound : AudioFileDto.From(file);
+        var file = await db.AudioFiles.WithSpecification(new RecordingById(request.Id)).ProjectToType<AudioFileDto>(AudioMappings.Config).FirstOrDefaultAsync(cancellationToken);
+        return file is null ? AudioErrors.NotFound : file;
     }
 }
 

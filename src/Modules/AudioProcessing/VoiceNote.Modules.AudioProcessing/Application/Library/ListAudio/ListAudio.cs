@@ -1,3 +1,4 @@
+using Mapster;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
@@ -5,6 +6,8 @@ using VoiceNote.Application.Messaging;
 using VoiceNote.Application.Security;
 using VoiceNote.Domain.Results;
 using VoiceNote.Infrastructure.Http;
+using VoiceNote.Infrastructure.Persistence;
+using VoiceNote.Modules.AudioProcessing.Application.Common;
 using VoiceNote.Modules.AudioProcessing.Infrastructure.Persistence;
 
 namespace VoiceNote.Modules.AudioProcessing.Application.Library.ListAudio;
@@ -23,11 +26,11 @@ internal sealed class ListAudioHandler(AudioProcessingDbContext db) : IQueryHand
     {
         var page = Math.Max(request.Page, 1);
         var size = Math.Clamp(request.Size, 1, MaxPageSize);
-        var query = db.AudioFiles.AsNoTracking().Where(a => a.IsArchived == request.Archived);
-        var total = await query.LongCountAsync(cancellationToken);
-        var items = await query.OrderByDescending(a => a.CreatedAt).ThenByDescending(a => a.Id)
-            .Skip((page - 1) * size).Take(size).ToListAsync(cancellationToken);
-        return new AudioPage([.. items.Select(AudioFileDto.From)], page, size, total);
+        var total = await db.AudioFiles.WithSpecification(new RecordingsOfOwner(request.Archived)).LongCountAsync(cancellationToken);
+        var items = await db.AudioFiles.WithSpecification(new RecordingsOfOwnerPage(request.Archived, (page - 1) * size, size))
+            .ProjectToType<AudioFileDto>(AudioMappings.Config)
+            .ToListAsync(cancellationToken);
+        return new AudioPage(items, page, size, total);
     }
 }
 

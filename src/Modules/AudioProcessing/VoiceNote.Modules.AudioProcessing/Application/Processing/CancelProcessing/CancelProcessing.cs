@@ -6,6 +6,7 @@ using VoiceNote.Application.Security;
 using VoiceNote.Domain.Results;
 using VoiceNote.Infrastructure.Http;
 using VoiceNote.Infrastructure.Jobs;
+using VoiceNote.Infrastructure.Persistence;
 using VoiceNote.Modules.AudioProcessing.Infrastructure.Persistence;
 
 namespace VoiceNote.Modules.AudioProcessing.Application.Processing.CancelProcessing;
@@ -19,13 +20,13 @@ internal sealed class CancelProcessingHandler(AudioProcessingDbContext db, JobQu
 {
     public async Task<Result<ProcessingStatusDto>> Handle(CancelProcessing request, CancellationToken cancellationToken)
     {
-        var file = await db.AudioFiles.AsNoTracking().FirstOrDefaultAsync(a => a.Id == request.AudioId, cancellationToken);
-        if (file is null)
+        var recording = await db.AudioFiles.WithSpecification(new ProcessingOfRecording(request.AudioId)).FirstOrDefaultAsync(cancellationToken);
+        if (recording is null)
         {
             return AudioErrors.NotFound;
         }
 
-        if (file.ProcessingJobId is not { } jobId || !await jobs.CancelAsync(jobId, cancellationToken))
+        if (recording.ProcessingJobId is not { } jobId || !await jobs.CancelAsync(jobId, cancellationToken))
         {
             return AudioErrors.ProcessingFinished;
         }

@@ -5,6 +5,8 @@ using VoiceNote.Application.Messaging;
 using VoiceNote.Application.Security;
 using VoiceNote.Domain.Results;
 using VoiceNote.Infrastructure.Http;
+using VoiceNote.Infrastructure.Persistence;
+using VoiceNote.Modules.AudioProcessing.Application.Common;
 using VoiceNote.Modules.AudioProcessing.Application.Processing.Pipeline;
 using VoiceNote.Modules.AudioProcessing.Domain;
 using VoiceNote.Modules.AudioProcessing.Infrastructure.Persistence;
@@ -15,7 +17,10 @@ namespace VoiceNote.Modules.AudioProcessing.Application.Processing.ListTranscrip
 [Requires(Scope = ApiScopes.AudioRead)]
 internal sealed record ListTranscripts(Guid AudioId, bool WithWords) : IQuery<IReadOnlyList<TranscriptVersionDto>>;
 
-/// <summary>One transcript version with the analysis made of it (if any).</summary>
+/// <summary>
+/// One transcript version with the analysis made of it (if any). Mapped by hand (docs/decisions/0003): the
+/// words and the analysis are JSON parsed in C#, and each version shows the latest of its analyses.
+/// </summary>
 internal sealed record TranscriptVersionDto(
     int Version,
     string Engine,
@@ -32,13 +37,13 @@ internal sealed class ListTranscriptsHandler(AudioProcessingDbContext db) : IQue
     public async Task<Result<IReadOnlyList<TranscriptVersionDto>>> Handle(ListTranscripts request, CancellationToken cancellationToken)
     {
         var audioId = request.AudioId;
-        if (!await db.AudioFiles.AnyAsync(a => a.Id == audioId, cancellationToken))
+        if (!await db.AudioFiles.WithSpecification(new RecordingById(audioId)).AnyAsync(cancellationToken))
         {
             return AudioErrors.NotFound;
         }
 
-        var transcripts = await db.Transcripts.AsNoTracking().Where(t => t.AudioId == audioId).OrderByDescending(t => t.Version).ToListAsync(cancellationToken);
-        var analyses = await db.Analyses.AsNoTracking().Where(a => a.AudioId == audioId).ToListAsync(cancellationToken);
+        var transcripts = await db.Transcripts.WithSpecification(new TranscriptsOfRecording(audioId)).ToListAsync(cancellationToken);
+        var analyses = await db.Analyses.WithSpecification(new AnalysesOfRecording(audioId)).ToListAsync(cancellationToken);
         return transcripts.Select(t =>
         {
             var analysis = analyses.Where(a => a.TranscriptId == t.Id).MaxBy(a => a.CreatedAt);

@@ -2,12 +2,13 @@ using FluentValidation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
-using VoiceNote.Application.Jobs;
 using VoiceNote.Application.Messaging;
 using VoiceNote.Application.Security;
 using VoiceNote.Domain.Results;
 using VoiceNote.Infrastructure.Http;
 using VoiceNote.Infrastructure.Jobs;
+using VoiceNote.Infrastructure.Persistence;
+using VoiceNote.Modules.AudioProcessing.Application.Common;
 using VoiceNote.Modules.AudioProcessing.Application.Processing.Pipeline;
 using VoiceNote.Modules.AudioProcessing.Infrastructure.Persistence;
 using VoiceNote.Modules.AudioProcessing.Speech;
@@ -38,14 +39,14 @@ internal sealed class ReprocessAudioHandler(
     public async Task<Result<ProcessingStatusDto>> Handle(ReprocessAudio request, CancellationToken cancellationToken)
     {
         _ = SpeechEngineNames.TryParse(request.Engine, out var engine); // known: the validator refused other names
-        var file = await db.AudioFiles.FirstOrDefaultAsync(a => a.Id == request.AudioId, cancellationToken);
+        var file = await db.AudioFiles.WithSpecification(new RecordingById(request.AudioId)).FirstOrDefaultAsync(cancellationToken);
         if (file is null)
         {
             return AudioErrors.NotFound;
         }
 
         if (file.ProcessingJobId is { } jobId
-            && await db.Jobs.AnyAsync(j => j.Id == jobId && (j.Status == JobStatus.Pending || j.Status == JobStatus.Processing), cancellationToken))
+            && await db.Jobs.WithSpecification(new UnfinishedJobById(jobId)).AnyAsync(cancellationToken))
         {
             return AudioErrors.ProcessingInProgress;
         }
