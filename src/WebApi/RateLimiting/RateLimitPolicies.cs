@@ -41,6 +41,42 @@ internal static class RateLimitPolicies
             _ => new FixedWindowRateLimiterOptions { PermitLimit = limit, Window = span, QueueLimit = 0 }));
     }
 
+    /// <summary>
+    /// The OAuth endpoints OpenIddict answers itself (token, revocation, introspection) run before the
+    /// endpoint limiter could, so they get their own limiter, per address, with the "auth" limits and
+    /// an RFC 6749 error body: OAuth clients do not read problem details.
+    /// </summary>
+    public static IApplicationBuilder UseOAuthRateLimiting(this IApplicationBuilder app, IConfiguration configuration)
+    {
+        var section = configuration.GetSection($"RateLimits:{Auth}");
+        var limit = section.GetValue("PermitLimit", 20);
+        var window = TimeSpan.FromSeconds(section.GetValue("WindowSeconds", 60));
+        var options = new RateLimiterOptions
+        {
+            RejectionStatusCode = StatusCodes.Status429TooManyRequests,
+            OnRejected = WriteOAuthError,
+            GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => RateLimitPartition.GetFixedWindowLimiter(
+                $"oauth-ip:{context.Connection.RemoteIpAddress}",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = limit, Window = window, QueueLimit = 0 })),
+        };
+        string[] paths = ["/connect/token", "/connect/revoke", "/connect/introspect"];
+        return app.UseWhen(
+            context => HttpMethods.IsPost(context.Request.Method) && paths.Any(p => context.Request.Path.Equals(p, StringComparison.OrdinalIgnoreCase)),
+            branch => branch.UseRateLimiter(options));
+    }
+
+    private static async ValueTask WriteOAuthError(OnRejectedContext context, CancellationToken cancellationToken)
+    {
+        var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(60);
+        var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+        var response = context.HttpContext.Response;
+        response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        response.Headers.CacheControl = "no-store";
+        await response.WriteAsJsonAsync(
+            new Dictionary<string, string> { ["error"] = "temporarily_unavailable", ["error_description"] = $"Too many requests. Try again in {seconds} s." },
+            cancellationToken);
+    }
+
     internal static string PartitionKey(HttpContext context) =>
         context.User.FindFirst(VoiceNoteClaims.Subject)?.Value is { } subject ? $"user:{subject}" : $"ip:{context.Connection.RemoteIpAddress}";
 

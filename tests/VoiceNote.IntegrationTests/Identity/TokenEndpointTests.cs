@@ -118,8 +118,13 @@ public sealed class TokenEndpointTests : DatabaseFixture
         });
     }
 
-    private Task<HttpResponseMessage> Token(params (string Key, string Value)[] fields) =>
-        AnonymousClient.PostAsync("/connect/token", new FormUrlEncodedContent(fields.Select(f => new KeyValuePair<string, string>(f.Key, f.Value))));
+    /// <summary>A token request from the product's app (a public client names itself, RFC 6749 §3.2.1), unless the test names another client.</summary>
+    private Task<HttpResponseMessage> Token(params (string Key, string Value)[] fields)
+    {
+        var named = fields.Any(f => f.Key == "client_id") || fields.Any(f => f is ("grant_type", "client_credentials"));
+        var all = named ? fields : [.. fields, ("client_id", "voicenote-app")];
+        return AnonymousClient.PostAsync("/connect/token", new FormUrlEncodedContent(all.Select(f => new KeyValuePair<string, string>(f.Key, f.Value))));
+    }
 
     private static async Task<JsonElement> Ok(HttpResponseMessage response)
     {

@@ -1,9 +1,8 @@
-using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Options;
 using VoiceNote.Application.Mapping;
 using VoiceNote.Infrastructure.Modules;
 using VoiceNote.Modules.Identity.Application;
+using VoiceNote.Modules.Identity.Application.Accounts.SignIn;
 using VoiceNote.Modules.Identity.Application.Admins.Bootstrap;
 using VoiceNote.Modules.Identity.Application.Admins.Common;
 using VoiceNote.Modules.Identity.Application.Common;
@@ -11,6 +10,7 @@ using VoiceNote.Modules.Identity.Application.Sessions;
 using VoiceNote.Modules.Identity.Contracts;
 using VoiceNote.Modules.Identity.Domain;
 using VoiceNote.Modules.Identity.Infrastructure.Persistence;
+using VoiceNote.Modules.Identity.Infrastructure.Server;
 using VoiceNote.Modules.Identity.Infrastructure.Tokens;
 
 namespace VoiceNote.Modules.Identity;
@@ -41,12 +41,11 @@ public sealed class IdentityModule : IModuleInstaller
             })
             .AddUserStore<Microsoft.AspNetCore.Identity.EntityFrameworkCore.UserOnlyStore<User, IdentityDbContext, Guid>>();
 
-        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
-        services.AddSingleton<IConfigureOptions<JwtBearerOptions>, JwtBearerSetup>();
+        services.AddAuthorizationServer(configuration);
         services.AddSingleton<SigningKeyStore>();
-        services.AddSingleton<AccessTokenIssuer>();
-        services.AddSingleton<AccessValidator>();
+        services.AddHostedService<KeyRefresh>();
         services.AddSingleton<SignInThrottle>();
+        services.AddScoped<CredentialCheck>();
         services.AddScoped<SessionIssuer>();
         services.AddScoped<AdminBootstrapper>();
         services.AddScoped<UserAdministration>();
@@ -54,6 +53,7 @@ public sealed class IdentityModule : IModuleInstaller
         services.AddScoped<IDevelopmentSeeder, DevelopmentSeeder>();
         services.AddScoped<IStartupTask, FirstAdminFromConfiguration>();
         services.AddScoped<IStartupTask, SigningKeyWarmup>();
+        services.AddScoped<IStartupTask, FirstPartyClientsStartup>();
         services.AddSingleton<ICliVerb, CreateAdminVerb>();
         services.AddSingleton<ICliVerb, RotateSigningKeyVerb>();
     }

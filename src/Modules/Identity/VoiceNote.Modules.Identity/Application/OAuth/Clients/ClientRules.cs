@@ -28,6 +28,12 @@ internal static class ClientRules
     public static List<string> NormalizeScopes(IEnumerable<string> scopes) =>
         ApiScopes.All.Where(s => scopes.Contains(s, StringComparer.Ordinal)).ToList();
 
+    /// <summary>
+    /// A client registered from a session gets at most that session's scopes: a token narrowed to
+    /// notes:read must not mint a client with every scope (issue 10).
+    /// </summary>
+    public static bool WithinCallersScopes(IEnumerable<string> scopes, ICurrentUser caller) => scopes.All(caller.HasScope);
+
     /// <summary>A public client id: a prefix (so it is recognisable in logs and configs) and 128 random bits.</summary>
     public static string NewClientId() => ClientIdPrefix + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 

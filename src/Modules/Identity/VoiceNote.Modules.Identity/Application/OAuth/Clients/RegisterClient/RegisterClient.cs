@@ -6,6 +6,7 @@ using VoiceNote.Infrastructure.Http;
 using VoiceNote.Modules.Identity.Application.Common;
 using VoiceNote.Modules.Identity.Domain;
 using VoiceNote.Modules.Identity.Infrastructure.Persistence;
+using VoiceNote.Modules.Identity.Infrastructure.Server;
 
 namespace VoiceNote.Modules.Identity.Application.OAuth.Clients.RegisterClient;
 
@@ -21,13 +22,18 @@ internal sealed class RegisterClientValidator : AbstractValidator<RegisterClient
     }
 }
 
-internal sealed class RegisterClientHandler(IdentityDbContext db, ICurrentUser caller, TimeProvider clock) : ICommandHandler<RegisterClient, IssuedOAuthClientDto>
+internal sealed class RegisterClientHandler(IdentityDbContext db, ClientApplications applications, ICurrentUser caller, TimeProvider clock) : ICommandHandler<RegisterClient, IssuedOAuthClientDto>
 {
-    public Task<Result<IssuedOAuthClientDto>> Handle(RegisterClient request, CancellationToken cancellationToken)
+    public async Task<Result<IssuedOAuthClientDto>> Handle(RegisterClient request, CancellationToken cancellationToken)
     {
         if (!caller.IsInteractive())
         {
-            return Task.FromResult<Result<IssuedOAuthClientDto>>(IdentityErrors.InteractiveOnly);
+            return IdentityErrors.InteractiveOnly;
+        }
+
+        if (!ClientRules.WithinCallersScopes(request.Scopes!, caller))
+        {
+            return IdentityErrors.ScopeBeyondSession;
         }
 
         var now = clock.GetStoredNow();
@@ -44,7 +50,8 @@ internal sealed class RegisterClientHandler(IdentityDbContext db, ICurrentUser c
         };
         var secret = ClientRules.NewSecret(client);
         db.OAuthClients.Add(client);
-        return Task.FromResult<Result<IssuedOAuthClientDto>>(IssuedOAuthClientDto.From(client, secret));
+        await applications.SavePartnerAsync(client, secret, cancellationToken);
+        return IssuedOAuthClientDto.From(client, secret);
     }
 }
 

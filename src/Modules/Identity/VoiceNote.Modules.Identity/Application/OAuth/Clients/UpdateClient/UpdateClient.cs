@@ -7,6 +7,7 @@ using VoiceNote.Infrastructure.Http;
 using VoiceNote.Infrastructure.Persistence;
 using VoiceNote.Modules.Identity.Application.Common;
 using VoiceNote.Modules.Identity.Infrastructure.Persistence;
+using VoiceNote.Modules.Identity.Infrastructure.Server;
 
 namespace VoiceNote.Modules.Identity.Application.OAuth.Clients.UpdateClient;
 
@@ -25,7 +26,7 @@ internal sealed class UpdateClientValidator : AbstractValidator<UpdateClient>
     }
 }
 
-internal sealed class UpdateClientHandler(IdentityDbContext db, ICurrentUser caller, TimeProvider clock) : ICommandHandler<UpdateClient, OAuthClientDto>
+internal sealed class UpdateClientHandler(IdentityDbContext db, ClientApplications applications, ICurrentUser caller, TimeProvider clock) : ICommandHandler<UpdateClient, OAuthClientDto>
 {
     public async Task<Result<OAuthClientDto>> Handle(UpdateClient request, CancellationToken cancellationToken)
     {
@@ -40,10 +41,22 @@ internal sealed class UpdateClientHandler(IdentityDbContext db, ICurrentUser cal
             return IdentityErrors.OAuthClientNotFound;
         }
 
+        if (request.Scopes is { } asked && !ClientRules.WithinCallersScopes(asked, caller))
+        {
+            return IdentityErrors.ScopeBeyondSession;
+        }
+
+        var disabling = client.Enabled && request.Enabled == false;
         client.Name = request.Name?.Trim() ?? client.Name;
         client.Scopes = request.Scopes is { } scopes ? ClientRules.NormalizeScopes(scopes) : client.Scopes;
         client.Enabled = request.Enabled ?? client.Enabled;
         client.UpdatedAt = clock.GetStoredNow();
+        await applications.SavePartnerAsync(client, newSecret: null, cancellationToken);
+        if (disabling)
+        {
+            await applications.RevokeTokensAsync(client.ClientId, cancellationToken);
+        }
+
         return OAuthClientDto.From(client);
     }
 }
