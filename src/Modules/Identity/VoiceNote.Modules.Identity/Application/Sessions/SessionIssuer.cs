@@ -57,10 +57,18 @@ internal sealed class SessionIssuer(
     }
 
     /// <summary>A refresh or a code redemption: the session and its user must still be live.</summary>
-    public async Task<Result<StartedSession>> ContinueAsync(Guid sessionId, Guid userId, CancellationToken cancellationToken)
+    public async Task<Result<StartedSession>> ContinueAsync(Guid sessionId, Guid userId, Guid? refreshTokenId, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var session = await db.Sessions.FirstOrDefaultAsync(s => s.Id == sessionId && s.UserId == userId, cancellationToken);
+        if (session is not null && refreshTokenId is { } tokenId && await db.OAuthTokens
+                .Where(t => t.Id == tokenId && t.Status == Statuses.Valid)
+                .ExecuteUpdateAsync(t => t.SetProperty(x => x.Status, Statuses.Redeemed).SetProperty(x => x.RedemptionDate, now.UtcDateTime), cancellationToken) == 0)
+        {
+            await RevokeAsync(session, RefreshReuseRecorder.Reason, cancellationToken);
+            return IdentityErrors.InvalidRefreshToken;
+        }
+
         var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId, cancellationToken);
         if (session is null || !session.IsActive(now) || user is null || !user.CanSignIn)
         {

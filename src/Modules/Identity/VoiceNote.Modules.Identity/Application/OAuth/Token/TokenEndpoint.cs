@@ -57,7 +57,8 @@ internal sealed class TokenEndpoint : IEndpoint
                 return TokenResults.Refusal(Identity.Application.Common.IdentityErrors.InvalidRefreshToken, json);
             }
 
-            var continued = await sender.Send(new ContinueSession(sessionId, userId), ct);
+            Guid? refreshTokenId = request.IsRefreshTokenGrantType() && Guid.TryParse(principal.GetTokenId(), out var tokenId) ? tokenId : null;
+            var continued = await sender.Send(new ContinueSession(sessionId, userId, refreshTokenId), ct);
             return continued.IsSuccess ? TokenResults.ForSession(continued.Value) : TokenResults.Refusal(continued.Error, json);
         }
 
