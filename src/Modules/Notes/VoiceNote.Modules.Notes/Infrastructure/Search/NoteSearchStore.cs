@@ -107,7 +107,7 @@ internal sealed class NoteSearchStore(NotesDbContext db, NpgsqlDataSource dataSo
                 forceIndex ? IndexOnlySettings : HnswSettings,
                 [new NpgsqlParameter("ef", efSearch.ToString(System.Globalization.CultureInfo.InvariantCulture))],
                 cancellationToken);
-            var nearest = await NearestQuery(owner, vector, model, limit, includeDeleted).ToListAsync(cancellationToken);
+            var nearest = await NearestQuery(owner, vector, model, Candidates(limit), includeDeleted).ToListAsync(cancellationToken);
             if (transaction is not null)
             {
                 await transaction.CommitAsync(cancellationToken);
@@ -116,9 +116,16 @@ internal sealed class NoteSearchStore(NotesDbContext db, NpgsqlDataSource dataSo
             // The cut-off and the final order here, not in SQL: a filter on the distance around the LIMIT
             // makes EF nest the query and compute each distance again outside it.
             return nearest.Where(h => h.Distance <= maxDistance).OrderBy(h => h.Distance).ThenBy(h => h.Id)
-                .Select(h => (h.Id, h.Distance)).ToList();
+                .Take(limit).Select(h => (h.Id, h.Distance)).ToList();
         }
     }
+
+    /// <summary>
+    /// How many rows the index scan returns for k results. A relaxed-order iterative scan hands back rows
+    /// roughly nearest first, so the k it finds first can miss a nearer one found a step later; taking twice
+    /// as many and re-ranking them here raises recall for owners with few notes among many (HnswRecallTests).
+    /// </summary>
+    internal static int Candidates(int limit) => limit * 2;
 
     /// <summary>
     /// The nearest-neighbour query itself: the k nearest by cosine distance (ORDER BY distance LIMIT k,
