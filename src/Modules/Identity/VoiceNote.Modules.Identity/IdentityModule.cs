@@ -5,6 +5,7 @@ using VoiceNote.Modules.Identity.Application;
 using VoiceNote.Modules.Identity.Application.Accounts.SignIn;
 using VoiceNote.Modules.Identity.Application.Admins.Bootstrap;
 using VoiceNote.Modules.Identity.Application.Admins.Common;
+using VoiceNote.Modules.Identity.Application.OAuth.Authorize;
 using VoiceNote.Modules.Identity.Application.Common;
 using VoiceNote.Modules.Identity.Application.Sessions;
 using VoiceNote.Modules.Identity.Contracts;
@@ -47,6 +48,7 @@ public sealed class IdentityModule : IModuleInstaller
         services.AddSingleton<SignInThrottle>();
         services.AddScoped<CredentialCheck>();
         services.AddScoped<SessionIssuer>();
+        services.AddScoped<ClientAccess>();
         services.AddScoped<AdminBootstrapper>();
         services.AddScoped<UserAdministration>();
         services.AddScoped<IIdentityModule, IdentityFacade>();

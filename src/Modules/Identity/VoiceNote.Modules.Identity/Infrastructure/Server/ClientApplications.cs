@@ -26,6 +26,15 @@ internal sealed class ClientApplications(IOpenIddictApplicationManager applicati
         };
         descriptor.Permissions.UnionWith([Permissions.Endpoints.Token, Permissions.Endpoints.Revocation, Permissions.Endpoints.Introspection, Permissions.GrantTypes.ClientCredentials]);
         descriptor.Permissions.UnionWith(client.Scopes.Select(s => Permissions.Prefixes.Scope + s));
+        if (client.RedirectUris.Count > 0)
+        {
+            // Acting for a user: the code flow with PKCE, refresh tokens if the user grants offline_access.
+            descriptor.Permissions.UnionWith([Permissions.Endpoints.Authorization, Permissions.GrantTypes.AuthorizationCode,
+                Permissions.GrantTypes.RefreshToken, Permissions.ResponseTypes.Code,
+                .. OpenIddictRegistration.ProtocolScopes.Select(s => Permissions.Prefixes.Scope + s)]);
+            descriptor.Requirements.Add(Requirements.Features.ProofKeyForCodeExchange);
+            descriptor.RedirectUris.UnionWith(client.RedirectUris.Select(u => new Uri(u, UriKind.Absolute)));
+        }
 
         var existing = await applications.FindByClientIdAsync(client.ClientId, cancellationToken);
         if (existing is null)

@@ -42,7 +42,7 @@ internal static class OpenIddictRegistration
                     .SetAuthorizationEndpointUris(AuthorizePath)
                     .SetRevocationEndpointUris("/connect/revoke")
                     .SetIntrospectionEndpointUris("/connect/introspect")
-                    .SetUserInfoEndpointUris("/connect/userinfo")
+                    .SetUserInfoEndpointUris(Application.OAuth.UserInfo.UserInfoEndpoint.Path)
                     .SetConfigurationEndpointUris("/.well-known/openid-configuration", "/.well-known/oauth-authorization-server")
                     .SetJsonWebKeySetEndpointUris("/.well-known/jwks.json");
 
@@ -104,6 +104,7 @@ internal static class OpenIddictRegistration
         services.AddSingleton<Microsoft.Extensions.Options.IConfigureOptions<OpenIddict.Server.OpenIddictServerOptions>, ServerSettings>();
         services.AddAuthentication(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme);
         services.AddScoped<ClientApplications>();
+        services.AddBrowserSignIn(configuration);
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, ScopeChallenge>();
     }
 }

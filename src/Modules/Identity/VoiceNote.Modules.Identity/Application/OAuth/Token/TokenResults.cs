@@ -25,6 +25,15 @@ internal static class TokenResults
         return SignIn(principal, properties);
     }
 
+    /// <summary>An authorization code for a session a person just authorized (the code's response carries no session id).</summary>
+    public static IResult ForAuthorization(StartedSession session)
+    {
+        var principal = Principal(session.UserId, session.Scopes);
+        principal.SetClaim(VoiceNoteClaims.SessionId, session.SessionId.ToString());
+        principal.SetAuthorizationId(session.SessionId.ToString());
+        return SignIn(principal, new AuthenticationProperties());
+    }
+
     /// <summary>A client credentials token: acts for the client's owner; no session, no refresh token.</summary>
     public static IResult ForClient(Token.ClientGrant grant) => SignIn(Principal(grant.OwnerId, grant.Scopes), new AuthenticationProperties());
 

@@ -11,7 +11,8 @@ using VoiceNote.Modules.Identity.Infrastructure.Server;
 namespace VoiceNote.Modules.Identity.Application.OAuth.Clients.RegisterClient;
 
 /// <summary>Register a partner client that acts for the caller within the given scopes; its secret is shown in this answer only.</summary>
-internal sealed record RegisterClient(string? Name, IReadOnlyList<string>? Scopes) : ICommand<IssuedOAuthClientDto>;
+/// A client with redirect URIs may also use the authorization code flow (with PKCE) to act for any user who consents.
+internal sealed record RegisterClient(string? Name, IReadOnlyList<string>? Scopes, IReadOnlyList<string>? RedirectUris = null) : ICommand<IssuedOAuthClientDto>;
 
 internal sealed class RegisterClientValidator : AbstractValidator<RegisterClient>
 {
@@ -19,6 +20,7 @@ internal sealed class RegisterClientValidator : AbstractValidator<RegisterClient
     {
         RuleFor(c => c.Name).ValidClientName();
         RuleFor(c => c.Scopes).ValidClientScopes();
+        RuleFor(c => c.RedirectUris).ValidRedirectUris();
     }
 }
 
@@ -44,6 +46,7 @@ internal sealed class RegisterClientHandler(IdentityDbContext db, ClientApplicat
             ClientId = ClientRules.NewClientId(),
             Name = request.Name!.Trim(),
             Scopes = ClientRules.NormalizeScopes(request.Scopes!),
+            RedirectUris = request.RedirectUris?.Distinct(StringComparer.Ordinal).ToList() ?? [],
             Enabled = true,
             CreatedAt = now,
             UpdatedAt = now,
@@ -62,5 +65,5 @@ internal sealed class RegisterClientEndpoint : IEndpoint
                 (await sender.Send(command, ct)).ToHttp(client => new NoStoreResult(TypedResults.Created($"/api/v1/oauth-clients/{client.Id}", client))))
             .RequireInteractiveUser()
             .WithTags("OAuth clients")
-            .WithSummary("Register a partner client (client credentials grant); the secret is shown once");
+            .WithSummary("Register a partner client (client credentials; with redirect URIs also authorization code + PKCE); the secret is shown once");
 }
