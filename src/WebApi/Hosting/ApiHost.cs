@@ -38,7 +38,7 @@ internal static class ApiHost
         app.UseMiddleware<CorrelationIdMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseOAuthRateLimiting(app.Configuration);
+        app.UseCredentialRateLimiting(app.Configuration);
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();

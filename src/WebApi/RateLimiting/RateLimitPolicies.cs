@@ -13,7 +13,7 @@ namespace VoiceNote.WebApi.RateLimiting;
 /// </summary>
 internal static class RateLimitPolicies
 {
-    /// <summary>Register, sign-in and token grants: small, per address.</summary>
+    /// <summary>Credential changes of a signed-in user (and, through UseCredentialRateLimiting, sign-in and token grants): small.</summary>
     public const string Auth = "auth";
 
     /// <summary>Ordinary API calls.</summary>
@@ -42,11 +42,13 @@ internal static class RateLimitPolicies
     }
 
     /// <summary>
-    /// The OAuth endpoints OpenIddict answers itself (token, revocation, introspection) run before the
-    /// endpoint limiter could, so they get their own limiter, per address, with the "auth" limits and
-    /// an RFC 6749 error body: OAuth clients do not read problem details.
+    /// Every address that takes credentials without a token — the OAuth endpoints OpenIddict answers
+    /// itself (token, revocation, introspection), the JSON sign-in, refresh and registration, and the
+    /// sign-in page — shares one budget per client address, with the "auth" limits. It runs before
+    /// authentication, so OpenIddict does no work for a refused request. OAuth addresses answer an
+    /// RFC 6749 error body (OAuth clients do not read problem details); the others a problem.
     /// </summary>
-    public static IApplicationBuilder UseOAuthRateLimiting(this IApplicationBuilder app, IConfiguration configuration)
+    public static IApplicationBuilder UseCredentialRateLimiting(this IApplicationBuilder app, IConfiguration configuration)
     {
         var section = configuration.GetSection($"RateLimits:{Auth}");
         var limit = section.GetValue("PermitLimit", 20);
@@ -54,16 +56,22 @@ internal static class RateLimitPolicies
         var options = new RateLimiterOptions
         {
             RejectionStatusCode = StatusCodes.Status429TooManyRequests,
-            OnRejected = WriteOAuthError,
+            OnRejected = (context, cancellationToken) => IsOAuthAddress(context.HttpContext.Request.Path) ? WriteOAuthError(context, cancellationToken) : WriteProblem(context, cancellationToken),
             GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => RateLimitPartition.GetFixedWindowLimiter(
-                $"oauth-ip:{context.Connection.RemoteIpAddress}",
+                $"credentials-ip:{context.Connection.RemoteIpAddress}",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = limit, Window = window, QueueLimit = 0 })),
         };
-        string[] paths = ["/connect/token", "/connect/revoke", "/connect/introspect"];
         return app.UseWhen(
-            context => HttpMethods.IsPost(context.Request.Method) && paths.Any(p => context.Request.Path.Equals(p, StringComparison.OrdinalIgnoreCase)),
+            context => HttpMethods.IsPost(context.Request.Method) && CredentialAddresses.Any(p => context.Request.Path.Equals(p, StringComparison.OrdinalIgnoreCase)),
             branch => branch.UseRateLimiter(options));
     }
+
+    private static readonly string[] OAuthAddresses = ["/connect/token", "/connect/revoke", "/connect/introspect"];
+
+    private static readonly string[] CredentialAddresses =
+        [.. OAuthAddresses, "/connect/sign-in", "/api/v1/auth/sign-in", "/api/v1/auth/refresh", "/api/v1/auth/register"];
+
+    private static bool IsOAuthAddress(PathString path) => OAuthAddresses.Any(p => path.Equals(p, StringComparison.OrdinalIgnoreCase));
 
     private static async ValueTask WriteOAuthError(OnRejectedContext context, CancellationToken cancellationToken)
     {

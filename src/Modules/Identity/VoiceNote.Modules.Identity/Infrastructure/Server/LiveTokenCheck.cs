@@ -11,7 +11,8 @@ namespace VoiceNote.Modules.Identity.Infrastructure.Server;
 /// <summary>
 /// The per-request check after OpenIddict has validated an access token's signature, type, issuer,
 /// audience and lifetime: the token's own entry is still valid (revocation, sign-out, refresh-token reuse
-/// and client changes revoke entries), the user is active, a partner's client is enabled. One indexed
+/// and client changes revoke entries) and belongs to the session the token names, the user is active, a
+/// partner's client is enabled. One indexed
 /// query, which also loads the user's admin permissions (tokens never carry them, so a revoke is
 /// immediate) and a partner client's current scopes (narrowing them applies to live tokens). ADR 0059.
 /// </summary>
@@ -30,7 +31,7 @@ internal sealed class LiveTokenCheck(NpgsqlDataSource dataSource) : IOpenIddictV
         FROM identity.openiddict_tokens t
         JOIN identity.users u ON u.id = $2
         LEFT JOIN identity.oauth_clients c ON c.client_id = $3
-        WHERE t.id = $1 AND t.status = 'valid' AND t.subject = $2::text
+        WHERE t.id = $1 AND t.status = 'valid' AND t.subject = $2::text AND t.authorization_id IS NOT DISTINCT FROM $4
           AND u.is_active AND NOT u.is_deleted AND ($3 IS NULL OR c.enabled)
         """;
 
@@ -47,11 +48,14 @@ internal sealed class LiveTokenCheck(NpgsqlDataSource dataSource) : IOpenIddictV
             return;
         }
 
+        // A session token's "sid" is its authorization (session) id; a client credentials token has neither.
+        Guid? sessionId = principal.GetClaim(VoiceNoteClaims.SessionId) is { } sid ? Guid.TryParse(sid, out var parsed) ? parsed : Guid.Empty : null;
         var partner = VoiceNoteClaims.PartnerClientId(principal);
         await using var command = dataSource.CreateCommand(Sql);
         command.Parameters.Add(new NpgsqlParameter { Value = tokenId });
         command.Parameters.Add(new NpgsqlParameter { Value = userId });
         command.Parameters.Add(new NpgsqlParameter<string?> { TypedValue = partner, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter<Guid?> { TypedValue = sessionId, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Uuid });
         await using var reader = await command.ExecuteReaderAsync(context.CancellationToken);
         if (!await reader.ReadAsync(context.CancellationToken))
         {

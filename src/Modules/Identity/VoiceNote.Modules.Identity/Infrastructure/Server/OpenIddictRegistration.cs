@@ -89,9 +89,17 @@ internal static class OpenIddictRegistration
                 }
 
                 server.AddEventHandler(RefreshReuseRecorder.Descriptor);
+                server.AddEventHandler(ScopePermissionErrors<OpenIddictServerEvents.ValidateTokenRequestContext>.Descriptor(
+                    OpenIddictServerHandlers.Exchange.ValidateScopePermissions.Descriptor.Order));
+                server.AddEventHandler(ScopePermissionErrors<OpenIddictServerEvents.ValidateAuthorizationRequestContext>.Descriptor(
+                    OpenIddictServerHandlers.Authentication.ValidateScopePermissions.Descriptor.Order));
                 server.RemoveEventHandler(OpenIddictServerAspNetCoreHandlers.ExtractPostRequest<OpenIddictServerEvents.ExtractTokenRequestContext>.Descriptor);
                 server.AddEventHandler(JsonTokenRequests.Descriptor);
                 server.AddEventHandler(JsonTokenProblems.Descriptor);
+                server.RemoveEventHandler(OpenIddictServerAspNetCoreHandlers.ExtractGetOrPostRequest<OpenIddictServerEvents.ExtractUserInfoRequestContext>.Descriptor);
+                server.AddEventHandler(BodilessUserInfoRequests.Descriptor);
+                server.AddEventHandler(IssuerEndpoints.Descriptor);
+                server.AddEventHandler(AnonymousTokenRequests.Descriptor);
             })
             .AddValidation(validation =>
             {

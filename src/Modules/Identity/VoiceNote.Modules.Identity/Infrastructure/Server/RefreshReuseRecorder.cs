@@ -9,7 +9,8 @@ namespace VoiceNote.Modules.Identity.Infrastructure.Server;
 
 /// <summary>
 /// A spent refresh token presented again means a copy was stolen. OpenIddict revokes every token of
-/// the chain (reuse leeway zero); this ends the session too, so the user sees why in their sessions list.
+/// the chain (reuse leeway zero) but keeps the authorization; this ends the session and its authorization
+/// too, so nothing more can be issued in it and the user sees why in their sessions list.
 /// Runs just before OpenIddict's own check of the token entry, which then refuses the request.
 /// </summary>
 internal sealed class RefreshReuseRecorder(IOpenIddictTokenManager tokens, IdentityDbContext db, TimeProvider clock) : IOpenIddictServerHandler<ValidateTokenContext>
@@ -25,7 +26,7 @@ internal sealed class RefreshReuseRecorder(IOpenIddictTokenManager tokens, Ident
 
     public async ValueTask HandleAsync(ValidateTokenContext context)
     {
-        if (context.Principal is not { } principal || !principal.HasTokenType(TokenTypeHints.RefreshToken)
+        if (context.Principal is not { } principal || !principal.HasTokenType(TokenTypeIdentifiers.RefreshToken)
             || string.IsNullOrEmpty(context.TokenId) || !Guid.TryParse(context.AuthorizationId, out var sessionId))
         {
             return;
@@ -40,5 +41,7 @@ internal sealed class RefreshReuseRecorder(IOpenIddictTokenManager tokens, Ident
         var now = clock.GetUtcNow();
         await db.Sessions.Where(s => s.Id == sessionId && s.RevokedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.RevokedAt, now).SetProperty(x => x.RevokedReason, Reason), context.CancellationToken);
+        await db.OAuthAuthorizations.Where(a => a.Id == sessionId)
+            .ExecuteUpdateAsync(a => a.SetProperty(x => x.Status, Statuses.Revoked), context.CancellationToken);
     }
 }

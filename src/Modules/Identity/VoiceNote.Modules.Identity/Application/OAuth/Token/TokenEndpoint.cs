@@ -24,15 +24,15 @@ internal sealed class TokenEndpoint : IEndpoint
 {
     public void MapEndpoint(ApiRoutes routes)
     {
-        // Rate limited before OpenIddict runs, with an OAuth body (see the host's OAuth limiter).
+        // All three addresses are rate limited before OpenIddict runs (the host's UseCredentialRateLimiting).
         routes.Root.MapPost(OpenIddictRegistration.TokenPath, Handle)
             .AllowAnonymousAccess().DisableAntiforgery().ExcludeFromDescription();
         routes.V1.MapPost("/auth/sign-in", Handle)
-            .AllowAnonymousAccess().RequireRateLimiting("auth").DisableAntiforgery()
+            .AllowAnonymousAccess().DisableAntiforgery()
             .Accepts<SignInBody>("application/json").Produces<TokenBody>()
             .WithTags("Accounts").WithSummary("Sign in with email or username and password; returns access and refresh tokens");
         routes.V1.MapPost("/auth/refresh", Handle)
-            .AllowAnonymousAccess().RequireRateLimiting("auth").DisableAntiforgery()
+            .AllowAnonymousAccess().DisableAntiforgery()
             .Accepts<RefreshBody>("application/json").Produces<TokenBody>()
             .WithTags("Accounts").WithSummary("Exchange a refresh token for new tokens (the old refresh token stops working)");
     }

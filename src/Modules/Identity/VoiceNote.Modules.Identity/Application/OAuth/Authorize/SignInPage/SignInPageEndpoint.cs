@@ -21,7 +21,7 @@ internal sealed class SignInPageEndpoint : IEndpoint
                 Form(http, antiforgery, SafeReturnUrl(returnUrl), error: null, login: null))
             .AllowAnonymousAccess().ExcludeFromDescription();
         routes.Root.MapPost(BrowserSignIn.SignInPath, Submit)
-            .AllowAnonymousAccess().RequireRateLimiting("auth").DisableAntiforgery().ExcludeFromDescription();
+            .AllowAnonymousAccess().DisableAntiforgery().ExcludeFromDescription();
     }
 
     private static async Task<IResult> Submit(HttpContext http, IAntiforgery antiforgery, ISender sender, CancellationToken ct)
