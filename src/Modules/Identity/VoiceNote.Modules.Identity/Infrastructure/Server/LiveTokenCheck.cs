@@ -11,10 +11,11 @@ namespace VoiceNote.Modules.Identity.Infrastructure.Server;
 /// <summary>
 /// The per-request check after OpenIddict has validated an access token's signature, type, issuer,
 /// audience and lifetime: the token's own entry is still valid (revocation, sign-out, refresh-token reuse
-/// and client changes revoke entries) and belongs to the session the token names, the user is active, a
-/// partner's client is enabled. One indexed
-/// query, which also loads the user's admin permissions (tokens never carry them, so a revoke is
-/// immediate) and a partner client's current scopes (narrowing them applies to live tokens). ADR 0059.
+/// and client changes revoke entries) and belongs to the session the token names, that session (the
+/// authorization) is not revoked — which also stops a token issued while its session was being ended —
+/// the user is active, a partner's client is enabled. One indexed query, which also loads the user's
+/// admin permissions (tokens never carry them, so a revoke is immediate) and a partner client's current
+/// scopes (narrowing them applies to live tokens). ADR 0059.
 /// </summary>
 internal sealed class LiveTokenCheck(NpgsqlDataSource dataSource) : IOpenIddictValidationHandler<ProcessAuthenticationContext>
 {
@@ -30,8 +31,10 @@ internal sealed class LiveTokenCheck(NpgsqlDataSource dataSource) : IOpenIddictV
         SELECT u.is_admin, u.admin_permissions, c.scopes
         FROM identity.openiddict_tokens t
         JOIN identity.users u ON u.id = $2
+        LEFT JOIN identity.openiddict_authorizations a ON a.id = t.authorization_id
         LEFT JOIN identity.oauth_clients c ON c.client_id = $3
         WHERE t.id = $1 AND t.status = 'valid' AND t.subject = $2::text AND t.authorization_id IS NOT DISTINCT FROM $4
+          AND (t.authorization_id IS NULL OR a.status = 'valid')
           AND u.is_active AND NOT u.is_deleted AND ($3 IS NULL OR c.enabled)
         """;
 
