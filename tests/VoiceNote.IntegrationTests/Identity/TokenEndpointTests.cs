@@ -95,12 +95,24 @@ public sealed class TokenEndpointTests : DatabaseFixture
     }
 
     [Test]
-    public async Task Concurrent_refreshes_with_one_token_let_at_most_one_win()
+    public async Task Concurrent_refreshes_with_one_token_let_at_most_one_win_and_the_reuse_ends_the_winner_too()
     {
         var account = await this.CreateAccountAsync("race");
         var attempts = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Token(("grant_type", "refresh_token"), ("refresh_token", account.RefreshToken))));
         Assert.That(attempts.Count(r => r.StatusCode == HttpStatusCode.OK), Is.LessThanOrEqualTo(1));
         Assert.That(attempts.All(r => r.StatusCode is HttpStatusCode.OK or HttpStatusCode.BadRequest), Is.True);
+
+        // Two uses of one refresh token: one of them is a thief, and nobody can tell which, so the
+        // session ends for both — including tokens the winner was issued while the loser was refused.
+        var reason = await ScalarAsync<string>($"SELECT revoked_reason FROM identity.sessions WHERE id = '{account.SessionId}'");
+        Assert.That(reason, Is.EqualTo("refresh_token_reuse"));
+        foreach (var winner in attempts.Where(r => r.StatusCode == HttpStatusCode.OK))
+        {
+            var tokens = await Ok(winner);
+            using var api = ClientWithToken(tokens.GetProperty("access_token").GetString()!);
+            Assert.That((await api.GetAsync("/api/v1/me")).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+            await AssertOAuthError(await Token(("grant_type", "refresh_token"), ("refresh_token", tokens.GetProperty("refresh_token").GetString()!)), 400, "invalid_grant");
+        }
     }
 
     [Test]

@@ -74,9 +74,9 @@ internal static class OpenIddictRegistration
 
                     options.ResponseTypes.Clear();
                     options.ResponseTypes.Add(ResponseTypes.Code);
+                    // The code comes back in the query (RFC 6749 §4.1.2): the one mode every client handles.
                     options.ResponseModes.Clear();
                     options.ResponseModes.Add(ResponseModes.Query);
-                    options.ResponseModes.Add(ResponseModes.FormPost);
                 });
 
                 var aspNetCore = server.UseAspNetCore()
