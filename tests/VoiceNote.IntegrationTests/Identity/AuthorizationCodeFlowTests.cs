@@ -196,6 +196,25 @@ public sealed class AuthorizationCodeFlowTests : DatabaseFixture
     }
 
     [Test]
+    public async Task Prompt_login_asks_for_the_password_again_and_prompt_consent_shows_the_consent_page()
+    {
+        var person = await this.CreateAccountAsync("prompts");
+        using var browser = Browser.Open(this);
+        await WebAppCodeAsync(browser, person, Pkce.New());
+
+        // Signed in already, and still sent to the sign-in page; afterwards the request goes on without the prompt.
+        var again = (await browser.GetAsync(AuthorizeUrl(WebApp, WebCallback, "notes:read", Pkce.New(), state: "l", extra: "&prompt=login"))).Location();
+        Assert.That(again.OriginalString, Does.StartWith("/connect/sign-in?returnUrl="));
+        Assert.That(Uri.UnescapeDataString(again.OriginalString), Does.Not.Contain("prompt=login"));
+
+        var back = (await browser.SubmitAsync(await browser.GetAsync(again.OriginalString), ("login", person.Email), ("password", person.Password))).Location();
+        var consent = await browser.GetAsync(back.OriginalString + "&prompt=consent");
+        Assert.That(consent.StatusCode, Is.EqualTo(HttpStatusCode.OK), "even the product's own app asks when prompt=consent");
+        var callback = (await browser.SubmitAsync(consent, ("decision", "allow"))).Location();
+        Assert.That(callback.QueryValue("code"), Is.Not.Null);
+    }
+
+    [Test]
     public async Task Requests_without_pkce_or_with_plain_pkce_or_an_unregistered_redirect_are_refused()
     {
         using var browser = Browser.Open(this);

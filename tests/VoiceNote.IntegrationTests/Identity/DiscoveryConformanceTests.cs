@@ -51,6 +51,8 @@ public sealed class DiscoveryConformanceTests : DatabaseFixture
             Assert.That(Strings("code_challenge_methods_supported"), Is.EqualTo(new[] { "S256" }));
             Assert.That(Strings("grant_types_supported"), Is.EquivalentTo(new[] { "authorization_code", "password", "refresh_token", "client_credentials" }));
             Assert.That(Strings("subject_types_supported"), Is.EqualTo(new[] { "public" }));
+            Assert.That(Strings("prompt_values_supported"), Is.EquivalentTo(new[] { "login", "none", "consent" }), "each is tested in AuthorizationCodeFlowTests");
+            Assert.That(Strings("claims_supported"), Is.SupersetOf(new[] { "sub", "name", "preferred_username", "email" }));
             Assert.That(Strings("id_token_signing_alg_values_supported"), Is.EqualTo(new[] { "ES256" }));
             foreach (var methods in new[] { "token_endpoint_auth_methods_supported", "revocation_endpoint_auth_methods_supported", "introspection_endpoint_auth_methods_supported" })
             {

@@ -59,6 +59,8 @@ internal static class OpenIddictRegistration
                 // RFC 9068 "at+jwt" access tokens, signed and readable by any resource server.
                 server.DisableAccessTokenEncryption();
                 server.RegisterScopes([.. ApiScopes.All, .. ProtocolScopes]);
+                // What UserInfo and the tokens can say about a person (OIDC Core §5.1), for discovery's claims_supported.
+                server.RegisterClaims(Claims.Name, Claims.PreferredUsername, Claims.Email, Claims.EmailVerified, VoiceNoteClaims.SessionId, VoiceNoteClaims.ClientId, VoiceNoteClaims.Scope);
                 server.RegisterAudiences(VoiceNoteClients.ApiAudience);
                 server.Configure(options =>
                 {
@@ -74,6 +76,10 @@ internal static class OpenIddictRegistration
 
                     options.ResponseTypes.Clear();
                     options.ResponseTypes.Add(ResponseTypes.Code);
+                    // Only the prompts the authorization endpoint honours (no account picker: one person per browser sign-in).
+                    options.PromptValues.Clear();
+                    options.PromptValues.UnionWith([PromptValues.Login, PromptValues.None, PromptValues.Consent]);
+
                     // The code comes back in the query (RFC 6749 §4.1.2): the one mode every client handles.
                     options.ResponseModes.Clear();
                     options.ResponseModes.Add(ResponseModes.Query);

@@ -53,7 +53,8 @@ internal sealed class AuthorizeEndpoint : IEndpoint
             return Refusal(review.Error);
         }
 
-        if (review.Value.NeedsConsent)
+        // A partner's app always asks; the product's own app only when the client asks for it (prompt=consent).
+        if (review.Value.NeedsConsent || request.HasPromptValue(PromptValues.Consent))
         {
             var decision = HttpMethods.IsPost(http.Request.Method) && http.Request.HasFormContentType ? (await http.Request.ReadFormAsync(ct))[DecisionField].ToString() : null;
             if (string.IsNullOrEmpty(decision) || !await antiforgery.IsRequestValidAsync(http))
