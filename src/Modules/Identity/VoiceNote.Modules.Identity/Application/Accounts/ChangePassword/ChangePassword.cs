@@ -56,6 +56,7 @@ internal sealed class ChangePasswordEndpoint : IEndpoint
     public void MapEndpoint(ApiRoutes routes) =>
         routes.V1.MapPost("/me/password", async (ChangePassword command, ISender sender, CancellationToken ct) => (await sender.Send(command, ct)).ToNoContent())
             .RequireInteractiveUser()
+            .RequireScope(ApiScopes.ProfileWrite)
             .RequireRateLimiting("auth")
             .WithTags("Accounts")
             .WithSummary("Change the password (other sessions end)");

@@ -91,6 +91,8 @@ internal sealed class MeEndpoints : IEndpoint
         routes.V1.MapPatch("/me", async (UpdateMe command, ISender sender, CancellationToken ct) => (await sender.Send(command, ct)).ToOk())
             .RequireScope(ApiScopes.ProfileWrite).WithTags("Accounts").WithSummary("Change display name or device");
         routes.V1.MapDelete("/me", async (ISender sender, CancellationToken ct) => (await sender.Send(new DeleteMe(), ct)).ToNoContent())
-            .RequireInteractiveUser().WithTags("Accounts").WithSummary("Delete this account (soft delete; restorable by an admin during the grace period)");
+            // A session narrowed to, say, notes:read must not end the account (issue 10).
+            .RequireInteractiveUser().RequireScope(ApiScopes.ProfileWrite)
+            .WithTags("Accounts").WithSummary("Delete this account (soft delete; restorable by an admin during the grace period)");
     }
 }
