@@ -75,7 +75,14 @@ public sealed class AuthorizationCodeFlowTests : DatabaseFixture
         var pkce = Pkce.New();
         using var browser = Browser.Open(this);
 
-        var consent = await SignedInAsync(browser, person, AuthorizeUrl(app.ClientId, PartnerCallback, "openid profile:read notes:read", pkce, state: "p-1"));
+        var authorize = AuthorizeUrl(app.ClientId, PartnerCallback, "openid profile:read notes:read", pkce, state: "p-1");
+        using (var peek = Browser.Open(this))
+        {
+            var signInPage = await peek.GetAsync((await peek.GetAsync(authorize)).Location().OriginalString);
+            Assert.That(await signInPage.Content.ReadAsStringAsync(), Does.Contain("to continue to Meeting Minutes Pro"), "the person sees which app asks");
+        }
+
+        var consent = await SignedInAsync(browser, person, authorize);
         Assert.That(consent.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         var page = await consent.Content.ReadAsStringAsync();
         Assert.That(page, Does.Contain("Meeting Minutes Pro").And.Contain("Read your notes").And.Contain("See your profile"));

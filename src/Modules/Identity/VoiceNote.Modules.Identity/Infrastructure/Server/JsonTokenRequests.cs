@@ -28,14 +28,10 @@ internal sealed class JsonTokenRequests : IOpenIddictServerHandler<ExtractTokenR
             .SetType(OpenIddictServerHandlerType.Custom)
             .Build();
 
-    public static bool IsJsonAddress(HttpRequest request) =>
-        request.Path.Equals(OpenIddictRegistration.JsonSignInPath, StringComparison.OrdinalIgnoreCase)
-        || request.Path.Equals(OpenIddictRegistration.JsonRefreshPath, StringComparison.OrdinalIgnoreCase);
-
     public async ValueTask HandleAsync(ExtractTokenRequestContext context)
     {
         var request = context.Transaction.GetHttpRequest() ?? throw new InvalidOperationException("Not an ASP.NET Core request.");
-        if (!IsJsonAddress(request))
+        if (!OpenIddictRegistration.IsJsonAddress(request))
         {
             await FormReader.HandleAsync(context);
             return;
@@ -129,7 +125,7 @@ internal sealed class JsonTokenProblems : IOpenIddictServerHandler<ApplyTokenRes
     public async ValueTask HandleAsync(ApplyTokenResponseContext context)
     {
         var request = context.Transaction.GetHttpRequest();
-        if (request is null || !JsonTokenRequests.IsJsonAddress(request) || string.IsNullOrEmpty(context.Response.Error))
+        if (request is null || !OpenIddictRegistration.IsJsonAddress(request) || string.IsNullOrEmpty(context.Response.Error))
         {
             return;
         }

@@ -22,6 +22,11 @@ internal static class OpenIddictRegistration
     public const string JsonSignInPath = "/api/v1/auth/sign-in";
     public const string JsonRefreshPath = "/api/v1/auth/refresh";
 
+    /// <summary>The JSON sign-in and refresh: token endpoint addresses that read JSON and answer problems.</summary>
+    public static bool IsJsonAddress(HttpRequest request) =>
+        request.Path.Equals(JsonSignInPath, StringComparison.OrdinalIgnoreCase)
+        || request.Path.Equals(JsonRefreshPath, StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Besides the API's own scopes: OpenID Connect's, and offline_access, which asks for a refresh token.</summary>
     public static IReadOnlyList<string> ProtocolScopes { get; } = [Scopes.OpenId, Scopes.Profile, Scopes.Email, Scopes.OfflineAccess];
 

@@ -14,6 +14,7 @@ using VoiceNote.Modules.Identity.Infrastructure.Persistence;
 namespace VoiceNote.Modules.Identity.Application.Accounts.ChangePassword;
 
 /// <summary>Change the password; every other session of the account ends, the current one stays.</summary>
+[Requires(Scope = ApiScopes.ProfileWrite)]
 internal sealed record ChangePassword(string CurrentPassword, string NewPassword) : ICommand;
 
 internal sealed class ChangePasswordValidator : AbstractValidator<ChangePassword>

@@ -22,6 +22,7 @@ internal sealed record GetMe : IQuery<UserDto>;
 internal sealed record UpdateMe(string? DisplayName, string? DeviceId, string? DeviceModel) : ICommand<UserDto>;
 
 /// <summary>Soft-delete the caller's own account: sessions end now; data is purged after the grace period.</summary>
+[Requires(Scope = ApiScopes.ProfileWrite)]
 internal sealed record DeleteMe : ICommand;
 
 internal sealed class UpdateMeValidator : AbstractValidator<UpdateMe>

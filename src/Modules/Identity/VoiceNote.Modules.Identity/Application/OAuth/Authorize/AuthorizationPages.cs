@@ -31,14 +31,15 @@ internal static class AuthorizationPages
         ["offline_access"] = "Keep access while you are away",
     };
 
-    public static IResult SignIn(string returnUrl, string antiforgeryField, string antiforgeryToken, string? error, string? login)
+    public static IResult SignIn(SignInPage.SignInPrompt prompt, string antiforgeryField, string antiforgeryToken, string? error, string? login)
     {
         var body = new StringBuilder()
             .Append("<h1>Sign in to VoiceNote</h1>")
+            .Append(prompt.ClientName is null ? string.Empty : $"<p>to continue to {Html.Encode(prompt.ClientName)}</p>")
             .Append(error is null ? string.Empty : $"<p role=\"alert\" class=\"error\">{Html.Encode(error)}</p>")
             .Append("<form method=\"post\" action=\"/connect/sign-in\">")
             .Append(Hidden(antiforgeryField, antiforgeryToken))
-            .Append(Hidden("returnUrl", returnUrl))
+            .Append(Hidden("returnUrl", prompt.ReturnUrl))
             .Append($"<label>Email or username <input name=\"login\" autocomplete=\"username\" required maxlength=\"256\" value=\"{Html.Encode(login ?? string.Empty)}\"></label>")
             .Append("<label>Password <input name=\"password\" type=\"password\" autocomplete=\"current-password\" required maxlength=\"128\"></label>")
             .Append("<button type=\"submit\">Sign in</button></form>");

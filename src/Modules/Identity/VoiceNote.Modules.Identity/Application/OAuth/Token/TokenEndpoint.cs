@@ -40,7 +40,7 @@ internal sealed class TokenEndpoint : IEndpoint
     private static async Task<IResult> Handle(HttpContext http, ISender sender, CancellationToken ct)
     {
         var request = http.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("OpenIddict did not handle this request.");
-        var json = JsonTokenRequests.IsJsonAddress(http.Request);
+        var json = OpenIddictRegistration.IsJsonAddress(http.Request);
 
         if (request.IsPasswordGrantType())
         {

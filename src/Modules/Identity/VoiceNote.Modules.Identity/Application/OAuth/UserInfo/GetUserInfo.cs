@@ -13,6 +13,7 @@ namespace VoiceNote.Modules.Identity.Application.OAuth.UserInfo;
 /// OpenID Connect's UserInfo (OIDC Core §5.3): "sub" always, name and username with the "profile"
 /// scope, the email address with "email" (§5.4). The token must carry "openid".
 /// </summary>
+[Requires(Scope = Scopes.OpenId)]
 internal sealed record GetUserInfo : IQuery<Dictionary<string, object>>;
 
 internal sealed class GetUserInfoHandler(IdentityDbContext db, ICurrentUser caller) : IQueryHandler<GetUserInfo, Dictionary<string, object>>

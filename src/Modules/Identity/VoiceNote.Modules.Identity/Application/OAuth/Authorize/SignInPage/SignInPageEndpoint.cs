@@ -17,8 +17,8 @@ internal sealed class SignInPageEndpoint : IEndpoint
 {
     public void MapEndpoint(ApiRoutes routes)
     {
-        routes.Root.MapGet(BrowserSignIn.SignInPath, (HttpContext http, IAntiforgery antiforgery, string? returnUrl) =>
-                Form(http, antiforgery, SafeReturnUrl(returnUrl), error: null, login: null))
+        routes.Root.MapGet(BrowserSignIn.SignInPath, async (HttpContext http, IAntiforgery antiforgery, ISender sender, string? returnUrl, CancellationToken ct) =>
+                Form(http, antiforgery, await Describe(sender, returnUrl, ct), error: null, login: null))
             .AllowAnonymousAccess().ExcludeFromDescription();
         routes.Root.MapPost(BrowserSignIn.SignInPath, Submit)
             .AllowAnonymousAccess().DisableAntiforgery().ExcludeFromDescription();
@@ -32,33 +32,30 @@ internal sealed class SignInPageEndpoint : IEndpoint
         }
 
         var form = await http.Request.ReadFormAsync(ct);
-        var returnUrl = SafeReturnUrl(form["returnUrl"]);
+        var prompt = await Describe(sender, form["returnUrl"], ct);
         if (!await antiforgery.IsRequestValidAsync(http))
         {
-            return Form(http, antiforgery, returnUrl, "This form has expired. Please sign in again.", form["login"]);
+            return Form(http, antiforgery, prompt, "This form has expired. Please sign in again.", form["login"]);
         }
 
         var verified = await sender.Send(new VerifyBrowserSignIn(form["login"].ToString(), form["password"].ToString()), ct);
         if (verified.IsFailure)
         {
             var message = verified.Error is RateLimitedError ? "Too many attempts. Please wait a minute and try again." : "The email, username or password is wrong.";
-            return Form(http, antiforgery, returnUrl, message, form["login"]);
+            return Form(http, antiforgery, prompt, message, form["login"]);
         }
 
         var identity = new ClaimsIdentity([new Claim(Claims.Subject, verified.Value.ToString())], BrowserSignIn.Scheme, Claims.Subject, Claims.Role);
         await http.SignInAsync(BrowserSignIn.Scheme, new ClaimsPrincipal(identity), new AuthenticationProperties { IsPersistent = false });
-        return Results.Redirect(returnUrl);
+        return Results.Redirect(prompt.ReturnUrl);
     }
 
-    private static IResult Form(HttpContext http, IAntiforgery antiforgery, string returnUrl, string? error, string? login)
+    private static async Task<SignInPrompt> Describe(ISender sender, string? returnUrl, CancellationToken ct) =>
+        (await sender.Send(new DescribeSignIn(returnUrl), ct)).Value;
+
+    private static IResult Form(HttpContext http, IAntiforgery antiforgery, SignInPrompt prompt, string? error, string? login)
     {
         var tokens = antiforgery.GetAndStoreTokens(http);
-        return AuthorizationPages.SignIn(returnUrl, tokens.FormFieldName, tokens.RequestToken!, error, login);
+        return AuthorizationPages.SignIn(prompt, tokens.FormFieldName, tokens.RequestToken!, error, login);
     }
-
-    /// <summary>Only back to the authorization endpoint on this server: anything else would be an open redirect.</summary>
-    private static string SafeReturnUrl(string? returnUrl) =>
-        returnUrl is not null && returnUrl.StartsWith(OpenIddictRegistration.AuthorizePath + "?", StringComparison.Ordinal) && !returnUrl.Contains('\\', StringComparison.Ordinal)
-            ? returnUrl
-            : OpenIddictRegistration.AuthorizePath;
 }
