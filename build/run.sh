@@ -24,6 +24,10 @@ APP="$REPO/src/WebApi/bin/Release/net10.0"
 export ConnectionStrings__VoiceNote="$CONNECTION"
 export Storage__Root=${Storage__Root:-$REPO/.data/storage}
 export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
+# The public base URL is the OAuth issuer (docs/decisions/0059); plain http is allowed for this local run.
+export Identity__Issuer=${Identity__Issuer:-http://127.0.0.1:$PORT/}
+export Identity__AllowHttp=${Identity__AllowHttp:-true}
+export Identity__WebRedirectUris__0=${Identity__WebRedirectUris__0:-http://127.0.0.1:$PORT/app/callback}
 mkdir -p "$Storage__Root"
 
 cd "$APP"

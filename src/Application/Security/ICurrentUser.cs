@@ -13,11 +13,11 @@ public interface ICurrentUser
     /// <summary>The caller's id, or null for background work and anonymous calls.</summary>
     UserId? IdOrNull { get; }
 
-    /// <summary>The sign-in session the access token belongs to; null for partner (client credentials) tokens.</summary>
+    /// <summary>The sign-in session the access token belongs to; null for client credentials tokens.</summary>
     Guid? SessionId { get; }
 
-    /// <summary>The partner client the token was issued to; null for a person's own session.</summary>
-    string? ClientId { get; }
+    /// <summary>The partner client the token was issued to; null when it was issued to one of the product's own apps.</summary>
+    string? PartnerClientId { get; }
 
     bool HasScope(string scope);
 

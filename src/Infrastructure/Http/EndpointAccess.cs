@@ -54,6 +54,5 @@ public static class EndpointAccess
         builder.WithMetadata(new AccessRequirement(AccessKind.Permission, permission))
             .RequireAuthorization(policy => policy.RequireAuthenticatedUser().RequireClaim(VoiceNoteClaims.Permission, permission));
 
-    private static bool IsInteractive(AuthorizationHandlerContext context) =>
-        context.User.FindFirst(VoiceNoteClaims.SessionId) is not null && context.User.FindFirst(VoiceNoteClaims.ClientId) is null;
+    private static bool IsInteractive(AuthorizationHandlerContext context) => VoiceNoteClaims.IsInteractive(context.User);
 }

@@ -28,7 +28,7 @@ internal sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentU
     public Guid? SessionId =>
         Guid.TryParse(accessor.HttpContext?.User.FindFirst(VoiceNoteClaims.SessionId)?.Value, out var id) ? id : null;
 
-    public string? ClientId => accessor.HttpContext?.User.FindFirst(VoiceNoteClaims.ClientId)?.Value;
+    public string? PartnerClientId => VoiceNoteClaims.PartnerClientId(accessor.HttpContext?.User);
 
     public bool HasScope(string scope) => VoiceNoteClaims.HasScope(accessor.HttpContext?.User, scope);
 

@@ -16,7 +16,7 @@ public sealed class NobodyCurrentUser : ICurrentUser
 
     public Guid? SessionId => null;
 
-    public string? ClientId => null;
+    public string? PartnerClientId => null;
 
     public bool HasScope(string scope) => false;
 

@@ -38,6 +38,7 @@ internal static class ApiHost
         app.UseMiddleware<CorrelationIdMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseCredentialRateLimiting(app.Configuration);
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();

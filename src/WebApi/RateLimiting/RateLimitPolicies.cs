@@ -13,7 +13,7 @@ namespace VoiceNote.WebApi.RateLimiting;
 /// </summary>
 internal static class RateLimitPolicies
 {
-    /// <summary>Register, sign-in and token grants: small, per address.</summary>
+    /// <summary>Credential changes of a signed-in user (and, through UseCredentialRateLimiting, sign-in and token grants): small.</summary>
     public const string Auth = "auth";
 
     /// <summary>Ordinary API calls.</summary>
@@ -39,6 +39,50 @@ internal static class RateLimitPolicies
         options.AddPolicy(name, context => RateLimitPartition.GetFixedWindowLimiter(
             PartitionKey(context),
             _ => new FixedWindowRateLimiterOptions { PermitLimit = limit, Window = span, QueueLimit = 0 }));
+    }
+
+    /// <summary>
+    /// Every address that takes credentials without a token — the OAuth endpoints OpenIddict answers
+    /// itself (token, revocation, introspection), the JSON sign-in, refresh and registration, and the
+    /// sign-in page — shares one budget per client address, with the "auth" limits. It runs before
+    /// authentication, so OpenIddict does no work for a refused request. OAuth addresses answer an
+    /// RFC 6749 error body (OAuth clients do not read problem details); the others a problem.
+    /// </summary>
+    public static IApplicationBuilder UseCredentialRateLimiting(this IApplicationBuilder app, IConfiguration configuration)
+    {
+        var section = configuration.GetSection($"RateLimits:{Auth}");
+        var limit = section.GetValue("PermitLimit", 20);
+        var window = TimeSpan.FromSeconds(section.GetValue("WindowSeconds", 60));
+        var options = new RateLimiterOptions
+        {
+            RejectionStatusCode = StatusCodes.Status429TooManyRequests,
+            OnRejected = (context, cancellationToken) => IsOAuthAddress(context.HttpContext.Request.Path) ? WriteOAuthError(context, cancellationToken) : WriteProblem(context, cancellationToken),
+            GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => RateLimitPartition.GetFixedWindowLimiter(
+                $"credentials-ip:{context.Connection.RemoteIpAddress}",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = limit, Window = window, QueueLimit = 0 })),
+        };
+        return app.UseWhen(
+            context => HttpMethods.IsPost(context.Request.Method) && CredentialAddresses.Any(p => context.Request.Path.Equals(p, StringComparison.OrdinalIgnoreCase)),
+            branch => branch.UseRateLimiter(options));
+    }
+
+    private static readonly string[] OAuthAddresses = ["/connect/token", "/connect/revoke", "/connect/introspect"];
+
+    private static readonly string[] CredentialAddresses =
+        [.. OAuthAddresses, "/connect/sign-in", "/api/v1/auth/sign-in", "/api/v1/auth/refresh", "/api/v1/auth/register"];
+
+    private static bool IsOAuthAddress(PathString path) => OAuthAddresses.Any(p => path.Equals(p, StringComparison.OrdinalIgnoreCase));
+
+    private static async ValueTask WriteOAuthError(OnRejectedContext context, CancellationToken cancellationToken)
+    {
+        var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(60);
+        var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+        var response = context.HttpContext.Response;
+        response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        response.Headers.CacheControl = "no-store";
+        await response.WriteAsJsonAsync(
+            new Dictionary<string, string> { ["error"] = "temporarily_unavailable", ["error_description"] = $"Too many requests. Try again in {seconds} s." },
+            cancellationToken);
     }
 
     internal static string PartitionKey(HttpContext context) =>

@@ -38,6 +38,10 @@ internal sealed class ApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Jobs:PollInterval", "00:00:00.200");
         // Tests sign in often from one address; fixtures that test the limits set their own.
         builder.UseSetting("RateLimits:auth:PermitLimit", "100000");
+        // The test server answers at http://localhost/: that is the issuer clients see (RFC 8414 §3.3).
+        builder.UseSetting("Identity:Issuer", "http://localhost/");
+        builder.UseSetting("Identity:AllowHttp", "true");
+        builder.UseSetting("Identity:WebRedirectUris:0", "http://localhost/app/callback");
         builder.UseSetting("RateLimits:api:PermitLimit", "100000");
         builder.UseSetting("Secrets:MasterKeyFile", Path.Combine(StorageRoot, "keys", "master.key"));
         foreach (var (key, value) in _settings)

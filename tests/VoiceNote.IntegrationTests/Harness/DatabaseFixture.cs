@@ -71,14 +71,23 @@ public abstract class DatabaseFixture
 
     /// <summary>
     /// Empties every module's tables (Respawn), for a test that counts, totals or lists every row: the
-    /// database, its migrations and the running host stay. Call it while nothing else writes (first thing in a test).
+    /// database, its migrations and the running host stay, and the start-up tasks run again as on a fresh
+    /// install (they register the product's own OAuth clients). Call it while nothing else writes (first thing in a test).
     /// </summary>
     protected async Task ResetDatabaseAsync()
     {
-        await using var connection = new NpgsqlConnection(ConnectionString);
-        await connection.OpenAsync();
-        _respawner ??= await DatabaseReset.CreateAsync(connection, Api.Services);
-        await _respawner.ResetAsync(connection);
+        await using (var connection = new NpgsqlConnection(ConnectionString))
+        {
+            await connection.OpenAsync();
+            _respawner ??= await DatabaseReset.CreateAsync(connection, Api.Services);
+            await _respawner.ResetAsync(connection);
+        }
+
+        await using var scope = CreateScope();
+        foreach (var task in scope.ServiceProvider.GetServices<VoiceNote.Infrastructure.Modules.IStartupTask>())
+        {
+            await task.RunAsync(CancellationToken.None);
+        }
     }
 
     protected async Task<T> ScalarAsync<T>(string sql)

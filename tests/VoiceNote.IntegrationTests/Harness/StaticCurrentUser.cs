@@ -14,7 +14,7 @@ internal sealed class StaticCurrentUser(UserId? id) : ICurrentUser
 
     public Guid? SessionId => null;
 
-    public string? ClientId => null;
+    public string? PartnerClientId => null;
 
     public bool HasScope(string scope) => id is not null;
 

@@ -14,6 +14,9 @@ namespace VoiceNote.IntegrationTests.Identity;
 /// <summary>Forged, altered or stale tokens are refused: only ES256 tokens we signed, for us, still alive, get in.</summary>
 public sealed class AccessTokenValidationTests : DatabaseFixture
 {
+    /// <summary>The test host's Identity:Issuer.</summary>
+    private const string Issuer = "http://localhost/";
+
     private TestAccount _account = null!;
 
     [OneTimeSetUp]
@@ -39,7 +42,7 @@ public sealed class AccessTokenValidationTests : DatabaseFixture
     {
         using var other = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var kid = JsonDocument.Parse(Base64UrlEncoder.Decode(_account.AccessToken.Split('.')[0])).RootElement.GetProperty("kid").GetString();
-        var token = Sign(new ECDsaSecurityKey(other) { KeyId = kid }, "voicenote", "voicenote-api", DateTime.UtcNow.AddMinutes(10));
+        var token = Sign(new ECDsaSecurityKey(other) { KeyId = kid }, Issuer, "voicenote-api", DateTime.UtcNow.AddMinutes(10));
         Assert.That(await StatusWith(token), Is.EqualTo(HttpStatusCode.Unauthorized));
     }
 
@@ -52,7 +55,7 @@ public sealed class AccessTokenValidationTests : DatabaseFixture
             ["sub"] = _account.UserId.ToString(),
             ["sid"] = _account.SessionId.ToString(),
             ["scope"] = "profile:read",
-            ["iss"] = "voicenote",
+            ["iss"] = Issuer,
             ["aud"] = "voicenote-api",
             ["exp"] = DateTimeOffset.UtcNow.AddMinutes(10).ToUnixTimeSeconds(),
         }));
@@ -67,12 +70,12 @@ public sealed class AccessTokenValidationTests : DatabaseFixture
     public async Task An_hmac_token_keyed_with_the_public_key_is_refused()
     {
         var jwks = await AnonymousClient.GetStringAsync("/.well-known/jwks.json");
-        var token = Sign(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(jwks.PadRight(64))), "voicenote", "voicenote-api", DateTime.UtcNow.AddMinutes(10), SecurityAlgorithms.HmacSha256);
+        var token = Sign(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(jwks.PadRight(64))), Issuer, "voicenote-api", DateTime.UtcNow.AddMinutes(10), SecurityAlgorithms.HmacSha256);
         Assert.That(await StatusWith(token), Is.EqualTo(HttpStatusCode.Unauthorized));
     }
 
     [TestCase("someone-else", "voicenote-api", TestName = "A token from another issuer is refused")]
-    [TestCase("voicenote", "another-api", TestName = "A token for another audience is refused")]
+    [TestCase(Issuer, "another-api", TestName = "A token for another audience is refused")]
     public async Task Tokens_for_other_parties_are_refused(string issuer, string audience)
     {
         var token = Sign(await RealKey(), issuer, audience, DateTime.UtcNow.AddMinutes(10));
@@ -85,23 +88,30 @@ public sealed class AccessTokenValidationTests : DatabaseFixture
         var key = await RealKey();
         Assert.Multiple(async () =>
         {
-            Assert.That(await StatusWith(Sign(key, "voicenote", "voicenote-api", DateTime.UtcNow.AddMinutes(-2))), Is.EqualTo(HttpStatusCode.Unauthorized));
-            Assert.That(await StatusWith(Sign(key, "voicenote", "voicenote-api", DateTime.UtcNow.AddMinutes(2))), Is.EqualTo(HttpStatusCode.OK), "the control: our key and claims do get in");
+            Assert.That(await StatusWith(Sign(key, Issuer, "voicenote-api", DateTime.UtcNow.AddMinutes(-2))), Is.EqualTo(HttpStatusCode.Unauthorized));
+            Assert.That(await StatusWith(Sign(key, Issuer, "voicenote-api", DateTime.UtcNow.AddMinutes(2))), Is.EqualTo(HttpStatusCode.OK), "the control: our key and claims do get in");
         });
     }
 
     [Test]
     public async Task A_token_for_a_session_that_does_not_exist_is_refused()
     {
-        var token = Sign(await RealKey(), "voicenote", "voicenote-api", DateTime.UtcNow.AddMinutes(5), sessionId: Guid.NewGuid());
+        var token = Sign(await RealKey(), Issuer, "voicenote-api", DateTime.UtcNow.AddMinutes(5), sessionId: Guid.NewGuid());
         Assert.That(await StatusWith(token), Is.EqualTo(HttpStatusCode.Unauthorized));
     }
 
     private async Task<SecurityKey> RealKey() => await Api.Services.GetRequiredService<SigningKeyStore>().GetSigningKeyAsync(CancellationToken.None);
 
+    /// <summary>
+    /// A token with the genuine token's claims (its token entry id, client_id, sid, scope) but our own
+    /// issuer, audience, lifetime, key and algorithm: only a token exactly like ours gets in.
+    /// </summary>
     private string Sign(SecurityKey key, string issuer, string audience, DateTime expires, string algorithm = SecurityAlgorithms.EcdsaSha256, Guid? sessionId = null)
     {
         var issuedAt = expires.AddMinutes(-15);
+        var genuine = new JsonWebToken(_account.AccessToken);
+        var claims = genuine.Claims.Where(c => c.Type is not ("iss" or "aud" or "exp" or "iat" or "nbf" or "sid")).ToList();
+        claims.Add(new Claim("sid", (sessionId ?? _account.SessionId).ToString()));
         return new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(new SecurityTokenDescriptor
         {
             Issuer = issuer,
@@ -109,12 +119,8 @@ public sealed class AccessTokenValidationTests : DatabaseFixture
             IssuedAt = issuedAt,
             NotBefore = issuedAt,
             Expires = expires,
-            Subject = new ClaimsIdentity(
-            [
-                new Claim("sub", _account.UserId.ToString()),
-                new Claim("sid", (sessionId ?? _account.SessionId).ToString()),
-                new Claim("scope", "profile:read"),
-            ]),
+            TokenType = "at+jwt",
+            Subject = new ClaimsIdentity(claims),
             SigningCredentials = new SigningCredentials(key, algorithm),
         });
     }

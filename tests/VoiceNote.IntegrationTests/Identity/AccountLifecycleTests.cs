@@ -51,6 +51,22 @@ public sealed class AccountLifecycleTests : DatabaseFixture
     }
 
     [Test]
+    public async Task A_session_narrowed_to_notes_read_cannot_change_credentials_or_end_the_account()
+    {
+        var account = await this.CreateAccountAsync("narrowed", scope: "notes:read");
+        using var client = this.ClientFor(account);
+
+        var delete = await client.DeleteAsync("/api/v1/me");
+        var password = await client.PostAsJsonAsync("/api/v1/me/password", new { currentPassword = account.Password, newPassword = "Another-Horse-7" });
+        var widerClient = await client.PostAsJsonAsync("/api/v1/oauth-clients", new { name = "Escape", scopes = new[] { "notes:read", "notes:write" } });
+
+        await delete.AssertProblem(HttpStatusCode.Forbidden, "auth.forbidden");
+        await password.AssertProblem(HttpStatusCode.Forbidden, "auth.forbidden");
+        await widerClient.AssertProblem(HttpStatusCode.Forbidden, "auth.scope_beyond_session");
+        Assert.That((await client.GetAsync("/api/v1/notes")).StatusCode, Is.EqualTo(HttpStatusCode.OK), "what the session may do, it still does");
+    }
+
+    [Test]
     public async Task Sign_out_stops_the_access_token_at_once()
     {
         var account = await this.CreateAccountAsync("signout");

@@ -12,9 +12,13 @@ internal sealed record PartnerClient(Guid Id, string ClientId, string Secret);
 /// <summary>Partner clients through the real API: registration by the owner, tokens from POST /connect/token.</summary>
 internal static class PartnerClients
 {
-    public static async Task<PartnerClient> RegisterClientAsync(this HttpClient owner, string name, params string[] scopes)
+    public static Task<PartnerClient> RegisterClientAsync(this HttpClient owner, string name, params string[] scopes) =>
+        owner.RegisterAppAsync(name, [], scopes);
+
+    /// <summary>A partner client that may also send users through the authorization code flow to these redirect URIs.</summary>
+    public static async Task<PartnerClient> RegisterAppAsync(this HttpClient owner, string name, string[] redirectUris, params string[] scopes)
     {
-        var response = await owner.PostAsJsonAsync("/api/v1/oauth-clients", new { name, scopes });
+        var response = await owner.PostAsJsonAsync("/api/v1/oauth-clients", new { name, scopes, redirectUris });
         var body = await response.Content.ReadAsStringAsync();
         Assert.That((int)response.StatusCode, Is.EqualTo(201), body);
         var json = JsonDocument.Parse(body).RootElement;

@@ -63,9 +63,13 @@ public sealed class AuthRateLimitTests : DatabaseFixture
 
         statuses.Add((await AnonymousClient.PostAsJsonAsync("/api/v1/auth/sign-in", new { login = "x", password = "y" })).StatusCode);
         var limited = await AnonymousClient.PostAsync("/connect/token", new FormUrlEncodedContent([new("grant_type", "password")]));
+        var limitedJson = await AnonymousClient.PostAsJsonAsync("/api/v1/auth/sign-in", new { login = "x", password = "y" });
 
         Assert.That(statuses, Has.None.EqualTo(HttpStatusCode.TooManyRequests));
-        await limited.AssertProblem(HttpStatusCode.TooManyRequests, "rate_limited");
+        // The token endpoint answers as OAuth clients read it (issue 10); the JSON API answers a problem.
+        Assert.That(limited.StatusCode, Is.EqualTo(HttpStatusCode.TooManyRequests));
+        Assert.That((await limited.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("error").GetString(), Is.EqualTo("temporarily_unavailable"));
         Assert.That(limited.Headers.RetryAfter?.Delta, Is.GreaterThan(TimeSpan.Zero));
+        await limitedJson.AssertProblem(HttpStatusCode.TooManyRequests, "rate_limited");
     }
 }

@@ -18,8 +18,10 @@ public sealed class TokenEndpointTests : DatabaseFixture
         Assert.Multiple(() =>
         {
             Assert.That(body.GetProperty("token_type").GetString(), Is.EqualTo("Bearer"));
-            Assert.That(body.GetProperty("expires_in").GetInt32(), Is.EqualTo(900));
-            Assert.That(body.GetProperty("refresh_token").GetString(), Does.StartWith("vnr_"));
+            // RFC 6749 §5.1: the seconds left when the answer is written (OpenIddict rounds down), of a 15-minute token.
+            Assert.That(body.GetProperty("expires_in").GetInt32(), Is.InRange(890, 900));
+            // RFC 6749 §1.5: refresh tokens are opaque to the client (no product prefix any more).
+            Assert.That(body.GetProperty("refresh_token").GetString(), Is.Not.Empty);
             Assert.That(body.GetProperty("scope").GetString(), Does.Contain("notes:read"));
             Assert.That(response.Headers.CacheControl?.NoStore, Is.True);
         });
@@ -33,7 +35,9 @@ public sealed class TokenEndpointTests : DatabaseFixture
     {
         var account = await this.CreateAccountAsync("narrow");
         var body = await Ok(await Token(("grant_type", "password"), ("username", account.Username), ("password", account.Password), ("scope", "notes:read")));
-        Assert.That(body.GetProperty("scope").GetString(), Is.EqualTo("notes:read"));
+        // RFC 6749 §3.3/§5.1: the granted scope is returned when it differs from the request; the app's
+        // session always includes offline_access (OIDC Core §11), which is what its refresh token rests on.
+        Assert.That(body.GetProperty("scope").GetString()!.Split(' '), Is.EquivalentTo(new[] { "notes:read", "offline_access" }));
 
         using var client = ClientWithToken(body.GetProperty("access_token").GetString()!);
         var me = await client.GetAsync("/api/v1/me");
@@ -54,7 +58,9 @@ public sealed class TokenEndpointTests : DatabaseFixture
     public async Task Malformed_token_requests_get_rfc_6749_errors()
     {
         await AssertOAuthError(await Token(("username", "x"), ("password", "y")), 400, "invalid_request");
-        await AssertOAuthError(await Token(("grant_type", "authorization_code"), ("code", "x")), 400, "unsupported_grant_type");
+        await AssertOAuthError(await Token(("grant_type", "urn:ietf:params:oauth:grant-type:jwt-bearer"), ("assertion", "x")), 400, "unsupported_grant_type");
+        // The code grant exists now (issue 10); a made-up code is an invalid grant (RFC 6749 §5.2).
+        await AssertOAuthError(await Token(("grant_type", "authorization_code"), ("code", "x"), ("code_verifier", new string('v', 43)), ("redirect_uri", "http://localhost/cb")), 400, "invalid_grant");
         await AssertOAuthError(await Token(("grant_type", "password"), ("username", "x")), 400, "invalid_request");
         await AssertOAuthError(await Token(("grant_type", "refresh_token")), 400, "invalid_request");
         await AssertOAuthError(await Token(("grant_type", "refresh_token"), ("refresh_token", "vnr_made_up")), 400, "invalid_grant");
@@ -62,9 +68,9 @@ public sealed class TokenEndpointTests : DatabaseFixture
         await AssertOAuthError(await Token(("grant_type", "client_credentials"), ("client_id", "vnc_nope"), ("client_secret", "nope")), 401, "invalid_client");
         await AssertOAuthError(await Token(("grant_type", "password"), ("username", "x"), ("password", "y"), ("scope", "everything:please")), 400, "invalid_scope");
 
-        // The endpoint declares form encoding; anything else is refused before it runs.
+        // RFC 6749 §3.2 requires form encoding; anything else is an RFC 6749 error too, not a problem document (issue 10).
         var json = await AnonymousClient.PostAsJsonAsync("/connect/token", new { grant_type = "password" });
-        await json.AssertProblem(HttpStatusCode.UnsupportedMediaType, "unsupported_media_type");
+        await AssertOAuthError(json, 400, "invalid_request");
     }
 
     [Test]
@@ -89,12 +95,24 @@ public sealed class TokenEndpointTests : DatabaseFixture
     }
 
     [Test]
-    public async Task Concurrent_refreshes_with_one_token_let_at_most_one_win()
+    public async Task Concurrent_refreshes_with_one_token_let_at_most_one_win_and_the_reuse_ends_the_winner_too()
     {
         var account = await this.CreateAccountAsync("race");
         var attempts = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Token(("grant_type", "refresh_token"), ("refresh_token", account.RefreshToken))));
         Assert.That(attempts.Count(r => r.StatusCode == HttpStatusCode.OK), Is.LessThanOrEqualTo(1));
         Assert.That(attempts.All(r => r.StatusCode is HttpStatusCode.OK or HttpStatusCode.BadRequest), Is.True);
+
+        // Two uses of one refresh token: one of them is a thief, and nobody can tell which, so the
+        // session ends for both — including tokens the winner was issued while the loser was refused.
+        var reason = await ScalarAsync<string>($"SELECT revoked_reason FROM identity.sessions WHERE id = '{account.SessionId}'");
+        Assert.That(reason, Is.EqualTo("refresh_token_reuse"));
+        foreach (var winner in attempts.Where(r => r.StatusCode == HttpStatusCode.OK))
+        {
+            var tokens = await Ok(winner);
+            using var api = ClientWithToken(tokens.GetProperty("access_token").GetString()!);
+            Assert.That((await api.GetAsync("/api/v1/me")).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+            await AssertOAuthError(await Token(("grant_type", "refresh_token"), ("refresh_token", tokens.GetProperty("refresh_token").GetString()!)), 400, "invalid_grant");
+        }
     }
 
     [Test]
@@ -103,9 +121,11 @@ public sealed class TokenEndpointTests : DatabaseFixture
         var discovery = await AnonymousClient.GetFromJsonAsync<JsonElement>("/.well-known/openid-configuration");
         Assert.Multiple(() =>
         {
-            Assert.That(discovery.GetProperty("issuer").GetString(), Is.EqualTo("voicenote"));
-            Assert.That(discovery.GetProperty("token_endpoint").GetString(), Does.EndWith("/connect/token"));
-            Assert.That(discovery.GetProperty("grant_types_supported").EnumerateArray().Select(e => e.GetString()), Is.EquivalentTo(new[] { "password", "refresh_token", "client_credentials" }));
+            // RFC 8414 §2 / OIDC Discovery §3: the issuer is the server's base URL (Identity:Issuer), no longer a name.
+            Assert.That(discovery.GetProperty("issuer").GetString(), Is.EqualTo("http://localhost/"));
+            Assert.That(discovery.GetProperty("token_endpoint").GetString(), Is.EqualTo("http://localhost/connect/token"));
+            Assert.That(discovery.GetProperty("grant_types_supported").EnumerateArray().Select(e => e.GetString()),
+                Is.EquivalentTo(new[] { "authorization_code", "password", "refresh_token", "client_credentials" }));
         });
 
         var jwks = await AnonymousClient.GetFromJsonAsync<JsonElement>(new Uri(discovery.GetProperty("jwks_uri").GetString()!).PathAndQuery);
@@ -118,8 +138,13 @@ public sealed class TokenEndpointTests : DatabaseFixture
         });
     }
 
-    private Task<HttpResponseMessage> Token(params (string Key, string Value)[] fields) =>
-        AnonymousClient.PostAsync("/connect/token", new FormUrlEncodedContent(fields.Select(f => new KeyValuePair<string, string>(f.Key, f.Value))));
+    /// <summary>A token request from the product's app (a public client names itself, RFC 6749 §3.2.1), unless the test names another client.</summary>
+    private Task<HttpResponseMessage> Token(params (string Key, string Value)[] fields)
+    {
+        var named = fields.Any(f => f.Key == "client_id") || fields.Any(f => f is ("grant_type", "client_credentials"));
+        var all = named ? fields : [.. fields, ("client_id", "voicenote-app")];
+        return AnonymousClient.PostAsync("/connect/token", new FormUrlEncodedContent(all.Select(f => new KeyValuePair<string, string>(f.Key, f.Value))));
+    }
 
     private static async Task<JsonElement> Ok(HttpResponseMessage response)
     {

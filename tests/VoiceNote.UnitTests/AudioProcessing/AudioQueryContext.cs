@@ -27,7 +27,7 @@ internal static class AudioQueryContext
 
         public Guid? SessionId => null;
 
-        public string? ClientId => null;
+        public string? PartnerClientId => null;
 
         public bool HasScope(string scope) => id is not null;
 

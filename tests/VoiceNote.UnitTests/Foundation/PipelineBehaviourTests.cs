@@ -134,7 +134,7 @@ public sealed class PipelineBehaviourTests
 
         public Guid? SessionId => null;
 
-        public string? ClientId => null;
+        public string? PartnerClientId => null;
 
         public bool HasScope(string scope) => scopes.Contains(scope);
 

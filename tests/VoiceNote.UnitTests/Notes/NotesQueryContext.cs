@@ -52,7 +52,7 @@ internal static class NotesQueryContext
 
         public Guid? SessionId => null;
 
-        public string? ClientId => null;
+        public string? PartnerClientId => null;
 
         public bool HasScope(string scope) => id is not null;
 

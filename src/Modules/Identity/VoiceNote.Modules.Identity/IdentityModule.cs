@@ -1,16 +1,17 @@
-using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Options;
 using VoiceNote.Application.Mapping;
 using VoiceNote.Infrastructure.Modules;
 using VoiceNote.Modules.Identity.Application;
+using VoiceNote.Modules.Identity.Application.Accounts.SignIn;
 using VoiceNote.Modules.Identity.Application.Admins.Bootstrap;
 using VoiceNote.Modules.Identity.Application.Admins.Common;
+using VoiceNote.Modules.Identity.Application.OAuth.Authorize;
 using VoiceNote.Modules.Identity.Application.Common;
 using VoiceNote.Modules.Identity.Application.Sessions;
 using VoiceNote.Modules.Identity.Contracts;
 using VoiceNote.Modules.Identity.Domain;
 using VoiceNote.Modules.Identity.Infrastructure.Persistence;
+using VoiceNote.Modules.Identity.Infrastructure.Server;
 using VoiceNote.Modules.Identity.Infrastructure.Tokens;
 
 namespace VoiceNote.Modules.Identity;
@@ -41,19 +42,20 @@ public sealed class IdentityModule : IModuleInstaller
             })
             .AddUserStore<Microsoft.AspNetCore.Identity.EntityFrameworkCore.UserOnlyStore<User, IdentityDbContext, Guid>>();
 
-        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
-        services.AddSingleton<IConfigureOptions<JwtBearerOptions>, JwtBearerSetup>();
+        services.AddAuthorizationServer(configuration);
         services.AddSingleton<SigningKeyStore>();
-        services.AddSingleton<AccessTokenIssuer>();
-        services.AddSingleton<AccessValidator>();
+        services.AddHostedService<KeyRefresh>();
         services.AddSingleton<SignInThrottle>();
+        services.AddScoped<CredentialCheck>();
         services.AddScoped<SessionIssuer>();
+        services.AddScoped<ClientAccess>();
         services.AddScoped<AdminBootstrapper>();
         services.AddScoped<UserAdministration>();
         services.AddScoped<IIdentityModule, IdentityFacade>();
         services.AddScoped<IDevelopmentSeeder, DevelopmentSeeder>();
         services.AddScoped<IStartupTask, FirstAdminFromConfiguration>();
         services.AddScoped<IStartupTask, SigningKeyWarmup>();
+        services.AddScoped<IStartupTask, FirstPartyClientsStartup>();
         services.AddSingleton<ICliVerb, CreateAdminVerb>();
         services.AddSingleton<ICliVerb, RotateSigningKeyVerb>();
     }

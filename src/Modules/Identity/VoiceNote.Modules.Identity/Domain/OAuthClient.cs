@@ -21,6 +21,9 @@ internal sealed class OAuthClient : IOwnedByUser
 
     public List<string> Scopes { get; set; } = [];
 
+    /// <summary>Where the authorization code flow may send a user back; none means client credentials only.</summary>
+    public List<string> RedirectUris { get; set; } = [];
+
     public bool Enabled { get; set; } = true;
 
     public DateTimeOffset CreatedAt { get; set; }

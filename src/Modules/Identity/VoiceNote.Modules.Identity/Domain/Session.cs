@@ -1,8 +1,9 @@
 namespace VoiceNote.Modules.Identity.Domain;
 
 /// <summary>
-/// One sign-in on one device: the family of refresh tokens that rotate from it. Access tokens carry
-/// its id, so revoking the session stops them at once.
+/// One sign-in on one device (or one grant to a partner app). Its id is the id of the OpenIddict
+/// authorization that every token of the sign-in hangs from, and access tokens carry it as "sid";
+/// revoking the session revokes those tokens, so they stop at once.
 /// </summary>
 internal sealed class Session
 {
@@ -29,7 +30,8 @@ internal sealed class Session
 
     public string? RevokedReason { get; set; }
 
-    public List<RefreshToken> RefreshTokens { get; set; } = [];
+    /// <summary>The OAuth client the session was started with (the product's app, web app, or a partner).</summary>
+    public string ClientId { get; set; } = string.Empty;
 
     public bool IsActive(DateTimeOffset now) => RevokedAt is null && ExpiresAt > now;
 
@@ -41,21 +43,4 @@ internal sealed class Session
             RevokedReason = reason;
         }
     }
-}
-
-/// <summary>An opaque refresh token, stored only as its SHA-256 hash (ADR 0010). Used once, then replaced.</summary>
-internal sealed class RefreshToken
-{
-    public Guid Id { get; set; }
-
-    public Guid SessionId { get; set; }
-
-    public string TokenHash { get; set; } = string.Empty;
-
-    public DateTimeOffset CreatedAt { get; set; }
-
-    public DateTimeOffset ExpiresAt { get; set; }
-
-    /// <summary>When it was exchanged; presenting it again after that is reuse, and revokes the session.</summary>
-    public DateTimeOffset? UsedAt { get; set; }
 }

@@ -10,5 +10,5 @@ internal static class CallerExtensions
     /// anywhere else cannot let a partner mint clients or read keys.
     /// </summary>
     public static bool IsInteractive(this ICurrentUser caller) =>
-        caller.IsAuthenticated && caller.SessionId is not null && caller.ClientId is null;
+        caller.IsAuthenticated && caller.SessionId is not null && caller.PartnerClientId is null;
 }

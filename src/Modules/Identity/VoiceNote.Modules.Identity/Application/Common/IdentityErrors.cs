@@ -36,6 +36,9 @@ internal static class IdentityErrors
     public static readonly Error InteractiveOnly =
         Error.Forbidden("auth.interactive_only", "Only a person's own session may do this, not a partner client's token.");
 
+    public static readonly Error ScopeBeyondSession =
+        Error.Forbidden("auth.scope_beyond_session", "A client cannot be given a scope this session does not hold itself.");
+
     public static readonly Error WrongCurrentPassword = ValidationError.For("currentPassword", "The current password is wrong.");
 
     public static RateLimitedError TooManyAttempts(TimeSpan retryAfter) =>

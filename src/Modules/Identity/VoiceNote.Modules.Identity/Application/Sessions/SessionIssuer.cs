@@ -1,29 +1,49 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using OpenIddict.Abstractions;
 using VoiceNote.Application.Security;
 using VoiceNote.Domain.Results;
 using VoiceNote.Modules.Identity.Application.Common;
 using VoiceNote.Modules.Identity.Domain;
 using VoiceNote.Modules.Identity.Infrastructure.Persistence;
+using VoiceNote.Modules.Identity.Infrastructure.Server;
 using VoiceNote.Modules.Identity.Infrastructure.Tokens;
+using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace VoiceNote.Modules.Identity.Application.Sessions;
 
 /// <summary>
-/// Starts sessions and rotates their refresh tokens. Every refresh replaces the token; presenting a
-/// replaced token again is reuse, and ends the whole session (its stolen copy dies with it).
+/// Starts, continues and ends sessions. A session is an OpenIddict authorization (same id) plus what
+/// the user sees of it (device, address, last use); every token of the sign-in hangs from it, so
+/// ending the session revokes them all. Token formats and rotation are OpenIddict's.
 /// </summary>
-internal sealed class SessionIssuer(IdentityDbContext db, AccessTokenIssuer tokens, IOptions<AuthOptions> options, TimeProvider clock)
+internal sealed class SessionIssuer(
+    IdentityDbContext db,
+    IOpenIddictAuthorizationManager authorizations,
+    IOpenIddictApplicationManager applications,
+    IOptions<AuthOptions> options,
+    TimeProvider clock)
 {
-    private const string RefreshPrefix = "vnr_";
-
-    public async Task<TokenResponse> StartAsync(User user, SessionDevice device, IReadOnlyList<string> scopes, CancellationToken cancellationToken)
+    public async Task<StartedSession> StartAsync(User user, string clientId, SessionDevice device, IReadOnlyList<string> scopes, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
+        var application = await applications.FindByClientIdAsync(clientId, cancellationToken)
+            ?? throw new InvalidOperationException($"OAuth client '{clientId}' is not registered.");
+        var descriptor = new OpenIddictAuthorizationDescriptor
+        {
+            ApplicationId = await applications.GetIdAsync(application, cancellationToken),
+            Subject = user.Id.ToString(),
+            Type = AuthorizationTypes.AdHoc,
+            Status = Statuses.Valid,
+            CreationDate = now,
+        };
+        descriptor.Scopes.UnionWith(scopes);
+        var authorization = await authorizations.CreateAsync(descriptor, cancellationToken);
         var session = new Session
         {
-            Id = Guid.CreateVersion7(),
+            Id = Guid.Parse((await authorizations.GetIdAsync(authorization, cancellationToken))!),
             UserId = user.Id,
+            ClientId = clientId,
             DeviceId = device.DeviceId,
             DeviceModel = device.DeviceModel,
             IpAddress = device.IpAddress,
@@ -32,82 +52,79 @@ internal sealed class SessionIssuer(IdentityDbContext db, AccessTokenIssuer toke
             LastUsedAt = now,
             ExpiresAt = now + options.Value.SessionMaxLifetime,
         };
-        var refresh = NewRefreshToken(session, now);
         db.Sessions.Add(session);
-        var access = await tokens.IssueAsync(user.Id, session.Id, null, scopes, cancellationToken);
-        return new TokenResponse(access.Token, "Bearer", access.ExpiresInSeconds, refresh, string.Join(' ', scopes), session.Id);
+        return new StartedSession(user.Id, session.Id, session.Scopes);
     }
 
-    public async Task<Result<TokenResponse>> RefreshAsync(string presented, CancellationToken cancellationToken)
+    /// <summary>A refresh or a code redemption: the session and its user must still be live.</summary>
+    public async Task<Result<StartedSession>> ContinueAsync(Guid sessionId, Guid userId, Guid? refreshTokenId, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var hash = OpaqueTokens.Hash(presented);
-        var token = await db.RefreshTokens.FirstOrDefaultAsync(t => t.TokenHash == hash, cancellationToken);
-        if (token is null)
+        var session = await db.Sessions.FirstOrDefaultAsync(s => s.Id == sessionId && s.UserId == userId, cancellationToken);
+        if (session is not null && refreshTokenId is { } tokenId && await db.OAuthTokens
+                .Where(t => t.Id == tokenId && t.Status == Statuses.Valid)
+                .ExecuteUpdateAsync(t => t.SetProperty(x => x.Status, Statuses.Redeemed).SetProperty(x => x.RedemptionDate, now.UtcDateTime), cancellationToken) == 0)
         {
+            await RevokeAsync(session, RefreshReuseRecorder.Reason, cancellationToken);
             return IdentityErrors.InvalidRefreshToken;
         }
 
-        var session = await db.Sessions.FirstAsync(s => s.Id == token.SessionId, cancellationToken);
-        var user = await db.Users.FirstAsync(u => u.Id == session.UserId, cancellationToken);
-
-        // Claim the token atomically: of two concurrent refreshes with one token, only one wins.
-        var claimed = token.UsedAt is null && await db.RefreshTokens
-            .Where(t => t.Id == token.Id && t.UsedAt == null)
-            .ExecuteUpdateAsync(t => t.SetProperty(x => x.UsedAt, now), cancellationToken) == 1;
-        if (!claimed)
-        {
-            session.Revoke("refresh_token_reuse", now);
-            return IdentityErrors.InvalidRefreshToken;
-        }
-
-        if (!session.IsActive(now) || token.ExpiresAt <= now || !user.CanSignIn)
+        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId, cancellationToken);
+        if (session is null || !session.IsActive(now) || user is null || !user.CanSignIn)
         {
             return IdentityErrors.InvalidRefreshToken;
         }
 
         session.LastUsedAt = now;
-        var refresh = NewRefreshToken(session, now);
-        var access = await tokens.IssueAsync(user.Id, session.Id, null, session.Scopes, cancellationToken);
-        return new TokenResponse(access.Token, "Bearer", access.ExpiresInSeconds, refresh, string.Join(' ', session.Scopes), session.Id);
+        return new StartedSession(userId, session.Id, session.Scopes);
+    }
+
+    /// <summary>Ends one session and revokes every token issued in it.</summary>
+    public async Task RevokeAsync(Session session, string reason, CancellationToken cancellationToken)
+    {
+        session.Revoke(reason, clock.GetUtcNow());
+        await RevokeTokensAsync([session.Id], cancellationToken);
     }
 
     /// <summary>Ends every live session of a user (sign-out everywhere, password change, deletion).</summary>
-    public Task<int> RevokeAllAsync(Guid userId, string reason, Guid? except, CancellationToken cancellationToken)
+    public async Task<int> RevokeAllAsync(Guid userId, string reason, Guid? except, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        return db.Sessions
-            .Where(s => s.UserId == userId && s.RevokedAt == null && s.Id != except)
+        var ids = await db.Sessions.Where(s => s.UserId == userId && s.RevokedAt == null && s.Id != except).Select(s => s.Id).ToListAsync(cancellationToken);
+        await db.Sessions.Where(s => ids.Contains(s.Id))
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.RevokedAt, now).SetProperty(x => x.RevokedReason, reason), cancellationToken);
+        await RevokeTokensAsync(ids, cancellationToken);
+        return ids.Count;
     }
 
-    /// <summary>Which of the requested scopes a person's session gets: all when none are asked for, else a valid subset.</summary>
-    public static Result<IReadOnlyList<string>> ResolveUserScopes(string? requested)
+    private async Task RevokeTokensAsync(IReadOnlyCollection<Guid> sessionIds, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(requested))
+        await db.OAuthTokens.Where(t => sessionIds.Contains(t.Authorization!.Id) && t.Status != Statuses.Revoked)
+            .ExecuteUpdateAsync(t => t.SetProperty(x => x.Status, Statuses.Revoked), cancellationToken);
+        await db.OAuthAuthorizations.Where(a => sessionIds.Contains(a.Id))
+            .ExecuteUpdateAsync(a => a.SetProperty(x => x.Status, Statuses.Revoked), cancellationToken);
+    }
+
+    /// <summary>
+    /// Which of the requested scopes a session gets: the API scopes asked for (all of <paramref name="allowed"/>
+    /// when none are), never one outside <paramref name="allowed"/>, plus the OpenID Connect scopes asked for.
+    /// </summary>
+    public static Result<IReadOnlyList<string>> ResolveScopes(IEnumerable<string> requested, IReadOnlyList<string> allowed)
+    {
+        var asked = requested.Distinct(StringComparer.Ordinal).ToList();
+        if (asked.Any(s => !allowed.Contains(s, StringComparer.Ordinal) && !OpenIddictRegistration.ProtocolScopes.Contains(s, StringComparer.Ordinal)))
         {
-            return Result.Success(ApiScopes.All);
+            return IdentityErrors.InvalidScope;
         }
 
-        var asked = requested.Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal).ToList();
-        return asked.All(ApiScopes.IsKnown) ? Result.Success<IReadOnlyList<string>>(asked) : IdentityErrors.InvalidScope;
-    }
-
-    private string NewRefreshToken(Session session, DateTimeOffset now)
-    {
-        var value = OpaqueTokens.New(RefreshPrefix);
-        var expires = now + options.Value.RefreshTokenLifetime;
-        db.RefreshTokens.Add(new RefreshToken
-        {
-            Id = Guid.CreateVersion7(),
-            SessionId = session.Id,
-            TokenHash = OpaqueTokens.Hash(value),
-            CreatedAt = now,
-            ExpiresAt = expires < session.ExpiresAt ? expires : session.ExpiresAt,
-        });
-        return value;
+        var api = asked.Where(ApiScopes.IsKnown).ToList();
+        var granted = (api.Count == 0 ? allowed : api).Concat(asked.Where(s => !ApiScopes.IsKnown(s))).ToList();
+        return granted;
     }
 }
 
 /// <summary>Where a sign-in comes from, kept on its session so the user can tell their sessions apart.</summary>
 internal sealed record SessionDevice(string? DeviceId, string? DeviceModel, string? IpAddress);
+
+/// <summary>A session that may receive tokens: whose they are, which session, which scopes.</summary>
+internal sealed record StartedSession(Guid UserId, Guid SessionId, IReadOnlyList<string> Scopes);

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using OpenIddict.EntityFrameworkCore.Models;
 using VoiceNote.Application.Security;
 using VoiceNote.Infrastructure.Persistence;
 using VoiceNote.Modules.Identity.Domain;
@@ -19,8 +20,6 @@ internal sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> opti
 
     public DbSet<Session> Sessions => Set<Session>();
 
-    public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
-
     public DbSet<OAuthClient> OAuthClients => Set<OAuthClient>();
 
     public DbSet<StoredApiKey> ApiKeys => Set<StoredApiKey>();
@@ -29,6 +28,21 @@ internal sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> opti
 
     public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
 
-    protected override void ConfigureModule(ModelBuilder modelBuilder) =>
+    public DbSet<OpenIddictEntityFrameworkCoreApplication<Guid>> OAuthApplications => Set<OpenIddictEntityFrameworkCoreApplication<Guid>>();
+
+    public DbSet<OpenIddictEntityFrameworkCoreAuthorization<Guid>> OAuthAuthorizations => Set<OpenIddictEntityFrameworkCoreAuthorization<Guid>>();
+
+    public DbSet<OpenIddictEntityFrameworkCoreToken<Guid>> OAuthTokens => Set<OpenIddictEntityFrameworkCoreToken<Guid>>();
+
+    protected override void ConfigureModule(ModelBuilder modelBuilder)
+    {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(IdentityDbContext).Assembly, t => t.Namespace == typeof(UserConfiguration).Namespace);
+
+        // OpenIddict's stores (ADR 0059), named for what they are rather than "open_iddict_…".
+        modelBuilder.UseOpenIddict<Guid>();
+        modelBuilder.Entity<OpenIddictEntityFrameworkCoreApplication<Guid>>().ToTable("openiddict_applications");
+        modelBuilder.Entity<OpenIddictEntityFrameworkCoreAuthorization<Guid>>().ToTable("openiddict_authorizations");
+        modelBuilder.Entity<OpenIddictEntityFrameworkCoreScope<Guid>>().ToTable("openiddict_scopes");
+        modelBuilder.Entity<OpenIddictEntityFrameworkCoreToken<Guid>>().ToTable("openiddict_tokens");
+    }
 }

@@ -52,22 +52,13 @@ internal sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
     {
         builder.HasKey(s => s.Id);
         builder.HasOne<User>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasMany(s => s.RefreshTokens).WithOne().HasForeignKey(t => t.SessionId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(s => s.Id).ValueGeneratedNever();
+        builder.Property(s => s.ClientId).HasMaxLength(100);
         builder.Property(s => s.DeviceId).HasMaxLength(128);
         builder.Property(s => s.DeviceModel).HasMaxLength(128);
         builder.Property(s => s.IpAddress).HasMaxLength(64);
         builder.Property(s => s.RevokedReason).HasMaxLength(64);
         builder.HasIndex(s => s.UserId);
-    }
-}
-
-internal sealed class RefreshTokenConfiguration : IEntityTypeConfiguration<RefreshToken>
-{
-    public void Configure(EntityTypeBuilder<RefreshToken> builder)
-    {
-        builder.HasKey(t => t.Id);
-        builder.Property(t => t.TokenHash).HasMaxLength(64).IsFixedLength();
-        builder.HasIndex(t => t.TokenHash).IsUnique();
     }
 }
 

@@ -1,15 +1,9 @@
 namespace VoiceNote.Modules.Identity.Infrastructure.Tokens;
 
-/// <summary>Bound from "Auth".</summary>
+/// <summary>Bound from "Auth": token lifetimes, the signing key, sign-in throttling. The issuer is "Identity:Issuer".</summary>
 internal sealed class AuthOptions
 {
     public const string Section = "Auth";
-
-    /// <summary>The "iss" of every token and the issuer in the discovery document.</summary>
-    public string Issuer { get; set; } = "voicenote";
-
-    /// <summary>The "aud" the API accepts.</summary>
-    public string Audience { get; set; } = "voicenote-api";
 
     public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromMinutes(15);
 

@@ -2,6 +2,8 @@ using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
+using OpenIddict.Server;
+using OpenIddict.Validation;
 using VoiceNote.Application.Crypto;
 using VoiceNote.Modules.Identity.Domain;
 using VoiceNote.Modules.Identity.Infrastructure.Persistence;
@@ -9,36 +11,29 @@ using VoiceNote.Modules.Identity.Infrastructure.Persistence;
 namespace VoiceNote.Modules.Identity.Infrastructure.Tokens;
 
 /// <summary>
-/// The token signing keys. A configured PEM key wins; otherwise the newest unretired key in the
-/// database signs (generated on first use, its private half encrypted with the master key), and
-/// retired keys keep validating the tokens they signed. Keys are cached; an unknown key id reloads.
+/// The authorization server's keys: ECDSA P-256 keys that sign tokens and AES-256 keys that encrypt
+/// what only the server reads (authorization codes, refresh token payloads). A configured PEM signing key
+/// wins; otherwise the newest unretired key of each kind in the database is current (generated on first
+/// use, encrypted with the master key), and retired keys keep validating or decrypting what they made.
+/// OpenIddict's options are rebuilt when the keys change (a rotation here, or one seen by <see cref="KeyRefresh"/>).
 /// </summary>
-internal sealed class SigningKeyStore(IServiceScopeFactory scopes, ISecretProtector protector, IOptions<AuthOptions> options, TimeProvider clock)
+internal sealed class SigningKeyStore(
+    IServiceScopeFactory scopes,
+    ISecretProtector protector,
+    IOptions<AuthOptions> options,
+    IOptionsMonitorCache<OpenIddictServerOptions> serverOptions,
+    IOptionsMonitorCache<OpenIddictValidationOptions> validationOptions,
+    TimeProvider clock)
 {
     private const string Purpose = "identity.signing_key";
+    private const string EncryptionAlgorithm = SecurityAlgorithms.Aes256KW;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private volatile KeySet? _keys;
 
     public async Task<ECDsaSecurityKey> GetSigningKeyAsync(CancellationToken cancellationToken) =>
-        (await GetKeysAsync(cancellationToken)).Signing;
+        (await GetKeySetAsync(cancellationToken)).Signing;
 
-    public async Task<IReadOnlyList<ECDsaSecurityKey>> GetValidationKeysAsync(CancellationToken cancellationToken) =>
-        (await GetKeysAsync(cancellationToken)).Validation;
-
-    /// <summary>For JwtBearer's synchronous resolver: the cached keys, reloaded once when a token names a key we have not seen.</summary>
-    public IEnumerable<SecurityKey> ResolveValidationKeys(string? keyId)
-    {
-        var keys = _keys ?? GetKeysAsync(CancellationToken.None).GetAwaiter().GetResult();
-        if (keyId is not null && keys.Validation.All(k => k.KeyId != keyId) && clock.GetUtcNow() - keys.LoadedAt > TimeSpan.FromSeconds(10))
-        {
-            _keys = null;
-            keys = GetKeysAsync(CancellationToken.None).GetAwaiter().GetResult();
-        }
-
-        return keys.Validation;
-    }
-
-    /// <summary>Makes a new key the signing key; the old one is retired but still validates.</summary>
+    /// <summary>Makes new signing and encryption keys current; the old ones are retired but keep validating and decrypting.</summary>
     public async Task<string> RotateAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -47,12 +42,38 @@ internal sealed class SigningKeyStore(IServiceScopeFactory scopes, ISecretProtec
         await db.SigningKeys.Where(k => k.RetiredAt == null).ExecuteUpdateAsync(k => k.SetProperty(x => x.RetiredAt, now), cancellationToken);
         var created = NewKey(now);
         db.SigningKeys.Add(created);
+        db.SigningKeys.Add(NewEncryptionKey(now));
         await db.SaveChangesAsync(cancellationToken);
-        _keys = null;
+        Forget();
         return created.KeyId;
     }
 
-    private async Task<KeySet> GetKeysAsync(CancellationToken cancellationToken)
+    /// <summary>Reloads when another process rotated the keys: called periodically by <see cref="KeyRefresh"/>.</summary>
+    public async Task RefreshIfRotatedAsync(CancellationToken cancellationToken)
+    {
+        if (_keys is not { } cached || options.Value.SigningKeyPem is { Length: > 0 })
+        {
+            return;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<IdentityDbContext>();
+        var current = await db.SigningKeys.AsNoTracking().Where(k => k.RetiredAt == null && k.Algorithm != EncryptionAlgorithm)
+            .OrderByDescending(k => k.CreatedAt).Select(k => k.KeyId).FirstOrDefaultAsync(cancellationToken);
+        if (current is not null && current != cached.Signing.KeyId)
+        {
+            Forget();
+        }
+    }
+
+    private void Forget()
+    {
+        _keys = null;
+        serverOptions.TryRemove(Options.DefaultName);
+        validationOptions.TryRemove(Options.DefaultName);
+    }
+
+    public async Task<KeySet> GetKeySetAsync(CancellationToken cancellationToken)
     {
         if (_keys is { } cached)
         {
@@ -73,47 +94,70 @@ internal sealed class SigningKeyStore(IServiceScopeFactory scopes, ISecretProtec
     private async Task<KeySet> LoadAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        if (options.Value.SigningKeyPem is { Length: > 0 } pem)
-        {
-            var configured = ToSecurityKey(pem);
-            return new KeySet(configured, [configured], now);
-        }
-
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<IdentityDbContext>();
-        // Retired keys validate for as long as a token they signed can live.
-        var oldest = now - options.Value.AccessTokenLifetime - TimeSpan.FromMinutes(5);
+
+        // Retired signing keys validate for as long as a token they signed can live; retired encryption
+        // keys decrypt for as long as a refresh token they protected can.
+        var oldestSigning = now - options.Value.AccessTokenLifetime - TimeSpan.FromMinutes(5);
+        var oldestEncryption = now - options.Value.RefreshTokenLifetime - TimeSpan.FromMinutes(5);
         var stored = await db.SigningKeys.AsNoTracking()
-            .Where(k => k.RetiredAt == null || k.RetiredAt > oldest)
+            .Where(k => k.RetiredAt == null || k.RetiredAt > (k.Algorithm == EncryptionAlgorithm ? oldestEncryption : oldestSigning))
             .OrderByDescending(k => k.CreatedAt)
             .ToListAsync(cancellationToken);
 
-        if (!stored.Any(k => k.RetiredAt is null))
+        if (!stored.Any(k => k.RetiredAt is null && k.Algorithm != EncryptionAlgorithm) || !stored.Any(k => k.RetiredAt is null && k.Algorithm == EncryptionAlgorithm))
         {
-            stored.Insert(0, await CreateFirstKeyAsync(db, now, cancellationToken));
+            stored = await CreateFirstKeysAsync(db, now, cancellationToken);
         }
 
-        var keys = stored.Select(k => ToSecurityKey(k)).ToList();
-        var signing = keys[stored.FindIndex(k => k.RetiredAt is null)];
-        return new KeySet(signing, keys, now);
+        var encryption = stored.Where(k => k.Algorithm == EncryptionAlgorithm)
+            .OrderBy(k => k.RetiredAt is null ? 0 : 1).ThenByDescending(k => k.CreatedAt)
+            .Select(k => new SymmetricSecurityKey(protector.Unprotect(k.EncryptedPrivateKey, Purpose)) { KeyId = k.KeyId })
+            .ToList();
+        if (options.Value.SigningKeyPem is { Length: > 0 } pem)
+        {
+            var configured = ToSecurityKey(pem);
+            return new KeySet(configured, [configured], encryption, now);
+        }
+
+        var signingRows = stored.Where(k => k.Algorithm != EncryptionAlgorithm).ToList();
+        var keys = signingRows.Select(k => ToSecurityKey(k)).ToList();
+        var signing = keys[signingRows.FindIndex(k => k.RetiredAt is null)];
+        return new KeySet(signing, keys, encryption, now);
     }
 
-    private async Task<SigningKey> CreateFirstKeyAsync(IdentityDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<List<SigningKey>> CreateFirstKeysAsync(IdentityDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        // Two processes may start together: a transaction-level advisory lock lets one create the key.
+        // Two processes may start together: a transaction-level advisory lock lets one create the keys.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(7310021)", cancellationToken);
-        var existing = await db.SigningKeys.AsNoTracking().Where(k => k.RetiredAt == null).OrderByDescending(k => k.CreatedAt).FirstOrDefaultAsync(cancellationToken);
-        if (existing is not null)
+        var live = await db.SigningKeys.AsNoTracking().Where(k => k.RetiredAt == null).ToListAsync(cancellationToken);
+        if (!live.Any(k => k.Algorithm != EncryptionAlgorithm))
         {
-            return existing;
+            db.SigningKeys.Add(NewKey(now));
         }
 
-        var created = NewKey(now);
-        db.SigningKeys.Add(created);
+        if (!live.Any(k => k.Algorithm == EncryptionAlgorithm))
+        {
+            db.SigningKeys.Add(NewEncryptionKey(now));
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return created;
+        return await db.SigningKeys.AsNoTracking().Where(k => k.RetiredAt == null).OrderByDescending(k => k.CreatedAt).ToListAsync(cancellationToken);
+    }
+
+    private SigningKey NewEncryptionKey(DateTimeOffset now)
+    {
+        var key = RandomNumberGenerator.GetBytes(32);
+        return new SigningKey
+        {
+            KeyId = "enc-" + Base64UrlEncoder.Encode(SHA256.HashData(key))[..12],
+            Algorithm = EncryptionAlgorithm,
+            EncryptedPrivateKey = protector.Protect(key, Purpose),
+            CreatedAt = now,
+        };
     }
 
     private SigningKey NewKey(DateTimeOffset now)
@@ -145,6 +189,7 @@ internal sealed class SigningKeyStore(IServiceScopeFactory scopes, ISecretProtec
 
     private static string KeyIdOf(byte[] subjectPublicKeyInfo) =>
         Base64UrlEncoder.Encode(SHA256.HashData(subjectPublicKeyInfo))[..16];
-
-    private sealed record KeySet(ECDsaSecurityKey Signing, IReadOnlyList<ECDsaSecurityKey> Validation, DateTimeOffset LoadedAt);
 }
+
+/// <summary>The current signing key, every key that still validates, and the encryption keys (current first).</summary>
+internal sealed record KeySet(ECDsaSecurityKey Signing, IReadOnlyList<ECDsaSecurityKey> Validation, IReadOnlyList<SymmetricSecurityKey> Encryption, DateTimeOffset LoadedAt);

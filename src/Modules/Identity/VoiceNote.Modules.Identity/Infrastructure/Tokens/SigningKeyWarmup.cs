@@ -3,10 +3,10 @@ using VoiceNote.Infrastructure.Modules;
 namespace VoiceNote.Modules.Identity.Infrastructure.Tokens;
 
 /// <summary>
-/// Loads the signing keys at start-up, so JwtBearer's synchronous key resolver never has to block a
-/// request thread on the database for the first token it validates.
+/// Loads (or creates) the keys at start-up, so building OpenIddict's options, which is synchronous,
+/// never has to wait on the database during the first request.
 /// </summary>
 internal sealed class SigningKeyWarmup(SigningKeyStore keys) : IStartupTask
 {
-    public Task RunAsync(CancellationToken cancellationToken) => keys.GetValidationKeysAsync(cancellationToken);
+    public Task RunAsync(CancellationToken cancellationToken) => keys.GetKeySetAsync(cancellationToken);
 }

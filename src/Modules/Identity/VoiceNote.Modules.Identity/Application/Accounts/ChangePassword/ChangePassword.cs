@@ -14,6 +14,7 @@ using VoiceNote.Modules.Identity.Infrastructure.Persistence;
 namespace VoiceNote.Modules.Identity.Application.Accounts.ChangePassword;
 
 /// <summary>Change the password; every other session of the account ends, the current one stays.</summary>
+[Requires(Scope = ApiScopes.ProfileWrite)]
 internal sealed record ChangePassword(string CurrentPassword, string NewPassword) : ICommand;
 
 internal sealed class ChangePasswordValidator : AbstractValidator<ChangePassword>
@@ -56,6 +57,7 @@ internal sealed class ChangePasswordEndpoint : IEndpoint
     public void MapEndpoint(ApiRoutes routes) =>
         routes.V1.MapPost("/me/password", async (ChangePassword command, ISender sender, CancellationToken ct) => (await sender.Send(command, ct)).ToNoContent())
             .RequireInteractiveUser()
+            .RequireScope(ApiScopes.ProfileWrite)
             .RequireRateLimiting("auth")
             .WithTags("Accounts")
             .WithSummary("Change the password (other sessions end)");

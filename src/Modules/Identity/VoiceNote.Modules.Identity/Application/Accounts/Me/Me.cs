@@ -22,6 +22,7 @@ internal sealed record GetMe : IQuery<UserDto>;
 internal sealed record UpdateMe(string? DisplayName, string? DeviceId, string? DeviceModel) : ICommand<UserDto>;
 
 /// <summary>Soft-delete the caller's own account: sessions end now; data is purged after the grace period.</summary>
+[Requires(Scope = ApiScopes.ProfileWrite)]
 internal sealed record DeleteMe : ICommand;
 
 internal sealed class UpdateMeValidator : AbstractValidator<UpdateMe>
@@ -91,6 +92,8 @@ internal sealed class MeEndpoints : IEndpoint
         routes.V1.MapPatch("/me", async (UpdateMe command, ISender sender, CancellationToken ct) => (await sender.Send(command, ct)).ToOk())
             .RequireScope(ApiScopes.ProfileWrite).WithTags("Accounts").WithSummary("Change display name or device");
         routes.V1.MapDelete("/me", async (ISender sender, CancellationToken ct) => (await sender.Send(new DeleteMe(), ct)).ToNoContent())
-            .RequireInteractiveUser().WithTags("Accounts").WithSummary("Delete this account (soft delete; restorable by an admin during the grace period)");
+            // A session narrowed to, say, notes:read must not end the account (issue 10).
+            .RequireInteractiveUser().RequireScope(ApiScopes.ProfileWrite)
+            .WithTags("Accounts").WithSummary("Delete this account (soft delete; restorable by an admin during the grace period)");
     }
 }

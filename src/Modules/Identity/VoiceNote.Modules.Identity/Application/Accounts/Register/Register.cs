@@ -76,8 +76,7 @@ internal sealed class RegisterEndpoint : IEndpoint
     public void MapEndpoint(ApiRoutes routes) =>
         routes.V1.MapPost("/auth/register", async (Register command, ISender sender, CancellationToken ct) =>
                 (await sender.Send(command, ct)).ToHttp(user => TypedResults.Created("/api/v1/me", user)))
-            .AllowAnonymousAccess()
-            .RequireRateLimiting("auth")
+            .AllowAnonymousAccess() // rate limited per address with sign-in (the host's UseCredentialRateLimiting)
             .WithTags("Accounts")
             .WithSummary("Create an account");
 }

@@ -1,21 +1,21 @@
 using FluentValidation;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using VoiceNote.Application.Messaging;
 using VoiceNote.Application.Persistence;
 using VoiceNote.Application.Security;
 using VoiceNote.Domain.Results;
-using VoiceNote.Modules.Identity.Application.Common;
 using VoiceNote.Modules.Identity.Application.Sessions;
-using VoiceNote.Modules.Identity.Domain;
-using VoiceNote.Modules.Identity.Infrastructure.Persistence;
+using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace VoiceNote.Modules.Identity.Application.Accounts.SignIn;
 
-/// <summary>Sign in by email or username. A failure is recorded (lockout counting) and always answers the same.</summary>
+/// <summary>
+/// Sign in by email or username with one of the product's own apps (the password grant and the JSON
+/// sign-in). A failure is recorded (lockout counting) and always answers the same. The session always
+/// gets offline_access: the app keeps the person signed in with refresh tokens.
+/// </summary>
 [AnonymousAllowed]
 [PersistsOnFailure]
-internal sealed record SignIn(string Login, string Password, string? Scope, SessionDevice Device) : ICommand<TokenResponse>;
+internal sealed record SignIn(string Login, string Password, IReadOnlyList<string> Scopes, string ClientId, SessionDevice Device) : ICommand<StartedSession>;
 
 internal sealed class SignInValidator : AbstractValidator<SignIn>
 {
@@ -28,67 +28,30 @@ internal sealed class SignInValidator : AbstractValidator<SignIn>
     }
 }
 
-internal sealed class SignInHandler(
-    UserManager<User> users,
-    IPasswordHasher<User> hasher,
-    IdentityDbContext db,
-    SessionIssuer sessions,
-    SignInThrottle throttle,
-    TimeProvider clock) : ICommandHandler<SignIn, TokenResponse>
+internal sealed class SignInHandler(CredentialCheck credentials, SessionIssuer sessions) : ICommandHandler<SignIn, StartedSession>
 {
-    // Verifying against a real hash when the account does not exist keeps failures equally slow.
-    private static readonly Lazy<(User User, string Hash)> Decoy = new(() =>
+    public async Task<Result<StartedSession>> Handle(SignIn request, CancellationToken cancellationToken)
     {
-        var decoy = new User { Id = Guid.Empty, UserName = "decoy" };
-        return (decoy, new PasswordHasher<User>().HashPassword(decoy, Guid.NewGuid().ToString()));
-    });
-
-    public async Task<Result<TokenResponse>> Handle(SignIn request, CancellationToken cancellationToken)
-    {
-        if (throttle.TryAttempt(request.Login) is { } wait)
-        {
-            return IdentityErrors.TooManyAttempts(wait);
-        }
-
-        var scopes = SessionIssuer.ResolveUserScopes(request.Scope);
+        var scopes = SessionIssuer.ResolveScopes(request.Scopes, ApiScopes.All);
         if (scopes.IsFailure)
         {
             return scopes.Error;
         }
 
-        var normalized = users.NormalizeName(request.Login.Trim());
-        var user = await db.Users.FirstOrDefaultAsync(u => u.NormalizedEmail == normalized || u.NormalizedUserName == normalized, cancellationToken);
-        if (user is null)
+        var verified = await credentials.VerifyAsync(request.Login, request.Password, cancellationToken);
+        if (verified.IsFailure)
         {
-            hasher.VerifyHashedPassword(Decoy.Value.User, Decoy.Value.Hash, request.Password);
-            return IdentityErrors.InvalidCredentials;
+            return verified.Error;
         }
 
-        if (await users.IsLockedOutAsync(user))
-        {
-            hasher.VerifyHashedPassword(Decoy.Value.User, Decoy.Value.Hash, request.Password);
-            return IdentityErrors.InvalidCredentials;
-        }
-
-        if (!await users.CheckPasswordAsync(user, request.Password))
-        {
-            await users.AccessFailedAsync(user);
-            return IdentityErrors.InvalidCredentials;
-        }
-
-        if (!user.CanSignIn)
-        {
-            return IdentityErrors.InvalidCredentials;
-        }
-
-        await users.ResetAccessFailedCountAsync(user);
-        user.LastLoginAt = clock.GetUtcNow();
+        var user = verified.Value;
         if (request.Device.DeviceId is not null)
         {
             user.DeviceId = request.Device.DeviceId;
             user.DeviceModel = request.Device.DeviceModel;
         }
 
-        return await sessions.StartAsync(user, request.Device, scopes.Value, cancellationToken);
+        var granted = scopes.Value.Append(Scopes.OfflineAccess).Distinct(StringComparer.Ordinal).ToList();
+        return await sessions.StartAsync(user, request.ClientId, request.Device, granted, cancellationToken);
     }
 }

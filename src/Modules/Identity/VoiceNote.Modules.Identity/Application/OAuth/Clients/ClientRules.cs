@@ -24,9 +24,30 @@ internal static class ClientRules
             .Must(s => s is null || s.All(ApiScopes.IsKnown))
             .WithMessage($"Scopes are a subset of: {string.Join(' ', ApiScopes.All)}.");
 
+    public const int MaxRedirectUris = 10;
+
+    /// <summary>
+    /// Redirect URIs are compared exactly (RFC 9700 §4.1.3), so they must be absolute, without a fragment
+    /// (RFC 6749 §3.1.2), and https — or http on the loopback address, for native apps (RFC 8252 §7.3).
+    /// </summary>
+    public static IRuleBuilderOptions<T, IReadOnlyList<string>?> ValidRedirectUris<T>(this IRuleBuilder<T, IReadOnlyList<string>?> rule) =>
+        rule.Must(uris => uris is null || uris.Count <= MaxRedirectUris).WithMessage($"Give at most {MaxRedirectUris} redirect URIs.")
+            .Must(uris => uris is null || uris.All(IsAcceptableRedirectUri))
+            .WithMessage("Each redirect URI is an absolute https URI without a fragment (http only for localhost or 127.0.0.1), at most 2,000 characters.");
+
+    private static bool IsAcceptableRedirectUri(string? value) =>
+        value is { Length: <= 2_000 } && Uri.TryCreate(value, UriKind.Absolute, out var uri) && string.IsNullOrEmpty(uri.Fragment)
+        && (uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback));
+
     /// <summary>Distinct, in the API's own order, so equal grants look equal.</summary>
     public static List<string> NormalizeScopes(IEnumerable<string> scopes) =>
         ApiScopes.All.Where(s => scopes.Contains(s, StringComparer.Ordinal)).ToList();
+
+    /// <summary>
+    /// A client registered from a session gets at most that session's scopes: a token narrowed to
+    /// notes:read must not mint a client with every scope (issue 10).
+    /// </summary>
+    public static bool WithinCallersScopes(IEnumerable<string> scopes, ICurrentUser caller) => scopes.All(caller.HasScope);
 
     /// <summary>A public client id: a prefix (so it is recognisable in logs and configs) and 128 random bits.</summary>
     public static string NewClientId() => ClientIdPrefix + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));

@@ -15,6 +15,8 @@ internal sealed record OAuthClientDto
 
     public required IReadOnlyList<string> Scopes { get; init; }
 
+    public required IReadOnlyList<string> RedirectUris { get; init; }
+
     public required bool Enabled { get; init; }
 
     public required DateTimeOffset CreatedAt { get; init; }
@@ -42,13 +44,14 @@ internal sealed record IssuedOAuthClientDto(
     string ClientSecret,
     string Name,
     IReadOnlyList<string> Scopes,
+    IReadOnlyList<string> RedirectUris,
     bool Enabled,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     DateTimeOffset? LastUsedAt)
 {
     public static IssuedOAuthClientDto From(OAuthClient client, string secret) =>
-        new(client.Id, client.ClientId, secret, client.Name, client.Scopes, client.Enabled, client.CreatedAt, client.UpdatedAt, client.LastUsedAt);
+        new(client.Id, client.ClientId, secret, client.Name, client.Scopes, client.RedirectUris, client.Enabled, client.CreatedAt, client.UpdatedAt, client.LastUsedAt);
 
     public override string ToString() => $"IssuedOAuthClientDto {{ ClientId = {ClientId}, ClientSecret = (hidden) }}";
 }

@@ -5,49 +5,38 @@ using VoiceNote.Domain.Results;
 using VoiceNote.Infrastructure.Persistence;
 using VoiceNote.Modules.Identity.Application.Common;
 using VoiceNote.Modules.Identity.Infrastructure.Persistence;
-using VoiceNote.Modules.Identity.Infrastructure.Tokens;
 
 namespace VoiceNote.Modules.Identity.Application.OAuth.Token;
 
 /// <summary>
-/// The client_credentials grant: a partner's token acting for the client's owner, with the requested
-/// scopes (or all of the client's when none are asked), never more than the client was given.
+/// The client_credentials grant, after OpenIddict has authenticated the client: a partner's token acting
+/// for the client's owner, with the requested scopes (or all of the client's when none are asked).
 /// </summary>
 [AnonymousAllowed]
-internal sealed record IssueClientToken(string ClientId, string ClientSecret, string? Scope) : ICommand<TokenResponse>;
+internal sealed record IssueClientToken(string ClientId, IReadOnlyList<string> Scopes) : ICommand<ClientGrant>;
 
-internal sealed class IssueClientTokenHandler(IdentityDbContext db, AccessTokenIssuer tokens, TimeProvider clock) : ICommandHandler<IssueClientToken, TokenResponse>
+/// <summary>Whom a client token acts for, and with which scopes.</summary>
+internal sealed record ClientGrant(Guid OwnerId, IReadOnlyList<string> Scopes);
+
+internal sealed class IssueClientTokenHandler(IdentityDbContext db, TimeProvider clock) : ICommandHandler<IssueClientToken, ClientGrant>
 {
-    public async Task<Result<TokenResponse>> Handle(IssueClientToken request, CancellationToken cancellationToken)
+    public async Task<Result<ClientGrant>> Handle(IssueClientToken request, CancellationToken cancellationToken)
     {
         // Anonymous request: the owner filter would hide every client, so this lookup lifts it by design.
         var client = await db.OAuthClients.IgnoreQueryFilters([ModuleDbContext.OwnerFilter])
             .FirstOrDefaultAsync(c => c.ClientId == request.ClientId, cancellationToken);
-        if (client is null || !OpaqueTokens.Matches(request.ClientSecret, client.SecretHash) || !client.Enabled)
+        var owner = client is null ? null : await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == client.OwnerId.Value, cancellationToken);
+        if (client is null || !client.Enabled || owner is null || !owner.CanSignIn)
         {
             return IdentityErrors.InvalidClient;
         }
 
-        var owner = await db.Users.AsNoTracking().FirstAsync(u => u.Id == client.OwnerId.Value, cancellationToken);
-        if (!owner.CanSignIn)
+        if (request.Scopes.Any(s => !client.Scopes.Contains(s, StringComparer.Ordinal)))
         {
-            return IdentityErrors.InvalidClient;
-        }
-
-        IReadOnlyList<string> scopes = client.Scopes;
-        if (!string.IsNullOrWhiteSpace(request.Scope))
-        {
-            var asked = request.Scope.Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal).ToList();
-            if (!asked.All(s => client.Scopes.Contains(s, StringComparer.Ordinal)))
-            {
-                return IdentityErrors.InvalidScope;
-            }
-
-            scopes = asked;
+            return IdentityErrors.InvalidScope;
         }
 
         client.LastUsedAt = clock.GetUtcNow();
-        var access = await tokens.IssueAsync(owner.Id, sessionId: null, new ClientBinding(client.ClientId, ClientSecretVersion.Of(client.SecretHash)), scopes, cancellationToken);
-        return new TokenResponse(access.Token, "Bearer", access.ExpiresInSeconds, RefreshToken: null, string.Join(' ', scopes), SessionId: null);
+        return new ClientGrant(owner.Id, request.Scopes.Count > 0 ? request.Scopes : client.Scopes);
     }
 }

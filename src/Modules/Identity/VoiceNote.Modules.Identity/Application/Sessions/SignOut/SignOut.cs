@@ -17,7 +17,7 @@ internal sealed record SignOutEverywhere : ICommand;
 /// <summary>End one of the caller's sessions (e.g. a lost phone).</summary>
 internal sealed record RevokeSession(Guid SessionId) : ICommand;
 
-internal sealed class SignOutHandlers(IdentityDbContext db, SessionIssuer sessions, ICurrentUser caller, TimeProvider clock)
+internal sealed class SignOutHandlers(IdentityDbContext db, SessionIssuer sessions, ICurrentUser caller)
     : ICommandHandler<SignOut>, ICommandHandler<SignOutEverywhere>, ICommandHandler<RevokeSession>
 {
     public async Task<Result> Handle(SignOut request, CancellationToken cancellationToken) =>
@@ -38,7 +38,7 @@ internal sealed class SignOutHandlers(IdentityDbContext db, SessionIssuer sessio
             return IdentityErrors.SessionNotFound;
         }
 
-        session.Revoke("signed_out", clock.GetUtcNow());
+        await sessions.RevokeAsync(session, "signed_out", cancellationToken);
         return Result.Success();
     }
 }

@@ -6,13 +6,14 @@ using VoiceNote.Infrastructure.Http;
 using VoiceNote.Infrastructure.Persistence;
 using VoiceNote.Modules.Identity.Application.Common;
 using VoiceNote.Modules.Identity.Infrastructure.Persistence;
+using VoiceNote.Modules.Identity.Infrastructure.Server;
 
 namespace VoiceNote.Modules.Identity.Application.OAuth.Clients.DeleteClient;
 
 /// <summary>Delete a partner client; its tokens are refused from the next request on.</summary>
 internal sealed record DeleteClient(Guid Id) : ICommand;
 
-internal sealed class DeleteClientHandler(IdentityDbContext db, ICurrentUser caller) : ICommandHandler<DeleteClient>
+internal sealed class DeleteClientHandler(IdentityDbContext db, ClientApplications applications, ICurrentUser caller) : ICommandHandler<DeleteClient>
 {
     public async Task<Result> Handle(DeleteClient request, CancellationToken cancellationToken)
     {
@@ -28,6 +29,8 @@ internal sealed class DeleteClientHandler(IdentityDbContext db, ICurrentUser cal
         }
 
         db.OAuthClients.Remove(client);
+        await applications.RevokeTokensAsync(client.ClientId, cancellationToken);
+        await applications.DeletePartnerAsync(client.ClientId, cancellationToken);
         return Result.Success();
     }
 }

@@ -6,11 +6,13 @@ using VoiceNote.Infrastructure.Http;
 using VoiceNote.Modules.Identity.Application.Common;
 using VoiceNote.Modules.Identity.Domain;
 using VoiceNote.Modules.Identity.Infrastructure.Persistence;
+using VoiceNote.Modules.Identity.Infrastructure.Server;
 
 namespace VoiceNote.Modules.Identity.Application.OAuth.Clients.RegisterClient;
 
 /// <summary>Register a partner client that acts for the caller within the given scopes; its secret is shown in this answer only.</summary>
-internal sealed record RegisterClient(string? Name, IReadOnlyList<string>? Scopes) : ICommand<IssuedOAuthClientDto>;
+/// A client with redirect URIs may also use the authorization code flow (with PKCE) to act for any user who consents.
+internal sealed record RegisterClient(string? Name, IReadOnlyList<string>? Scopes, IReadOnlyList<string>? RedirectUris = null) : ICommand<IssuedOAuthClientDto>;
 
 internal sealed class RegisterClientValidator : AbstractValidator<RegisterClient>
 {
@@ -18,16 +20,22 @@ internal sealed class RegisterClientValidator : AbstractValidator<RegisterClient
     {
         RuleFor(c => c.Name).ValidClientName();
         RuleFor(c => c.Scopes).ValidClientScopes();
+        RuleFor(c => c.RedirectUris).ValidRedirectUris();
     }
 }
 
-internal sealed class RegisterClientHandler(IdentityDbContext db, ICurrentUser caller, TimeProvider clock) : ICommandHandler<RegisterClient, IssuedOAuthClientDto>
+internal sealed class RegisterClientHandler(IdentityDbContext db, ClientApplications applications, ICurrentUser caller, TimeProvider clock) : ICommandHandler<RegisterClient, IssuedOAuthClientDto>
 {
-    public Task<Result<IssuedOAuthClientDto>> Handle(RegisterClient request, CancellationToken cancellationToken)
+    public async Task<Result<IssuedOAuthClientDto>> Handle(RegisterClient request, CancellationToken cancellationToken)
     {
         if (!caller.IsInteractive())
         {
-            return Task.FromResult<Result<IssuedOAuthClientDto>>(IdentityErrors.InteractiveOnly);
+            return IdentityErrors.InteractiveOnly;
+        }
+
+        if (!ClientRules.WithinCallersScopes(request.Scopes!, caller))
+        {
+            return IdentityErrors.ScopeBeyondSession;
         }
 
         var now = clock.GetStoredNow();
@@ -38,13 +46,15 @@ internal sealed class RegisterClientHandler(IdentityDbContext db, ICurrentUser c
             ClientId = ClientRules.NewClientId(),
             Name = request.Name!.Trim(),
             Scopes = ClientRules.NormalizeScopes(request.Scopes!),
+            RedirectUris = request.RedirectUris?.Distinct(StringComparer.Ordinal).ToList() ?? [],
             Enabled = true,
             CreatedAt = now,
             UpdatedAt = now,
         };
         var secret = ClientRules.NewSecret(client);
         db.OAuthClients.Add(client);
-        return Task.FromResult<Result<IssuedOAuthClientDto>>(IssuedOAuthClientDto.From(client, secret));
+        await applications.SavePartnerAsync(client, secret, cancellationToken);
+        return IssuedOAuthClientDto.From(client, secret);
     }
 }
 
@@ -55,5 +65,5 @@ internal sealed class RegisterClientEndpoint : IEndpoint
                 (await sender.Send(command, ct)).ToHttp(client => new NoStoreResult(TypedResults.Created($"/api/v1/oauth-clients/{client.Id}", client))))
             .RequireInteractiveUser()
             .WithTags("OAuth clients")
-            .WithSummary("Register a partner client (client credentials grant); the secret is shown once");
+            .WithSummary("Register a partner client (client credentials; with redirect URIs also authorization code + PKCE); the secret is shown once");
 }

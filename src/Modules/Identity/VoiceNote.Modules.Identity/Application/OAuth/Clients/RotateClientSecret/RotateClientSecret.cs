@@ -6,6 +6,7 @@ using VoiceNote.Infrastructure.Http;
 using VoiceNote.Infrastructure.Persistence;
 using VoiceNote.Modules.Identity.Application.Common;
 using VoiceNote.Modules.Identity.Infrastructure.Persistence;
+using VoiceNote.Modules.Identity.Infrastructure.Server;
 
 namespace VoiceNote.Modules.Identity.Application.OAuth.Clients.RotateClientSecret;
 
@@ -15,7 +16,7 @@ namespace VoiceNote.Modules.Identity.Application.OAuth.Clients.RotateClientSecre
 /// </summary>
 internal sealed record RotateClientSecret(Guid Id) : ICommand<IssuedOAuthClientDto>;
 
-internal sealed class RotateClientSecretHandler(IdentityDbContext db, ICurrentUser caller, TimeProvider clock) : ICommandHandler<RotateClientSecret, IssuedOAuthClientDto>
+internal sealed class RotateClientSecretHandler(IdentityDbContext db, ClientApplications applications, ICurrentUser caller, TimeProvider clock) : ICommandHandler<RotateClientSecret, IssuedOAuthClientDto>
 {
     public async Task<Result<IssuedOAuthClientDto>> Handle(RotateClientSecret request, CancellationToken cancellationToken)
     {
@@ -32,6 +33,8 @@ internal sealed class RotateClientSecretHandler(IdentityDbContext db, ICurrentUs
 
         var secret = ClientRules.NewSecret(client);
         client.UpdatedAt = clock.GetStoredNow();
+        await applications.SavePartnerAsync(client, secret, cancellationToken);
+        await applications.RevokeTokensAsync(client.ClientId, cancellationToken);
         return IssuedOAuthClientDto.From(client, secret);
     }
 }

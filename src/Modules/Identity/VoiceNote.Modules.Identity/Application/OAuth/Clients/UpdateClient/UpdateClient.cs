@@ -7,6 +7,7 @@ using VoiceNote.Infrastructure.Http;
 using VoiceNote.Infrastructure.Persistence;
 using VoiceNote.Modules.Identity.Application.Common;
 using VoiceNote.Modules.Identity.Infrastructure.Persistence;
+using VoiceNote.Modules.Identity.Infrastructure.Server;
 
 namespace VoiceNote.Modules.Identity.Application.OAuth.Clients.UpdateClient;
 
@@ -14,7 +15,7 @@ namespace VoiceNote.Modules.Identity.Application.OAuth.Clients.UpdateClient;
 /// Rename, change scopes, enable or disable (PATCH: only the fields sent change). Disabling refuses the
 /// client's live tokens at once; narrowed scopes apply to them at once too (see docs/decisions/0013).
 /// </summary>
-internal sealed record UpdateClient(Guid Id, string? Name, IReadOnlyList<string>? Scopes, bool? Enabled) : ICommand<OAuthClientDto>;
+internal sealed record UpdateClient(Guid Id, string? Name, IReadOnlyList<string>? Scopes, bool? Enabled, IReadOnlyList<string>? RedirectUris = null) : ICommand<OAuthClientDto>;
 
 internal sealed class UpdateClientValidator : AbstractValidator<UpdateClient>
 {
@@ -22,10 +23,11 @@ internal sealed class UpdateClientValidator : AbstractValidator<UpdateClient>
     {
         RuleFor(c => c.Name).ValidClientName().When(c => c.Name is not null);
         RuleFor(c => c.Scopes).ValidClientScopes().When(c => c.Scopes is not null);
+        RuleFor(c => c.RedirectUris).ValidRedirectUris();
     }
 }
 
-internal sealed class UpdateClientHandler(IdentityDbContext db, ICurrentUser caller, TimeProvider clock) : ICommandHandler<UpdateClient, OAuthClientDto>
+internal sealed class UpdateClientHandler(IdentityDbContext db, ClientApplications applications, ICurrentUser caller, TimeProvider clock) : ICommandHandler<UpdateClient, OAuthClientDto>
 {
     public async Task<Result<OAuthClientDto>> Handle(UpdateClient request, CancellationToken cancellationToken)
     {
@@ -40,10 +42,23 @@ internal sealed class UpdateClientHandler(IdentityDbContext db, ICurrentUser cal
             return IdentityErrors.OAuthClientNotFound;
         }
 
+        if (request.Scopes is { } asked && !ClientRules.WithinCallersScopes(asked, caller))
+        {
+            return IdentityErrors.ScopeBeyondSession;
+        }
+
+        var disabling = client.Enabled && request.Enabled == false;
         client.Name = request.Name?.Trim() ?? client.Name;
         client.Scopes = request.Scopes is { } scopes ? ClientRules.NormalizeScopes(scopes) : client.Scopes;
         client.Enabled = request.Enabled ?? client.Enabled;
+        client.RedirectUris = request.RedirectUris?.Distinct(StringComparer.Ordinal).ToList() ?? client.RedirectUris;
         client.UpdatedAt = clock.GetStoredNow();
+        await applications.SavePartnerAsync(client, newSecret: null, cancellationToken);
+        if (disabling)
+        {
+            await applications.RevokeTokensAsync(client.ClientId, cancellationToken);
+        }
+
         return OAuthClientDto.From(client);
     }
 }
@@ -52,10 +67,10 @@ internal sealed class UpdateClientEndpoint : IEndpoint
 {
     public void MapEndpoint(ApiRoutes routes) =>
         routes.V1.MapPatch("/oauth-clients/{id:guid}", async (Guid id, UpdateClientRequest body, ISender sender, CancellationToken ct) =>
-                (await sender.Send(new UpdateClient(id, body.Name, body.Scopes, body.Enabled), ct)).ToOk())
+                (await sender.Send(new UpdateClient(id, body.Name, body.Scopes, body.Enabled, body.RedirectUris), ct)).ToOk())
             .RequireInteractiveUser()
             .WithTags("OAuth clients")
-            .WithSummary("Rename a partner client, change its scopes, enable or disable it");
+            .WithSummary("Rename a partner client, change its scopes or redirect URIs, enable or disable it");
 
-    internal sealed record UpdateClientRequest(string? Name, IReadOnlyList<string>? Scopes, bool? Enabled);
+    internal sealed record UpdateClientRequest(string? Name, IReadOnlyList<string>? Scopes, bool? Enabled, IReadOnlyList<string>? RedirectUris);
 }
