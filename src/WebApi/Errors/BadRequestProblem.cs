@@ -11,7 +11,8 @@ namespace VoiceNote.WebApi.Errors;
 /// </summary>
 internal static partial class BadRequestProblem
 {
-    public const string Code = "validation_failed";
+    /// <summary>The code binding failures have always had; the field now comes in <c>errors</c>.</summary>
+    public const string Code = "bad_request";
 
     public static ProblemDetails From(BadHttpRequestException exception)
     {
@@ -33,17 +34,18 @@ internal static partial class BadRequestProblem
                 : "This value has the wrong type or format.");
         }
 
+        // A body parameter's name is the handler's, not the client's: a body problem names "body".
+        if (exception.Message.Contains("body", StringComparison.OrdinalIgnoreCase))
+        {
+            return Invalid("The request body is missing or unreadable.", "body", "Send a JSON object.");
+        }
+
         if (ParameterName().Match(exception.Message) is { Success: true } match)
         {
             var name = JsonNamingPolicy.CamelCase.ConvertName(match.Groups["name"].Value);
             return exception.Message.Contains("was not provided", StringComparison.Ordinal)
                 ? Invalid($"'{name}' is required.", name, "Required.")
                 : Invalid($"'{name}' is not a valid value.", name, "Not a valid value for this field.");
-        }
-
-        if (exception.Message.Contains("body", StringComparison.OrdinalIgnoreCase))
-        {
-            return Invalid("The request body is missing or unreadable.", "body", "Send a JSON object.");
         }
 
         return Plain(exception.StatusCode, "The request is not valid.");

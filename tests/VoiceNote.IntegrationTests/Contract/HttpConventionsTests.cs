@@ -79,9 +79,26 @@ public sealed class HttpConventionsTests : DatabaseFixture
         using var client = this.ClientFor(account);
         var response = await client.GetAsync("/api/v1/notes?limit=lots");
 
-        var problem = await response.AssertProblem(HttpStatusCode.BadRequest, "validation_failed");
+        var problem = await response.AssertProblem(HttpStatusCode.BadRequest, "bad_request");
         Assert.That(problem.GetProperty("errors").TryGetProperty("limit", out _), Is.True, problem.ToString());
         AssertNoFrameworkWords(problem);
+    }
+
+    [TestCase("/api/v1/notes/not-a-note-id", "id")]
+    [TestCase("/api/v1/notes/12345/tasks", "noteId")]
+    [TestCase("/api/v1/audio/zzz/transcripts", "id")]
+    public async Task A_malformed_id_is_a_400_naming_it_and_a_well_formed_unknown_one_is_a_404(string path, string field)
+    {
+        var account = await this.CreateAccountAsync("badid");
+        using var client = this.ClientFor(account);
+
+        var malformed = await client.GetAsync(path);
+        var problem = await malformed.AssertProblem(HttpStatusCode.BadRequest, "bad_request");
+        Assert.That(problem.GetProperty("errors").TryGetProperty(field, out _), Is.True, problem.ToString());
+        AssertNoFrameworkWords(problem);
+
+        var unknown = await client.GetAsync(path.Replace(path.Split('/')[4], Guid.NewGuid().ToString(), StringComparison.Ordinal));
+        Assert.That(unknown.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
     }
 
     [Test]
@@ -89,7 +106,7 @@ public sealed class HttpConventionsTests : DatabaseFixture
     {
         var response = await AnonymousClient.PostAsJsonAsync("/api/v1/auth/register", new { email = 5, username = "x", password = "y" });
 
-        var problem = await response.AssertProblem(HttpStatusCode.BadRequest, "validation_failed");
+        var problem = await response.AssertProblem(HttpStatusCode.BadRequest, "bad_request");
         Assert.That(problem.GetProperty("errors").TryGetProperty("email", out _), Is.True, problem.ToString());
         AssertNoFrameworkWords(problem);
     }

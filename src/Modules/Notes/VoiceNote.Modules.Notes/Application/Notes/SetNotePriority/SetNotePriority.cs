@@ -28,7 +28,7 @@ internal sealed class SetNotePriorityHandler(NotesDbContext db, TimeProvider clo
 internal sealed class SetNotePriorityEndpoint : IEndpoint
 {
     public void MapEndpoint(ApiRoutes routes) =>
-        routes.V1.MapPut("/notes/{id:guid}/priority", async (Guid id, PriorityBody body, ISender sender, CancellationToken ct) =>
+        routes.V1.MapPut("/notes/{id}/priority", async (Guid id, PriorityBody body, ISender sender, CancellationToken ct) =>
                 (await sender.Send(new SetNotePriority(id, body.Priority), ct)).ToNoContent())
             .RequireScope(ApiScopes.NotesWrite).WithTags("Notes").WithSummary("Set a note's priority (HIGH, MEDIUM, LOW)");
 }

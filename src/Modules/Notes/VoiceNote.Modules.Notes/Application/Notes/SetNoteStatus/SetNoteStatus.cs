@@ -28,7 +28,7 @@ internal sealed class SetNoteStatusHandler(NotesDbContext db, TimeProvider clock
 internal sealed class SetNoteStatusEndpoint : IEndpoint
 {
     public void MapEndpoint(ApiRoutes routes) =>
-        routes.V1.MapPut("/notes/{id:guid}/status", async (Guid id, StatusBody body, ISender sender, CancellationToken ct) =>
+        routes.V1.MapPut("/notes/{id}/status", async (Guid id, StatusBody body, ISender sender, CancellationToken ct) =>
                 (await sender.Send(new SetNoteStatus(id, body.Status), ct)).ToNoContent())
             .RequireScope(ApiScopes.NotesWrite).WithTags("Notes").WithSummary("Set a note's status (PENDING, DONE, DELAYED)");
 }

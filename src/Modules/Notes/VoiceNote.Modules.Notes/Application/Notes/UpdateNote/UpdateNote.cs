@@ -44,7 +44,7 @@ internal sealed class UpdateNoteHandler(NotesDbContext db, TimeProvider clock) :
 internal sealed class UpdateNoteEndpoint : IEndpoint
 {
     public void MapEndpoint(ApiRoutes routes) =>
-        routes.V1.MapPatch("/notes/{id:guid}", (Guid id, JsonElement body, IOptions<JsonOptions> json, ISender sender, CancellationToken ct) =>
+        routes.V1.MapPatch("/notes/{id}", (Guid id, JsonElement body, IOptions<JsonOptions> json, ISender sender, CancellationToken ct) =>
                 NoteEndpoints.WithBody(NoteFields.Body, body, json, sent => sender.Send(new UpdateNote(id, sent), ct), TypedResults.Ok))
             .RequireScope(ApiScopes.NotesWrite)
             .Accepts<NoteFields>("application/merge-patch+json", "application/json")

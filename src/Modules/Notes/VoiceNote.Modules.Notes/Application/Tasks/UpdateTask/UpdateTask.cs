@@ -39,7 +39,7 @@ internal sealed class UpdateTaskHandler(NotesDbContext db, TimeProvider clock) :
 internal sealed class UpdateTaskEndpoint : IEndpoint
 {
     public void MapEndpoint(ApiRoutes routes) =>
-        routes.V1.MapPatch("/tasks/{id:guid}", (Guid id, JsonElement body, IOptions<JsonOptions> json, ISender sender, CancellationToken ct) =>
+        routes.V1.MapPatch("/tasks/{id}", (Guid id, JsonElement body, IOptions<JsonOptions> json, ISender sender, CancellationToken ct) =>
                 NoteEndpoints.WithBody(TaskFields.Body, body, json, sent => sender.Send(new UpdateTask(id, sent), ct), TypedResults.Ok))
             .RequireScope(ApiScopes.NotesWrite)
             .Accepts<TaskFields>("application/merge-patch+json", "application/json")
