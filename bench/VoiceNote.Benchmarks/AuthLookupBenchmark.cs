@@ -39,7 +39,7 @@ internal static class AuthLookupBenchmark
                 {
                     var rows = await sides[i].MeasureAsync(requests, tokenRequests);
                     figures[i].Add(rows);
-                    report.Line($"### Round {round}, {sides[i].Name} (load average {Machine.LoadAverage()})");
+                    report.Line($"### Round {round}, {sides[i].Name} (load average at its end: {Machine.LoadAverage()})");
                     report.Line(string.Empty);
                     WriteTable(report, rows);
                 }
