@@ -14,7 +14,12 @@
 #             --deep-page: the keyset page measured in the user's list (not archived or deleted, 20 a page);
 #             default 500, or the last full page when the list has fewer; a page past the data is refused
 #             before seeding.
-#   auth      the per-request session check: lookup SQL, /health/live and /api/v1/me    --requests N
+#   auth      token issue (password and client_credentials grants at c=1 and 4), the per-request
+#             check's SQL alone, /health/live and /api/v1/me (c=1 and 8).
+#             --requests N (default 2000) --token-requests N (300) --rounds N
+#             --before-webapi DLL: also measure an older build (e.g. a worktree's Release
+#             VoiceNote.WebApi.dll), each on its own database (<database>_before, <database>_after),
+#             alternating sides, 2 rounds by default; prints medians and after / before ratios.
 #   uploads   (a) upload MB/s of big WAVs against File.Copy and an fsync'd copy on the same disk,
 #             (b) concurrent uploads of short M4As (all must succeed) with the API's memory; job
 #             workers off.   --sizes 100,20 --samples 5 --concurrent 50 --users 50 --part all|throughput|concurrent

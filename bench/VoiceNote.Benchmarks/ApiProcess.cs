@@ -41,6 +41,9 @@ internal sealed class ApiProcess : IAsyncDisposable
         // Kept across runs: the database holds secrets (the token signing key) encrypted with it.
         env["Secrets__MasterKeyFile"] = masterKeyFile;
         env["Auth__AccessTokenLifetime"] = "04:00:00";
+        // Since OpenIddict (ADR 0059) the API needs its public base URL as the token issuer; older builds ignore these.
+        env["Identity__Issuer"] = baseUrl + "/";
+        env["Identity__AllowHttp"] = "true";
         env["RateLimits__api__PermitLimit"] = "100000000";
         env["RateLimits__auth__PermitLimit"] = "100000";
         env["Notes__Search__QueryEmbeddingsPerMinute"] = "100000000";

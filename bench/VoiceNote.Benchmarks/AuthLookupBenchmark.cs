@@ -1,94 +1,88 @@
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json;
-using Npgsql;
-
 namespace VoiceNote.Benchmarks;
 
 /// <summary>
-/// What the per-request session check costs: the lookup SQL alone through Npgsql, and an authenticated
-/// request (/api/v1/me: token validation + lookup + a query) next to an anonymous one (/health/live).
+/// What signing in and the per-request check cost: token issue (password and client_credentials
+/// grants), the check's SQL alone through Npgsql, and an authenticated request (/api/v1/me: token
+/// validation + check + a query) next to an anonymous one (/health/live). With --before-webapi it
+/// measures an older build too, each on its own database, alternating sides round by round.
 /// </summary>
 internal static class AuthLookupBenchmark
 {
-    private const string LookupSql =
-        """
-        SELECT u.is_admin, u.admin_permissions FROM identity.sessions s JOIN identity.users u ON u.id = s.user_id
-        WHERE s.id = $1 AND u.id = $2 AND s.revoked_at IS NULL AND s.expires_at > now() AND u.is_active AND NOT u.is_deleted
-        """;
-
-    /// <summary><c>build/bench.sh auth [--requests N]</c>: its own database and API process, then the table.</summary>
+    /// <summary><c>build/bench.sh auth [--requests N] [--token-requests N] [--rounds N] [--before-webapi DLL]</c>.</summary>
     public static async Task<int> RunAsync(BenchOptions options)
     {
         var requests = options.Number("requests", 2000);
+        var tokenRequests = options.Number("token-requests", 300);
+        var beforeDll = options.Values.GetValueOrDefault("before-webapi");
+        var rounds = options.Number("rounds", beforeDll is null ? 1 : 2);
         var report = new BenchReport(options.Output);
-        var connection = await BenchDatabase.EnsureAsync(options.ConnectionString, options.Database);
-        var workDir = Directory.CreateTempSubdirectory("voicenote-bench-auth-").FullName;
+        var sides = new List<AuthSide>();
         try
         {
-            await using var api = await ApiProcess.StartAsync(options.WebApiDll, connection, options.Port, workDir, BenchDatabase.MasterKeyFile(options.Database));
-            report.Line($"## Identity: the per-request session check — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
-            report.Line(string.Empty);
-            report.Line($"Machine: {Machine.Describe()}. Release API on {api.BaseUrl}; {requests} requests per row after 50 warm-up calls.");
-            report.Line(string.Empty);
-            var figures = await RunAsync(new Uri(api.BaseUrl), connection, requests);
-            report.Line(LoadFigures.Header);
-            foreach (var figure in figures)
+            // Before first, so that within every round it runs first too.
+            if (beforeDll is not null)
             {
-                report.Line(figure.ToString());
+                sides.Add(await AuthSide.StartAsync("before", Path.GetFullPath(beforeDll), options.ConnectionString, options.Database + "_before", options.Port + 1));
+            }
+
+            sides.Add(await AuthSide.StartAsync(beforeDll is null ? "current" : "after", options.WebApiDll, options.ConnectionString, beforeDll is null ? options.Database : options.Database + "_after", options.Port));
+            report.Line($"## Identity: token issue and the per-request check — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+            report.Line(string.Empty);
+            report.Line($"Machine: {Machine.Describe()}. Release APIs: {string.Join("; ", sides.Select(s => $"{s.Name} on {s.BaseUrl} ({s.CheckName})"))}. "
+                + $"{tokenRequests} requests per token row after 10 warm-up calls, {requests} per other row after 50; {rounds} round(s) a side, alternating.");
+            report.Line(string.Empty);
+
+            var figures = sides.Select(_ => new List<IReadOnlyList<LoadFigures>>()).ToList();
+            for (var round = 1; round <= rounds; round++)
+            {
+                for (var i = 0; i < sides.Count; i++)
+                {
+                    var rows = await sides[i].MeasureAsync(requests, tokenRequests);
+                    figures[i].Add(rows);
+                    report.Line($"### Round {round}, {sides[i].Name} (load average at its end: {Machine.LoadAverage()})");
+                    report.Line(string.Empty);
+                    WriteTable(report, rows);
+                }
+            }
+
+            var medians = figures.Select(side => Enumerable.Range(0, side[0].Count).Select(row => AuthComparison.Median(side.Select(r => r[row]).ToList())).ToList()).ToList();
+            report.Line($"### Medians over {rounds} round(s)");
+            report.Line(string.Empty);
+            if (medians.Count == 2)
+            {
+                report.Line(AuthComparison.Header);
+                foreach (var (before, after) in medians[0].Zip(medians[1]))
+                {
+                    report.Line(AuthComparison.Row(before, after));
+                }
+            }
+            else
+            {
+                WriteTable(report, medians[0]);
             }
 
             report.Line(string.Empty);
             report.Line($"Load average at the end: {Machine.LoadAverage()}.");
             await report.SaveAsync();
-            return figures.Any(f => f.Errors > 0) ? 1 : 0;
+            return medians.SelectMany(m => m).Any(f => f.Errors > 0) ? 1 : 0;
         }
         finally
         {
-            Directory.Delete(workDir, recursive: true);
-        }
-    }
-
-    public static async Task<IReadOnlyList<LoadFigures>> RunAsync(Uri baseAddress, string connectionString, int requests)
-    {
-        using var http = new HttpClient { BaseAddress = baseAddress };
-        var name = "bench_" + Guid.NewGuid().ToString("N")[..8];
-        var password = "Bench-Passw0rd";
-        (await http.PostAsJsonAsync("/api/v1/auth/register", new { email = $"{name}@example.test", username = name, password })).EnsureSuccessStatusCode();
-        var signIn = await (await http.PostAsJsonAsync("/api/v1/auth/sign-in", new { login = name, password })).Content.ReadFromJsonAsync<JsonElement>();
-        var token = signIn.GetProperty("access_token").GetString()!;
-        var sessionId = signIn.GetProperty("session_id").GetGuid();
-        var userId = (await (await Authorized(http, token).GetAsync("/api/v1/me")).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-
-        await using var dataSource = NpgsqlDataSource.Create(connectionString);
-        var results = new List<LoadFigures>
-        {
-            await LoadRun.RunAsync("session lookup SQL (Npgsql, 1 caller)", requests, 1, async () =>
+            foreach (var side in sides)
             {
-                await using var command = dataSource.CreateCommand(LookupSql);
-                command.Parameters.Add(new NpgsqlParameter { Value = sessionId });
-                command.Parameters.Add(new NpgsqlParameter { Value = userId });
-                await using var reader = await command.ExecuteReaderAsync();
-                if (!await reader.ReadAsync())
-                {
-                    throw new InvalidOperationException("session not found");
-                }
-            }),
-        };
-
-        var authorized = Authorized(new HttpClient { BaseAddress = baseAddress }, token);
-        foreach (var concurrency in new[] { 1, 8 })
-        {
-            results.Add(await LoadRun.RunAsync($"GET /health/live (anonymous, c={concurrency})", requests, concurrency, async () => (await http.GetAsync("/health/live")).EnsureSuccessStatusCode()));
-            results.Add(await LoadRun.RunAsync($"GET /api/v1/me (token + session lookup, c={concurrency})", requests, concurrency, async () => (await authorized.GetAsync("/api/v1/me")).EnsureSuccessStatusCode()));
+                await side.DisposeAsync();
+            }
         }
-
-        return results;
     }
 
-    private static HttpClient Authorized(HttpClient client, string token)
+    private static void WriteTable(BenchReport report, IEnumerable<LoadFigures> rows)
     {
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
+        report.Line(LoadFigures.Header);
+        foreach (var row in rows)
+        {
+            report.Line(row.ToString());
+        }
+
+        report.Line(string.Empty);
     }
 }

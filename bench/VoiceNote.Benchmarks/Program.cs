@@ -2,7 +2,7 @@ using VoiceNote.Benchmarks;
 
 // One entry point for every benchmark (build/bench.sh <command> [options]; docs/benchmarks.md):
 //   notes     lists and search over seeded notes, API against direct SQL (the default)
-//   auth      the per-request session check
+//   auth      token issue and the per-request check (optionally after / before another build)
 //   uploads   upload throughput against a file copy, and concurrent uploads with the API's memory
 //   pipeline  a 60-second recording from upload to a completed processing job
 var command = args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal) ? args[0] : "notes";
