@@ -39,6 +39,7 @@ internal static class ApiHost
         var app = builder.Build();
         app.UseMiddleware<CorrelationIdMiddleware>();
         app.UseResponseCompression();
+        app.UseMiddleware<VersionSunset>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         // Before authentication and the limits: a preflight carries no token and costs no budget.
