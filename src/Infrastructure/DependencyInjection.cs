@@ -51,6 +51,7 @@ public static class DependencyInjection
         services.AddHttpContextAccessor();
         services.TryAddScoped<ICurrentUser, HttpCurrentUser>();
         services.TryAddSingleton<OutboxSignal>();
+        services.TryAddSingleton<Http.RepresentationTags>();
         services.TryAddSingleton<InboxInvoker>();
         services.TryAddSingleton<OutboxDispatcher>();
         services.TryAddSingleton<DatabaseMigrator>();

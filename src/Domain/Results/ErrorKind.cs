@@ -14,4 +14,10 @@ public enum ErrorKind
     UnsupportedMediaType,
     RateLimited,
     Unavailable,
+
+    /// <summary>The request's If-Match names a version that is no longer current (412).</summary>
+    PreconditionFailed,
+
+    /// <summary>The resource may only be changed with If-Match (428).</summary>
+    PreconditionRequired,
 }

@@ -4,19 +4,21 @@ using Microsoft.AspNetCore.Mvc;
 namespace VoiceNote.WebApi.Errors;
 
 /// <summary>
-/// Turns exceptions into problems. A bad request the framework detected (unreadable JSON, body too
-/// large) keeps its 4xx status; anything else is logged and answered as a bare 500.
+/// Turns exceptions into problems. A bad request the framework detected (unreadable JSON, a query value
+/// of the wrong type, body too large) keeps its 4xx status, in the client's words (BadRequestProblem);
+/// anything else is logged and answered as a bare 500.
 /// </summary>
 internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        var (status, detail) = exception switch
+        var problem = exception switch
         {
-            BadHttpRequestException bad => (bad.StatusCode, DescribeBadRequest(bad)),
-            OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested => (499, "The client closed the request."),
-            _ => (StatusCodes.Status500InternalServerError, "An unexpected error occurred. Quote the trace id when reporting it."),
+            BadHttpRequestException bad => BadRequestProblem.From(bad),
+            OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested => new ProblemDetails { Status = 499, Detail = "The client closed the request." },
+            _ => new ProblemDetails { Status = StatusCodes.Status500InternalServerError, Detail = "An unexpected error occurred. Quote the trace id when reporting it." },
         };
+        var status = problem.Status!.Value;
 
         if (status >= 500)
         {
@@ -24,7 +26,8 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
         }
         else
         {
-            logger.LogInformation("Bad request for {Method} {Path}: {Reason}", httpContext.Request.Method, httpContext.Request.Path, detail);
+            // The framework's own words stay in the log, for whoever runs the server.
+            logger.LogInformation("Bad request for {Method} {Path}: {Reason}", httpContext.Request.Method, httpContext.Request.Path, exception.Message);
         }
 
         if (httpContext.Response.HasStarted)
@@ -36,17 +39,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,
-            ProblemDetails = new ProblemDetails { Status = status, Detail = detail },
+            ProblemDetails = problem,
         });
     }
-
-    private static string DescribeBadRequest(BadHttpRequestException exception) => exception.StatusCode switch
-    {
-        StatusCodes.Status413PayloadTooLarge => "The request body is larger than this endpoint accepts.",
-        StatusCodes.Status415UnsupportedMediaType => "This endpoint does not accept that content type.",
-        // JSON errors name the offending path (e.g. "$.email"), which is what a client needs to fix its body.
-        _ => exception.InnerException is System.Text.Json.JsonException json
-            ? $"The request body is not valid JSON for this endpoint: {json.Message}"
-            : exception.Message,
-    };
 }

@@ -31,13 +31,19 @@ internal static class ApiHost
         builder.Services.AddVoiceNoteRateLimiting(builder.Configuration);
         builder.Services.AddVoiceNoteHealthChecks();
         builder.Services.AddVoiceNoteOpenApi();
+        builder.Services.AddVoiceNoteCors(builder.Configuration, builder.Environment);
+        builder.Services.AddVoiceNoteCompression();
         builder.Services.AddAuthentication();
         builder.Services.AddAuthorization();
 
         var app = builder.Build();
         app.UseMiddleware<CorrelationIdMiddleware>();
+        app.UseResponseCompression();
+        app.UseMiddleware<VersionSunset>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        // Before authentication and the limits: a preflight carries no token and costs no budget.
+        app.UseCors();
         app.UseCredentialRateLimiting(app.Configuration);
         app.UseAuthentication();
         app.UseAuthorization();

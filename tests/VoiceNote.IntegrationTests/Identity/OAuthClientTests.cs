@@ -268,7 +268,9 @@ public sealed class OAuthClientTests : DatabaseFixture
 
         var unchanged = await owner.GetFromJsonAsync<JsonElement>($"/api/v1/oauth-clients/{client.Id}");
         Assert.That(unchanged.GetProperty("scopes").EnumerateArray().Select(s => s.GetString()), Is.EqualTo(new[] { ApiScopes.NotesRead }));
-        await (await owner.GetAsync("/api/v1/oauth-clients/not-a-guid")).AssertProblem(HttpStatusCode.NotFound, "not_found");
+        // A malformed id is the client's mistake, named as such (issue 11), not a missing resource.
+        var malformed = await (await owner.GetAsync("/api/v1/oauth-clients/not-a-guid")).AssertProblem(HttpStatusCode.BadRequest, "bad_request");
+        Assert.That(malformed.GetProperty("errors").TryGetProperty("id", out _), Is.True);
     }
 
     [Test]

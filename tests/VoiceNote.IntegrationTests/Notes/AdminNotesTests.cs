@@ -99,7 +99,7 @@ public sealed class AdminNotesTests : DatabaseFixture
 
     private static Task<HttpResponseMessage> Send(HttpClient client, string method, string pattern, Guid note)
     {
-        var path = pattern.Replace("{id:guid}", note.ToString(), StringComparison.Ordinal);
+        var path = pattern.Replace("{id}", note.ToString(), StringComparison.Ordinal);
         if (path.EndsWith("/search", StringComparison.Ordinal))
         {
             path += "?q=harbour&mode=text";

@@ -21,10 +21,10 @@ public sealed partial class OwnershipTests : DatabaseFixture
     /// </summary>
     private static readonly Dictionary<string, string> SampleBodies = new(StringComparer.Ordinal)
     {
-        ["POST /api/v1/notes/{noteId:guid}/tasks"] = """{ "description": "Steal this task" }""",
-        ["PUT /api/v1/notes/{id:guid}/priority"] = """{ "priority": "LOW" }""",
-        ["PUT /api/v1/notes/{id:guid}/status"] = """{ "status": "DONE" }""",
-        ["PUT /api/v1/notes/{noteId:guid}/tasks/order"] = """{ "taskIds": ["{taskId}"] }""",
+        ["POST /api/v1/notes/{noteId}/tasks"] = """{ "description": "Steal this task" }""",
+        ["PUT /api/v1/notes/{id}/priority"] = """{ "priority": "LOW" }""",
+        ["PUT /api/v1/notes/{id}/status"] = """{ "status": "DONE" }""",
+        ["PUT /api/v1/notes/{noteId}/tasks/order"] = """{ "taskIds": ["{taskId}"] }""",
         ["POST /api/v1/notes"] = """{ "title": "The second user's own note" }""",
     };
 

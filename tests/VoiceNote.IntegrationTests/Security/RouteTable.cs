@@ -11,7 +11,7 @@ namespace VoiceNote.IntegrationTests.Security;
 /// <summary>One callable route of the running host: a method, its pattern, and what it declares about access.</summary>
 internal sealed record RouteCall(string Method, RouteEndpoint Endpoint)
 {
-    /// <summary>"GET /api/v1/admin/users/{id:guid}": how the explicit lists in the tests name a route.</summary>
+    /// <summary>"GET /api/v1/admin/users/{id}": how the explicit lists in the tests name a route.</summary>
     public string Name => $"{Method} {Pattern}";
 
     public string Pattern => "/" + Endpoint.RoutePattern.RawText?.TrimStart('/');

@@ -35,7 +35,7 @@ public sealed class AudioOwnershipTests : DatabaseFixture
 
         foreach (var (method, pattern) in routes)
         {
-            var path = pattern.Replace("{id:guid}", id.ToString(), StringComparison.Ordinal);
+            var path = pattern.Replace("{id}", id.ToString(), StringComparison.Ordinal);
             using var request = new HttpRequestMessage(new HttpMethod(method), path);
             if (method is "POST" or "PUT" or "PATCH")
             {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Mapster;
+using VoiceNote.Infrastructure.Http;
 using VoiceNote.Modules.Notes.Domain;
 
 namespace VoiceNote.Modules.Notes.Application.Common;
@@ -39,8 +40,11 @@ internal sealed record NoteDto(
     EmbeddingStateDto Embedding,
     IReadOnlyList<TaskDto> Tasks,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt)
+    DateTimeOffset UpdatedAt) : IVersionedRepresentation
 {
+    /// <summary>The note's version leaves out its search-index state, which indexing changes in the background.</summary>
+    public object VersionedView() => this with { Embedding = new EmbeddingStateDto(null, null, false) };
+
     public static NoteDto From(Note note)
     {
         var preferred = note.PreferredTranscript;

@@ -19,4 +19,16 @@ internal static class NoteEndpoints
         var sent = reader.Read(body, json.Value.SerializerOptions);
         return sent.IsFailure ? ProblemResults.From(sent.Error) : (await send(sent.Value)).ToHttp(onSuccess);
     }
+
+    /// <summary>The same, answering 200 with the new version's ETag (the edits a client may make conditional).</summary>
+    public static async Task<IResult> WithBody<TFields, TResult>(
+        JsonBody<TFields> reader,
+        JsonElement body,
+        IOptions<JsonOptions> json,
+        Func<Sent<TFields>, Task<Result<TResult>>> send,
+        HttpContext http)
+    {
+        var sent = reader.Read(body, json.Value.SerializerOptions);
+        return sent.IsFailure ? ProblemResults.From(sent.Error) : (await send(sent.Value)).ToTaggedOk(http);
+    }
 }

@@ -38,6 +38,6 @@ internal sealed class RetryAudioJobHandler(AudioProcessingDbContext db, JobQueue
 internal sealed class RetryAudioJobEndpoint : IEndpoint
 {
     public void MapEndpoint(ApiRoutes routes) =>
-        routes.Admin.MapPost("/audio/jobs/{id:guid}/retry", async (Guid id, ISender sender, CancellationToken ct) => (await sender.Send(new RetryAudioJob(id), ct)).ToOk())
+        routes.Admin.MapPost("/audio/jobs/{id}/retry", async (Guid id, ISender sender, CancellationToken ct) => (await sender.Send(new RetryAudioJob(id), ct)).ToOk())
             .RequirePermission(AdminPermissions.CanModifySystemSettings).WithTags("Admin").WithSummary("Retry a failed or cancelled processing job with fresh attempts");
 }

@@ -62,10 +62,10 @@ internal sealed class ArchiveAudioEndpoint : IEndpoint
 {
     public void MapEndpoint(ApiRoutes routes)
     {
-        routes.V1.MapPost("/audio/{id:guid}/archive", async (Guid id, ISender sender, CancellationToken ct, string? reason = null) =>
+        routes.V1.MapPost("/audio/{id}/archive", async (Guid id, ISender sender, CancellationToken ct, string? reason = null) =>
                 (await sender.Send(new ArchiveAudio(id, true, reason), ct)).ToOk())
             .RequireScope(ApiScopes.AudioWrite).WithTags("Audio").WithSummary("Move a recording to the archive area");
-        routes.V1.MapPost("/audio/{id:guid}/restore", async (Guid id, ISender sender, CancellationToken ct) =>
+        routes.V1.MapPost("/audio/{id}/restore", async (Guid id, ISender sender, CancellationToken ct) =>
                 (await sender.Send(new ArchiveAudio(id, false, null), ct)).ToOk())
             .RequireScope(ApiScopes.AudioWrite).WithTags("Audio").WithSummary("Bring a recording back from the archive");
     }

@@ -51,6 +51,6 @@ internal sealed class DeleteAudioHandler(AudioProcessingDbContext db, IAudioStor
 internal sealed class DeleteAudioEndpoint : IEndpoint
 {
     public void MapEndpoint(ApiRoutes routes) =>
-        routes.V1.MapDelete("/audio/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) => (await sender.Send(new DeleteAudio(id), ct)).ToNoContent())
+        routes.V1.MapDelete("/audio/{id}", async (Guid id, ISender sender, CancellationToken ct) => (await sender.Send(new DeleteAudio(id), ct)).ToNoContent())
             .RequireScope(ApiScopes.AudioWrite).WithTags("Audio").WithSummary("Delete a recording and its file");
 }

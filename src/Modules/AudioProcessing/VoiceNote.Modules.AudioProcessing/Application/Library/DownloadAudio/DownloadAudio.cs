@@ -49,7 +49,7 @@ internal sealed class DownloadAudioHandler(AudioProcessingDbContext db, IAudioSt
 internal sealed class DownloadAudioEndpoint : IEndpoint
 {
     public void MapEndpoint(ApiRoutes routes) =>
-        routes.V1.MapGet("/audio/{id:guid}/content", async (Guid id, ISender sender, CancellationToken ct) =>
+        routes.V1.MapGet("/audio/{id}/content", async (Guid id, ISender sender, CancellationToken ct) =>
                 (await sender.Send(new DownloadAudio(id), ct)).ToHttp(c => Results.File(c.Path, c.ContentType, enableRangeProcessing: true)))
             .RequireScope(ApiScopes.AudioRead).WithTags("Audio").WithSummary("The recording's bytes, with HTTP range support for playback");
 }

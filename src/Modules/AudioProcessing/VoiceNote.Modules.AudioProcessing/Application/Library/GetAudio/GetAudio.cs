@@ -28,6 +28,6 @@ internal sealed class GetAudioHandler(AudioProcessingDbContext db) : IQueryHandl
 internal sealed class GetAudioEndpoint : IEndpoint
 {
     public void MapEndpoint(ApiRoutes routes) =>
-        routes.V1.MapGet("/audio/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) => (await sender.Send(new GetAudio(id), ct)).ToOk())
+        routes.V1.MapGet("/audio/{id}", async (Guid id, ISender sender, CancellationToken ct) => (await sender.Send(new GetAudio(id), ct)).ToOk())
             .RequireScope(ApiScopes.AudioRead).WithTags("Audio").WithSummary("One of the caller's recordings");
 }

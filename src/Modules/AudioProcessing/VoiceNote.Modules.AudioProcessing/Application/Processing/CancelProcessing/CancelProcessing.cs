@@ -38,7 +38,7 @@ internal sealed class CancelProcessingHandler(AudioProcessingDbContext db, JobQu
 internal sealed class CancelProcessingEndpoint : IEndpoint
 {
     public void MapEndpoint(ApiRoutes routes) =>
-        routes.V1.MapPost("/audio/{id:guid}/processing/cancel", async (Guid id, ISender sender, CancellationToken ct) =>
+        routes.V1.MapPost("/audio/{id}/processing/cancel", async (Guid id, ISender sender, CancellationToken ct) =>
                 (await sender.Send(new CancelProcessing(id), ct)).ToHttp(s => TypedResults.Accepted($"/api/v1/audio/{id}/processing", s)))
             .RequireScope(ApiScopes.AudioWrite).WithTags("Audio processing").WithSummary("Cancel the recording's processing (a running job stops at its next heartbeat)");
 }

@@ -18,7 +18,7 @@ internal sealed class FollowProcessingEndpoint : IEndpoint
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(500);
 
     public void MapEndpoint(ApiRoutes routes) =>
-        routes.V1.MapGet("/audio/{id:guid}/processing/events", async (Guid id, ISender sender, CancellationToken ct) =>
+        routes.V1.MapGet("/audio/{id}/processing/events", async (Guid id, ISender sender, CancellationToken ct) =>
             {
                 var first = await sender.Send(new GetProcessingStatus(id), ct);
                 return first.IsFailure

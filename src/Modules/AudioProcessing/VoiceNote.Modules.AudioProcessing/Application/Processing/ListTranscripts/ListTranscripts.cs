@@ -64,7 +64,7 @@ internal sealed class ListTranscriptsHandler(AudioProcessingDbContext db) : IQue
 internal sealed class ListTranscriptsEndpoint : IEndpoint
 {
     public void MapEndpoint(ApiRoutes routes) =>
-        routes.V1.MapGet("/audio/{id:guid}/transcripts", async (Guid id, ISender sender, CancellationToken ct, bool words = false) =>
+        routes.V1.MapGet("/audio/{id}/transcripts", async (Guid id, ISender sender, CancellationToken ct, bool words = false) =>
                 (await sender.Send(new ListTranscripts(id, words), ct)).ToOk())
             .RequireScope(ApiScopes.AudioRead).WithTags("Audio processing").WithSummary("The recording's transcript versions (engine, language, analysis), newest first");
 }

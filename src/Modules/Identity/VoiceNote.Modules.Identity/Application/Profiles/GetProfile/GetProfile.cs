@@ -34,7 +34,7 @@ internal sealed class GetProfileHandler(IdentityDbContext db, ICurrentUser calle
 internal sealed class GetProfileEndpoint : IEndpoint
 {
     public void MapEndpoint(ApiRoutes routes) =>
-        routes.V1.MapGet("/me/profile", async (ISender sender, CancellationToken ct) => (await sender.Send(new GetProfile(), ct)).ToOk())
+        routes.V1.MapGet("/me/profile", async (HttpContext http, ISender sender, CancellationToken ct) => (await sender.Send(new GetProfile(), ct)).ToTaggedOk(http))
             .RequireScope(ApiScopes.ProfileRead)
             .WithTags("Profile")
             .WithSummary("Roles, AI context, work hours and settings of the signed-in account");

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using FluentValidation;
 using VoiceNote.Application.Messaging;
 using VoiceNote.Application.Security;
@@ -26,7 +27,12 @@ internal sealed record UpdateProfile(
     bool? ShowFloatingButton,
     string? PreferredLanguage,
     string? SummaryQuality,
-    JsonElement? Settings) : ICommand<ProfileDto>;
+    JsonElement? Settings) : ICommand<ProfileDto>
+{
+    /// <summary>The profile's ETag from If-Match: the replacement applies only to that version (else 412).</summary>
+    [JsonIgnore]
+    public string? IfMatch { get; init; }
+}
 
 internal sealed class UpdateProfileValidator : AbstractValidator<UpdateProfile>
 {

@@ -7,7 +7,8 @@ namespace VoiceNote.Modules.Identity.Application.Profiles.UpdateProfile;
 internal sealed class UpdateProfileEndpoint : IEndpoint
 {
     public void MapEndpoint(ApiRoutes routes) =>
-        routes.V1.MapPut("/me/profile", async (UpdateProfile command, ISender sender, CancellationToken ct) => (await sender.Send(command, ct)).ToOk())
+        routes.V1.MapPut("/me/profile", async (UpdateProfile command, HttpContext http, ISender sender, CancellationToken ct) =>
+                (await sender.Send(command with { IfMatch = http.IfMatch() }, ct)).ToTaggedOk(http))
             .RequireScope(ApiScopes.ProfileWrite)
             .WithTags("Profile")
             .WithSummary("Replace the profile: roles, AI context (prompt, jargon), work hours and days, time zone, language, summary quality, settings");

@@ -51,7 +51,7 @@ internal sealed class SignOutEndpoints : IEndpoint
             .RequireUser().WithTags("Accounts").WithSummary("End the current session");
         routes.V1.MapPost("/auth/sign-out-everywhere", async (ISender sender, CancellationToken ct) => (await sender.Send(new SignOutEverywhere(), ct)).ToNoContent())
             .RequireInteractiveUser().WithTags("Accounts").WithSummary("End every session of this account");
-        routes.V1.MapDelete("/auth/sessions/{sessionId:guid}", async (Guid sessionId, ISender sender, CancellationToken ct) => (await sender.Send(new RevokeSession(sessionId), ct)).ToNoContent())
+        routes.V1.MapDelete("/auth/sessions/{sessionId}", async (Guid sessionId, ISender sender, CancellationToken ct) => (await sender.Send(new RevokeSession(sessionId), ct)).ToNoContent())
             .RequireInteractiveUser().WithTags("Accounts").WithSummary("End one session");
     }
 }

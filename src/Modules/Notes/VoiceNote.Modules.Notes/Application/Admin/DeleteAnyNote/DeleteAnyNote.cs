@@ -40,10 +40,10 @@ internal sealed class DeleteAnyNoteEndpoint : IEndpoint
 {
     public void MapEndpoint(ApiRoutes routes)
     {
-        routes.Admin.MapDelete("/notes/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) => (await sender.Send(new DeleteAnyNote(id, true), ct)).ToNoContent())
+        routes.Admin.MapDelete("/notes/{id}", async (Guid id, ISender sender, CancellationToken ct) => (await sender.Send(new DeleteAnyNote(id, true), ct)).ToNoContent())
             .RequirePermission(AdminPermissions.CanDeleteNotes)
             .WithSummary("Move any user's note to the trash (can_delete_notes)");
-        routes.Admin.MapPost("/notes/{id:guid}/restore", async (Guid id, ISender sender, CancellationToken ct) => (await sender.Send(new DeleteAnyNote(id, false), ct)).ToNoContent())
+        routes.Admin.MapPost("/notes/{id}/restore", async (Guid id, ISender sender, CancellationToken ct) => (await sender.Send(new DeleteAnyNote(id, false), ct)).ToNoContent())
             .RequirePermission(AdminPermissions.CanDeleteNotes)
             .WithSummary("Restore any user's note from the trash (can_delete_notes)");
     }

@@ -44,7 +44,7 @@ internal sealed class ModerateNoteHandler(NotesDbContext db, ICurrentUser caller
 internal sealed class ModerateNoteEndpoint : IEndpoint
 {
     public void MapEndpoint(ApiRoutes routes) =>
-        routes.Admin.MapPost("/notes/{id:guid}/moderation", async (Guid id, ModerationBody body, ISender sender, CancellationToken ct) =>
+        routes.Admin.MapPost("/notes/{id}/moderation", async (Guid id, ModerationBody body, ISender sender, CancellationToken ct) =>
                 (await sender.Send(new ModerateNote(id, body.Status, body.Note), ct)).ToOk())
             .RequirePermission(AdminPermissions.CanModerateContent)
             .WithSummary("Mark a note moderated: APPROVED, FLAGGED or NONE (can_moderate_content)");

@@ -27,7 +27,7 @@ internal sealed class ViewAnyNoteHandler(NotesDbContext db) : IQueryHandler<View
 internal sealed class ViewAnyNoteEndpoint : IEndpoint
 {
     public void MapEndpoint(ApiRoutes routes) =>
-        routes.Admin.MapGet("/notes/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) => (await sender.Send(new ViewAnyNote(id), ct)).ToOk())
+        routes.Admin.MapGet("/notes/{id}", async (Guid id, ISender sender, CancellationToken ct) => (await sender.Send(new ViewAnyNote(id), ct)).ToOk())
             .RequirePermission(AdminPermissions.CanViewAllNotes)
             .WithSummary("Any user's note (can_view_all_notes)");
 }

@@ -29,6 +29,6 @@ internal sealed class DeleteNoteHandler(NotesDbContext db, TimeProvider clock) :
 internal sealed class DeleteNoteEndpoint : IEndpoint
 {
     public void MapEndpoint(ApiRoutes routes) =>
-        routes.V1.MapDelete("/notes/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) => (await sender.Send(new DeleteNote(id), ct)).ToNoContent())
+        routes.V1.MapDelete("/notes/{id}", async (Guid id, ISender sender, CancellationToken ct) => (await sender.Send(new DeleteNote(id), ct)).ToNoContent())
             .RequireScope(ApiScopes.NotesWrite).WithTags("Notes").WithSummary("Move a note to the trash");
 }

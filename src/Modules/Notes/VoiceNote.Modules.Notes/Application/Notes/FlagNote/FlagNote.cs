@@ -59,7 +59,7 @@ internal sealed class FlagNoteEndpoint : IEndpoint
     {
         foreach (var (action, flag, on, summary) in Routes)
         {
-            routes.V1.MapPost($"/notes/{{id:guid}}/{action}", async (Guid id, ISender sender, CancellationToken ct) => (await sender.Send(new FlagNote(id, flag, on), ct)).ToNoContent())
+            routes.V1.MapPost($"/notes/{{id}}/{action}", async (Guid id, ISender sender, CancellationToken ct) => (await sender.Send(new FlagNote(id, flag, on), ct)).ToNoContent())
                 .RequireScope(ApiScopes.NotesWrite).WithTags("Notes").WithSummary(summary);
         }
     }

@@ -25,7 +25,7 @@ internal sealed class GetNoteHandler(NotesDbContext db) : IQueryHandler<GetNote,
 internal sealed class GetNoteEndpoint : IEndpoint
 {
     public void MapEndpoint(ApiRoutes routes) =>
-        routes.V1.MapGet("/notes/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) => (await sender.Send(new GetNote(id), ct)).ToOk())
+        routes.V1.MapGet("/notes/{id}", async (Guid id, HttpContext http, ISender sender, CancellationToken ct) => (await sender.Send(new GetNote(id), ct)).ToTaggedOk(http))
             .RequireScope(ApiScopes.NotesRead)
             .WithTags("Notes")
             .WithSummary("A note with its transcripts and tasks");

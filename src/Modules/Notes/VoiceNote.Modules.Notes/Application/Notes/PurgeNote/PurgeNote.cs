@@ -38,6 +38,6 @@ internal sealed class PurgeNoteHandler(NotesDbContext db, TimeProvider clock) : 
 internal sealed class PurgeNoteEndpoint : IEndpoint
 {
     public void MapEndpoint(ApiRoutes routes) =>
-        routes.V1.MapDelete("/notes/trash/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) => (await sender.Send(new PurgeNote(id), ct)).ToNoContent())
+        routes.V1.MapDelete("/notes/trash/{id}", async (Guid id, ISender sender, CancellationToken ct) => (await sender.Send(new PurgeNote(id), ct)).ToNoContent())
             .RequireScope(ApiScopes.NotesWrite).WithTags("Notes").WithSummary("Delete a note in the trash for good");
 }

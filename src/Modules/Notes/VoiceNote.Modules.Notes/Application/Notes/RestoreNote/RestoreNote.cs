@@ -29,6 +29,6 @@ internal sealed class RestoreNoteHandler(NotesDbContext db, TimeProvider clock) 
 internal sealed class RestoreNoteEndpoint : IEndpoint
 {
     public void MapEndpoint(ApiRoutes routes) =>
-        routes.V1.MapPost("/notes/{id:guid}/restore", async (Guid id, ISender sender, CancellationToken ct) => (await sender.Send(new RestoreNote(id), ct)).ToNoContent())
+        routes.V1.MapPost("/notes/{id}/restore", async (Guid id, ISender sender, CancellationToken ct) => (await sender.Send(new RestoreNote(id), ct)).ToNoContent())
             .RequireScope(ApiScopes.NotesWrite).WithTags("Notes").WithSummary("Restore a note from the trash");
 }

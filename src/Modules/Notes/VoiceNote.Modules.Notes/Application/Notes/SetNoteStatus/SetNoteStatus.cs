@@ -9,8 +9,9 @@ using VoiceNote.Modules.Notes.Infrastructure.Persistence;
 
 namespace VoiceNote.Modules.Notes.Application.Notes.SetNoteStatus;
 
+/// <summary>Set the note's status; with <paramref name="IfMatch"/> (the note's ETag) only on that version, else 412.</summary>
 [Requires(Scope = ApiScopes.NotesWrite)]
-internal sealed record SetNoteStatus(Guid Id, NoteStatus? Status) : ICommand;
+internal sealed record SetNoteStatus(Guid Id, NoteStatus? Status, string? IfMatch = null) : ICommand;
 
 internal sealed record StatusBody(NoteStatus? Status);
 
@@ -19,16 +20,16 @@ internal sealed class SetNoteStatusValidator : AbstractValidator<SetNoteStatus>
     public SetNoteStatusValidator() => RuleFor(c => c.Status).NotNull().IsInEnum();
 }
 
-internal sealed class SetNoteStatusHandler(NotesDbContext db, TimeProvider clock) : ICommandHandler<SetNoteStatus>
+internal sealed class SetNoteStatusHandler(NotesDbContext db, RepresentationTags tags, TimeProvider clock) : ICommandHandler<SetNoteStatus>
 {
     public Task<Result> Handle(SetNoteStatus request, CancellationToken cancellationToken) =>
-        db.ChangeNoteAsync(request.Id, clock, (note, _) => note.Status = request.Status!.Value, cancellationToken);
+        db.ChangeNoteAsync(request.Id, clock, (note, _) => note.Status = request.Status!.Value, cancellationToken, new Condition(tags, request.IfMatch));
 }
 
 internal sealed class SetNoteStatusEndpoint : IEndpoint
 {
     public void MapEndpoint(ApiRoutes routes) =>
-        routes.V1.MapPut("/notes/{id:guid}/status", async (Guid id, StatusBody body, ISender sender, CancellationToken ct) =>
-                (await sender.Send(new SetNoteStatus(id, body.Status), ct)).ToNoContent())
+        routes.V1.MapPut("/notes/{id}/status", async (Guid id, StatusBody body, HttpContext http, ISender sender, CancellationToken ct) =>
+                (await sender.Send(new SetNoteStatus(id, body.Status, http.IfMatch()), ct)).ToNoContent())
             .RequireScope(ApiScopes.NotesWrite).WithTags("Notes").WithSummary("Set a note's status (PENDING, DONE, DELAYED)");
 }

@@ -14,15 +14,17 @@ namespace VoiceNote.Modules.Notes.Application.Notes.UpdateNote;
 /// A partial update (JSON merge-patch semantics): a field left out keeps its value, a field sent as
 /// null is cleared, a transcript sent with a null text is removed. Server-owned fields are refused.
 /// </summary>
+/// <remarks>With <paramref name="IfMatch"/> (the note's ETag) the change applies only to that version; otherwise 412.</remarks>
 [Requires(Scope = ApiScopes.NotesWrite)]
-internal sealed record UpdateNote(Guid Id, Sent<NoteFields> Body) : ICommand<NoteDto>, INoteFieldsCommand;
+internal sealed record UpdateNote(Guid Id, Sent<NoteFields> Body, string? IfMatch = null) : ICommand<NoteDto>, INoteFieldsCommand;
 
 internal sealed class UpdateNoteValidator() : NoteFieldsValidator<UpdateNote>(creating: false);
 
-internal sealed class UpdateNoteHandler(NotesDbContext db, TimeProvider clock) : ICommandHandler<UpdateNote, NoteDto>
+internal sealed class UpdateNoteHandler(NotesDbContext db, RepresentationTags tags, TimeProvider clock) : ICommandHandler<UpdateNote, NoteDto>
 {
     public async Task<Result<NoteDto>> Handle(UpdateNote request, CancellationToken cancellationToken)
     {
+        await db.LockNoteAsync(request.Id, cancellationToken);
         var note = await db.FindNoteWithChildrenAsync(request.Id, cancellationToken);
         if (note is null)
         {
@@ -32,6 +34,11 @@ internal sealed class UpdateNoteHandler(NotesDbContext db, TimeProvider clock) :
         if (note.IsDeleted)
         {
             return NotesErrors.NoteInTrash;
+        }
+
+        if (tags.Check(request.IfMatch, note) is { } stale)
+        {
+            return stale;
         }
 
         var now = clock.NowForDatabase();
@@ -44,8 +51,8 @@ internal sealed class UpdateNoteHandler(NotesDbContext db, TimeProvider clock) :
 internal sealed class UpdateNoteEndpoint : IEndpoint
 {
     public void MapEndpoint(ApiRoutes routes) =>
-        routes.V1.MapPatch("/notes/{id:guid}", (Guid id, JsonElement body, IOptions<JsonOptions> json, ISender sender, CancellationToken ct) =>
-                NoteEndpoints.WithBody(NoteFields.Body, body, json, sent => sender.Send(new UpdateNote(id, sent), ct), TypedResults.Ok))
+        routes.V1.MapPatch("/notes/{id}", (Guid id, JsonElement body, IOptions<JsonOptions> json, HttpContext http, ISender sender, CancellationToken ct) =>
+                NoteEndpoints.WithBody(NoteFields.Body, body, json, sent => sender.Send(new UpdateNote(id, sent, http.IfMatch()), ct), http))
             .RequireScope(ApiScopes.NotesWrite)
             .Accepts<NoteFields>("application/merge-patch+json", "application/json")
             .WithTags("Notes")

@@ -44,9 +44,9 @@ internal sealed class CompleteTaskEndpoint : IEndpoint
 {
     public void MapEndpoint(ApiRoutes routes)
     {
-        routes.V1.MapPost("/tasks/{id:guid}/complete", async (Guid id, ISender sender, CancellationToken ct) => (await sender.Send(new CompleteTask(id, true), ct)).ToOk())
+        routes.V1.MapPost("/tasks/{id}/complete", async (Guid id, ISender sender, CancellationToken ct) => (await sender.Send(new CompleteTask(id, true), ct)).ToOk())
             .RequireScope(ApiScopes.NotesWrite).WithTags("Tasks").WithSummary("Mark a task done");
-        routes.V1.MapPost("/tasks/{id:guid}/reopen", async (Guid id, ISender sender, CancellationToken ct) => (await sender.Send(new CompleteTask(id, false), ct)).ToOk())
+        routes.V1.MapPost("/tasks/{id}/reopen", async (Guid id, ISender sender, CancellationToken ct) => (await sender.Send(new CompleteTask(id, false), ct)).ToOk())
             .RequireScope(ApiScopes.NotesWrite).WithTags("Tasks").WithSummary("Open a done task again");
     }
 }

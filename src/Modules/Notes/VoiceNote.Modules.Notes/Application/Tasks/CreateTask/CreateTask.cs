@@ -54,7 +54,7 @@ internal sealed class CreateTaskHandler(NotesDbContext db, TimeProvider clock) :
 internal sealed class CreateTaskEndpoint : IEndpoint
 {
     public void MapEndpoint(ApiRoutes routes) =>
-        routes.V1.MapPost("/notes/{noteId:guid}/tasks", (Guid noteId, JsonElement body, IOptions<JsonOptions> json, ISender sender, CancellationToken ct) =>
+        routes.V1.MapPost("/notes/{noteId}/tasks", (Guid noteId, JsonElement body, IOptions<JsonOptions> json, ISender sender, CancellationToken ct) =>
                 NoteEndpoints.WithBody(TaskFields.Body, body, json, sent => sender.Send(new CreateTask(noteId, sent), ct),
                     task => TypedResults.Created($"/api/v1/tasks/{task.Id}", task)))
             .RequireScope(ApiScopes.NotesWrite)

@@ -39,9 +39,9 @@ internal sealed class DeleteTaskEndpoint : IEndpoint
 {
     public void MapEndpoint(ApiRoutes routes)
     {
-        routes.V1.MapDelete("/tasks/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) => (await sender.Send(new DeleteTask(id, true), ct)).ToNoContent())
+        routes.V1.MapDelete("/tasks/{id}", async (Guid id, ISender sender, CancellationToken ct) => (await sender.Send(new DeleteTask(id, true), ct)).ToNoContent())
             .RequireScope(ApiScopes.NotesWrite).WithTags("Tasks").WithSummary("Delete a task (restorable)");
-        routes.V1.MapPost("/tasks/{id:guid}/restore", async (Guid id, ISender sender, CancellationToken ct) => (await sender.Send(new DeleteTask(id, false), ct)).ToNoContent())
+        routes.V1.MapPost("/tasks/{id}/restore", async (Guid id, ISender sender, CancellationToken ct) => (await sender.Send(new DeleteTask(id, false), ct)).ToNoContent())
             .RequireScope(ApiScopes.NotesWrite).WithTags("Tasks").WithSummary("Restore a deleted task");
     }
 }

@@ -25,6 +25,6 @@ internal sealed class GetTaskHandler(NotesDbContext db) : IQueryHandler<GetTask,
 internal sealed class GetTaskEndpoint : IEndpoint
 {
     public void MapEndpoint(ApiRoutes routes) =>
-        routes.V1.MapGet("/tasks/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) => (await sender.Send(new GetTask(id), ct)).ToOk())
+        routes.V1.MapGet("/tasks/{id}", async (Guid id, HttpContext http, ISender sender, CancellationToken ct) => (await sender.Send(new GetTask(id), ct)).ToTaggedOk(http))
             .RequireScope(ApiScopes.NotesRead).WithTags("Tasks").WithSummary("One task");
 }

@@ -32,7 +32,7 @@ internal sealed class ListNoteTasksHandler(NotesDbContext db) : IQueryHandler<Li
 internal sealed class ListNoteTasksEndpoint : IEndpoint
 {
     public void MapEndpoint(ApiRoutes routes) =>
-        routes.V1.MapGet("/notes/{noteId:guid}/tasks", async (Guid noteId, bool? includeDeleted, ISender sender, CancellationToken ct) =>
+        routes.V1.MapGet("/notes/{noteId}/tasks", async (Guid noteId, bool? includeDeleted, ISender sender, CancellationToken ct) =>
                 (await sender.Send(new ListNoteTasks(noteId, includeDeleted ?? false), ct)).ToOk())
             .RequireScope(ApiScopes.NotesRead).WithTags("Tasks").WithSummary("A note's tasks, in order");
 }

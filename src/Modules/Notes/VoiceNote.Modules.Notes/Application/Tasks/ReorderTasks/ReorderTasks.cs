@@ -66,7 +66,7 @@ internal sealed class ReorderTasksHandler(NotesDbContext db, TimeProvider clock)
 internal sealed class ReorderTasksEndpoint : IEndpoint
 {
     public void MapEndpoint(ApiRoutes routes) =>
-        routes.V1.MapPut("/notes/{noteId:guid}/tasks/order", async (Guid noteId, ReorderBody body, ISender sender, CancellationToken ct) =>
+        routes.V1.MapPut("/notes/{noteId}/tasks/order", async (Guid noteId, ReorderBody body, ISender sender, CancellationToken ct) =>
                 (await sender.Send(new ReorderTasks(noteId, body.TaskIds ?? []), ct)).ToOk())
             .RequireScope(ApiScopes.NotesWrite).WithTags("Tasks").WithSummary("Put a note's tasks in a new order");
 }

@@ -11,15 +11,17 @@ using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 namespace VoiceNote.Modules.Notes.Application.Tasks.UpdateTask;
 
 /// <summary>A partial update of a task (absent: kept, null: cleared). Done-ness changes through complete/reopen.</summary>
+/// <remarks>With <paramref name="IfMatch"/> (the task's ETag) the change applies only to that version; otherwise 412.</remarks>
 [Requires(Scope = ApiScopes.NotesWrite)]
-internal sealed record UpdateTask(Guid Id, Sent<TaskFields> Body) : ICommand<TaskDto>, ITaskFieldsCommand;
+internal sealed record UpdateTask(Guid Id, Sent<TaskFields> Body, string? IfMatch = null) : ICommand<TaskDto>, ITaskFieldsCommand;
 
 internal sealed class UpdateTaskValidator() : TaskFieldsValidator<UpdateTask>(creating: false);
 
-internal sealed class UpdateTaskHandler(NotesDbContext db, TimeProvider clock) : ICommandHandler<UpdateTask, TaskDto>
+internal sealed class UpdateTaskHandler(NotesDbContext db, RepresentationTags tags, TimeProvider clock) : ICommandHandler<UpdateTask, TaskDto>
 {
     public async Task<Result<TaskDto>> Handle(UpdateTask request, CancellationToken cancellationToken)
     {
+        await db.LockTaskNoteAsync(request.Id, cancellationToken);
         var task = await db.FindTaskAsync(request.Id, cancellationToken);
         if (task is null)
         {
@@ -31,6 +33,11 @@ internal sealed class UpdateTaskHandler(NotesDbContext db, TimeProvider clock) :
             return NotesErrors.NoteInTrash;
         }
 
+        if (tags.Check(request.IfMatch, task) is { } stale)
+        {
+            return stale;
+        }
+
         NoteWriter.Apply(task, request.Body, clock.NowForDatabase());
         return TaskDto.From(task);
     }
@@ -39,8 +46,8 @@ internal sealed class UpdateTaskHandler(NotesDbContext db, TimeProvider clock) :
 internal sealed class UpdateTaskEndpoint : IEndpoint
 {
     public void MapEndpoint(ApiRoutes routes) =>
-        routes.V1.MapPatch("/tasks/{id:guid}", (Guid id, JsonElement body, IOptions<JsonOptions> json, ISender sender, CancellationToken ct) =>
-                NoteEndpoints.WithBody(TaskFields.Body, body, json, sent => sender.Send(new UpdateTask(id, sent), ct), TypedResults.Ok))
+        routes.V1.MapPatch("/tasks/{id}", (Guid id, JsonElement body, IOptions<JsonOptions> json, HttpContext http, ISender sender, CancellationToken ct) =>
+                NoteEndpoints.WithBody(TaskFields.Body, body, json, sent => sender.Send(new UpdateTask(id, sent, http.IfMatch()), ct), http))
             .RequireScope(ApiScopes.NotesWrite)
             .Accepts<TaskFields>("application/merge-patch+json", "application/json")
             .WithTags("Tasks")

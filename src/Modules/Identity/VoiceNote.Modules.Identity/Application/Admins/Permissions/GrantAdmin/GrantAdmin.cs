@@ -63,7 +63,7 @@ internal sealed class GrantAdminHandler(UserAdministration admin) : ICommandHand
 internal sealed class GrantAdminEndpoint : IEndpoint
 {
     public void MapEndpoint(ApiRoutes routes) =>
-        routes.Admin.MapPut("/users/{id:guid}/admin", async (Guid id, GrantAdminBody body, HttpContext http, ISender sender, CancellationToken ct) =>
+        routes.Admin.MapPut("/users/{id}/admin", async (Guid id, GrantAdminBody body, HttpContext http, ISender sender, CancellationToken ct) =>
                 (await sender.Send(new GrantAdmin(id, body.Permissions, http.Connection.RemoteIpAddress?.ToString()), ct)).ToOk())
             .RequirePermission(AdminPermissions.CanManageAdmins)
             .WithSummary("Make an account an admin with exactly these permissions (replaces any it had)");

@@ -41,7 +41,7 @@ internal sealed class RevokeAdminHandler(UserAdministration admin) : ICommandHan
 internal sealed class RevokeAdminEndpoint : IEndpoint
 {
     public void MapEndpoint(ApiRoutes routes) =>
-        routes.Admin.MapDelete("/users/{id:guid}/admin", async (Guid id, HttpContext http, ISender sender, CancellationToken ct) =>
+        routes.Admin.MapDelete("/users/{id}/admin", async (Guid id, HttpContext http, ISender sender, CancellationToken ct) =>
                 (await sender.Send(new RevokeAdmin(id, http.Connection.RemoteIpAddress?.ToString()), ct)).ToNoContent())
             .RequirePermission(AdminPermissions.CanManageAdmins)
             .WithSummary("Take admin status away (effective on the target's next request); 409 when not an admin");

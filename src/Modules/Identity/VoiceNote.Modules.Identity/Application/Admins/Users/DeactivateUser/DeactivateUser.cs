@@ -42,7 +42,7 @@ internal sealed class DeactivateUserHandler(UserAdministration admin) : ICommand
 internal sealed class DeactivateUserEndpoint : IEndpoint
 {
     public void MapEndpoint(ApiRoutes routes) =>
-        routes.Admin.MapPost("/users/{id:guid}/deactivate", async (Guid id, HttpContext http, ISender sender, CancellationToken ct) =>
+        routes.Admin.MapPost("/users/{id}/deactivate", async (Guid id, HttpContext http, ISender sender, CancellationToken ct) =>
                 (await sender.Send(new DeactivateUser(id, http.Connection.RemoteIpAddress?.ToString()), ct)).ToOk())
             .RequirePermission(AdminPermissions.CanDeleteUsers)
             .WithSummary("Deactivate an account (sessions end at once); 409 when already inactive");

@@ -48,7 +48,7 @@ internal sealed class DeleteUserHandler(UserAdministration admin, IdentityDbCont
 internal sealed class DeleteUserEndpoint : IEndpoint
 {
     public void MapEndpoint(ApiRoutes routes) =>
-        routes.Admin.MapDelete("/users/{id:guid}", async (Guid id, HttpContext http, ISender sender, CancellationToken ct) =>
+        routes.Admin.MapDelete("/users/{id}", async (Guid id, HttpContext http, ISender sender, CancellationToken ct) =>
                 (await sender.Send(new DeleteUser(id, http.Connection.RemoteIpAddress?.ToString()), ct)).ToNoContent())
             .RequirePermission(AdminPermissions.CanDeleteUsers)
             .WithSummary("Soft-delete an account (sessions end at once; restorable); 409 when already deleted");

@@ -27,7 +27,7 @@ internal sealed class GetUserHandler(IdentityDbContext db) : IQueryHandler<GetUs
 internal sealed class GetUserEndpoint : IEndpoint
 {
     public void MapEndpoint(ApiRoutes routes) =>
-        routes.Admin.MapGet("/users/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) => (await sender.Send(new GetUser(id), ct)).ToOk())
+        routes.Admin.MapGet("/users/{id}", async (Guid id, ISender sender, CancellationToken ct) => (await sender.Send(new GetUser(id), ct)).ToOk())
             .RequirePermission(AdminPermissions.CanViewAllUsers)
             .WithSummary("One account with its admin and lockout fields");
 }

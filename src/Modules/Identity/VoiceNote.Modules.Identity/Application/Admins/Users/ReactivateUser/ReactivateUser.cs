@@ -41,7 +41,7 @@ internal sealed class ReactivateUserHandler(UserAdministration admin) : ICommand
 internal sealed class ReactivateUserEndpoint : IEndpoint
 {
     public void MapEndpoint(ApiRoutes routes) =>
-        routes.Admin.MapPost("/users/{id:guid}/reactivate", async (Guid id, HttpContext http, ISender sender, CancellationToken ct) =>
+        routes.Admin.MapPost("/users/{id}/reactivate", async (Guid id, HttpContext http, ISender sender, CancellationToken ct) =>
                 (await sender.Send(new ReactivateUser(id, http.Connection.RemoteIpAddress?.ToString()), ct)).ToOk())
             .RequirePermission(AdminPermissions.CanDeleteUsers)
             .WithSummary("Reactivate a deactivated account; 409 when already active");

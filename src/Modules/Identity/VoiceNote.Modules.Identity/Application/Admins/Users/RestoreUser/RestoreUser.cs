@@ -45,7 +45,7 @@ internal sealed class RestoreUserHandler(UserAdministration admin, IdentityDbCon
 internal sealed class RestoreUserEndpoint : IEndpoint
 {
     public void MapEndpoint(ApiRoutes routes) =>
-        routes.Admin.MapPost("/users/{id:guid}/restore", async (Guid id, HttpContext http, ISender sender, CancellationToken ct) =>
+        routes.Admin.MapPost("/users/{id}/restore", async (Guid id, HttpContext http, ISender sender, CancellationToken ct) =>
                 (await sender.Send(new RestoreUser(id, http.Connection.RemoteIpAddress?.ToString()), ct)).ToOk())
             .RequirePermission(AdminPermissions.CanDeleteUsers)
             .WithSummary("Restore a soft-deleted account; 409 when it is not deleted");

@@ -38,7 +38,7 @@ internal sealed class DeleteClientHandler(IdentityDbContext db, ClientApplicatio
 internal sealed class DeleteClientEndpoint : IEndpoint
 {
     public void MapEndpoint(ApiRoutes routes) =>
-        routes.V1.MapDelete("/oauth-clients/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) => (await sender.Send(new DeleteClient(id), ct)).ToNoContent())
+        routes.V1.MapDelete("/oauth-clients/{id}", async (Guid id, ISender sender, CancellationToken ct) => (await sender.Send(new DeleteClient(id), ct)).ToNoContent())
             .RequireInteractiveUser()
             .WithTags("OAuth clients")
             .WithSummary("Delete a partner client; its tokens stop working at once");

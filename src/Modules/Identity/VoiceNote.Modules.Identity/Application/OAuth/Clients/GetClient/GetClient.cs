@@ -30,7 +30,7 @@ internal sealed class GetClientHandler(IdentityDbContext db, ICurrentUser caller
 internal sealed class GetClientEndpoint : IEndpoint
 {
     public void MapEndpoint(ApiRoutes routes) =>
-        routes.V1.MapGet("/oauth-clients/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) => (await sender.Send(new GetClient(id), ct)).ToOk())
+        routes.V1.MapGet("/oauth-clients/{id}", async (Guid id, ISender sender, CancellationToken ct) => (await sender.Send(new GetClient(id), ct)).ToOk())
             .RequireInteractiveUser()
             .WithTags("OAuth clients")
             .WithSummary("One partner client (without its secret)");

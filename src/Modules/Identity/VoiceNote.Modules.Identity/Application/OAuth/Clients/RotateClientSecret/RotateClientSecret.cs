@@ -42,7 +42,7 @@ internal sealed class RotateClientSecretHandler(IdentityDbContext db, ClientAppl
 internal sealed class RotateClientSecretEndpoint : IEndpoint
 {
     public void MapEndpoint(ApiRoutes routes) =>
-        routes.V1.MapPost("/oauth-clients/{id:guid}/secret", async (Guid id, ISender sender, CancellationToken ct) =>
+        routes.V1.MapPost("/oauth-clients/{id}/secret", async (Guid id, ISender sender, CancellationToken ct) =>
                 (await sender.Send(new RotateClientSecret(id), ct)).ToHttp(client => new NoStoreResult(TypedResults.Ok(client))))
             .RequireInteractiveUser()
             .WithTags("OAuth clients")

@@ -66,7 +66,7 @@ internal sealed class UpdateClientHandler(IdentityDbContext db, ClientApplicatio
 internal sealed class UpdateClientEndpoint : IEndpoint
 {
     public void MapEndpoint(ApiRoutes routes) =>
-        routes.V1.MapPatch("/oauth-clients/{id:guid}", async (Guid id, UpdateClientRequest body, ISender sender, CancellationToken ct) =>
+        routes.V1.MapPatch("/oauth-clients/{id}", async (Guid id, UpdateClientRequest body, ISender sender, CancellationToken ct) =>
                 (await sender.Send(new UpdateClient(id, body.Name, body.Scopes, body.Enabled, body.RedirectUris), ct)).ToOk())
             .RequireInteractiveUser()
             .WithTags("OAuth clients")
