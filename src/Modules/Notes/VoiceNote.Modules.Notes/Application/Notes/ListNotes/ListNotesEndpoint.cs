@@ -91,19 +91,19 @@ internal sealed class ListNotesEndpoint : IEndpoint
 {
     public void MapEndpoint(ApiRoutes routes)
     {
-        routes.V1.MapGet("/notes", async ([AsParameters] ListNotesQuery query, ISender sender, CancellationToken ct) =>
-                await Send(query.Parse(), sender, ct))
+        routes.V1.MapGet("/notes", async ([AsParameters] ListNotesQuery query, HttpContext http, ISender sender, CancellationToken ct) =>
+                await Send(query.Parse(), http, sender, ct))
             .RequireScope(ApiScopes.NotesRead)
             .WithTags("Notes")
             .WithSummary("The caller's notes: filters, sort (newest, oldest, updated, priority), keyset cursor paging (20 per page)");
 
-        routes.V1.MapGet("/notes/trash", async ([AsParameters] ListNotesQuery query, ISender sender, CancellationToken ct) =>
-                await Send(query.Parse(deletedOverride: true), sender, ct))
+        routes.V1.MapGet("/notes/trash", async ([AsParameters] ListNotesQuery query, HttpContext http, ISender sender, CancellationToken ct) =>
+                await Send(query.Parse(deletedOverride: true), http, sender, ct))
             .RequireScope(ApiScopes.NotesRead)
             .WithTags("Notes")
             .WithSummary("The caller's notes in the trash");
     }
 
-    private static async Task<IResult> Send(Result<ListNotes> query, ISender sender, CancellationToken ct) =>
-        query.IsFailure ? ProblemResults.From(query.Error) : (await sender.Send(query.Value, ct)).ToOk();
+    private static async Task<IResult> Send(Result<ListNotes> query, HttpContext http, ISender sender, CancellationToken ct) =>
+        query.IsFailure ? ProblemResults.From(query.Error) : (await sender.Send(query.Value, ct)).ToPagedOk(http);
 }
