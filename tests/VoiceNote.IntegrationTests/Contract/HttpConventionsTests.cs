@@ -111,6 +111,21 @@ public sealed class HttpConventionsTests : DatabaseFixture
         AssertNoFrameworkWords(problem);
     }
 
+    [Test]
+    public async Task Every_query_parameter_in_the_openapi_document_is_camel_case()
+    {
+        var document = await AnonymousClient.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+        var names = document.GetProperty("paths").EnumerateObject()
+            .SelectMany(path => path.Value.EnumerateObject().Where(op => op.Value.ValueKind == JsonValueKind.Object && op.Value.TryGetProperty("parameters", out _))
+                .SelectMany(op => op.Value.GetProperty("parameters").EnumerateArray()
+                    .Where(p => p.GetProperty("in").GetString() == "query")
+                    .Select(p => $"{op.Name.ToUpperInvariant()} {path.Name} ?{p.GetProperty("name").GetString()}")))
+            .ToList();
+
+        Assert.That(names, Is.Not.Empty, "the document has query parameters to check");
+        Assert.That(names.Where(n => !char.IsLower(n[n.IndexOf('?') + 1])), Is.Empty);
+    }
+
     private static void AssertNoFrameworkWords(JsonElement problem)
     {
         var text = problem.ToString();

@@ -116,6 +116,8 @@ public sealed class AudioUploadTests : DatabaseFixture
                 // ffprobe reads a cut-off MP4 without a known extension as unreadable: truncated or corrupt, 422 either way.
                 var cut = await ReadAsync(await client.SendAsync(Upload(await SpeechSamples.TruncatedAsync("m4a-aac"), multipart, "cut.m4a", "audio/mp4")), HttpStatusCode.UnprocessableEntity);
                 Assert.That(cut.GetProperty("code").GetString(), Is.AnyOf("audio.truncated", "audio.corrupt"));
+                Assert.That(cut.GetProperty("detail").GetString(), Does.Not.Contain("/").And.Not.Contain(".part").And.Not.Contain("storage"),
+                    "the tool's reason without this server's paths");
                 await AssertNothingStoredAsync(user.UserId, "truncated");
                 await (await client.SendAsync(Upload(tooBig, multipart, "big.wav", "audio/wav")))
                     .AssertProblem(HttpStatusCode.RequestEntityTooLarge, "audio.too_large");

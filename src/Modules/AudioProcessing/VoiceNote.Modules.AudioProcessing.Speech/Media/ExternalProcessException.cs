@@ -17,7 +17,7 @@ internal enum ProcessFailureReason
 }
 
 /// <summary>A typed failure of an external tool (cancellation is an <see cref="OperationCanceledException"/> instead).</summary>
-internal sealed class ExternalProcessException : Exception
+internal sealed partial class ExternalProcessException : Exception
 {
     public ExternalProcessException(string tool, ProcessFailureReason reason, int? exitCode, string standardError, Exception? inner = null)
         : base(Describe(tool, reason, exitCode, standardError), inner)
@@ -41,6 +41,12 @@ internal sealed class ExternalProcessException : Exception
     public string LastErrorLine =>
         StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault() ?? string.Empty;
 
+    /// <summary>
+    /// <see cref="LastErrorLine"/> fit for a client: tools name the file they read, and its path on this
+    /// server (a temporary upload, the storage root) is nobody else's business, so every path is "the file".
+    /// </summary>
+    public string ClientReason => ServerPaths().Replace(LastErrorLine, "the file");
+
     private static string Describe(string tool, ProcessFailureReason reason, int? exitCode, string standardError)
     {
         var what = reason switch
@@ -54,4 +60,8 @@ internal sealed class ExternalProcessException : Exception
         var detail = standardError.Trim();
         return detail.Length == 0 ? $"{tool} {what}." : $"{tool} {what}: {detail}";
     }
+
+    // An absolute path (optionally after ffmpeg's "file:" protocol prefix), up to whitespace or a quote.
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?:file:)?(?:[A-Za-z]:)?[\\/][^\s'"":]*")]
+    private static partial System.Text.RegularExpressions.Regex ServerPaths();
 }

@@ -49,7 +49,7 @@ internal sealed class FfmpegAudioDecoder(ExternalProcessRunner runner, IOptions<
         }
         catch (ExternalProcessException e) when (e.Reason == ProcessFailureReason.NonZeroExit)
         {
-            return MediaErrors.Corrupt($"The audio cannot be decoded ({e.LastErrorLine}).");
+            return MediaErrors.Corrupt($"The audio cannot be decoded ({e.ClientReason}).");
         }
         finally
         {

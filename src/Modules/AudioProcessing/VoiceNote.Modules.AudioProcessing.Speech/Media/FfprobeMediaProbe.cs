@@ -47,7 +47,7 @@ internal sealed class FfprobeMediaProbe(ExternalProcessRunner runner, IOptions<M
         }
         catch (ExternalProcessException e) when (e.Reason == ProcessFailureReason.NonZeroExit)
         {
-            return Unreadable(sniffed, e.LastErrorLine);
+            return Unreadable(sniffed, file.FullName, e.ClientReason);
         }
 
         using var document = JsonDocument.Parse(probed.StandardOutput);
@@ -67,7 +67,7 @@ internal sealed class FfprobeMediaProbe(ExternalProcessRunner runner, IOptions<M
         }
         catch (ExternalProcessException e) when (e.Reason == ProcessFailureReason.NonZeroExit)
         {
-            return Unreadable(sniffed, e.LastErrorLine);
+            return Unreadable(sniffed, file.FullName, e.ClientReason);
         }
 
         if (present is not > 0)
@@ -92,10 +92,11 @@ internal sealed class FfprobeMediaProbe(ExternalProcessRunner runner, IOptions<M
             SizeBytes: file.Length);
     }
 
-    private static Error Unreadable(SniffedFormat sniffed, string toolReason)
+    private static Error Unreadable(SniffedFormat sniffed, string path, string toolReason)
     {
         var reason = toolReason.Length == 0 ? string.Empty : $" ({toolReason})";
-        return TruncationSigns.Any(sign => toolReason.Contains(sign, StringComparison.OrdinalIgnoreCase))
+        var cutShort = IsoBoxes.Formats.Contains(sniffed.Format) && IsoBoxes.EndsEarly(path);
+        return cutShort || TruncationSigns.Any(sign => toolReason.Contains(sign, StringComparison.OrdinalIgnoreCase))
             ? MediaErrors.Truncated($"The file starts as {sniffed.Description} but is truncated{reason}.")
             : MediaErrors.Corrupt($"The file starts as {sniffed.Description} but cannot be read: it is corrupt{reason}.");
     }

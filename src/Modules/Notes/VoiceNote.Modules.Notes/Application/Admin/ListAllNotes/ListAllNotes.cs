@@ -75,7 +75,7 @@ internal sealed class ListAllNotesHandler(NotesDbContext db) : IQueryHandler<Lis
 internal sealed class ListAllNotesEndpoint : IEndpoint
 {
     public void MapEndpoint(ApiRoutes routes) =>
-        routes.Admin.MapGet("/notes", async (Guid? ownerId, bool? deleted, string? moderation, int? limit, string? cursor, ISender sender, CancellationToken ct) =>
+        routes.Admin.MapGet("/notes", async (Guid? ownerId, bool? deleted, string? moderation, int? limit, string? cursor, HttpContext http, ISender sender, CancellationToken ct) =>
             {
                 ModerationStatus? state = null;
                 if (moderation is not null)
@@ -94,7 +94,7 @@ internal sealed class ListAllNotesEndpoint : IEndpoint
                     return ProblemResults.From(ValidationError.For("limit", $"Use 1 to {PageRequest.MaxSize}."));
                 }
 
-                return (await sender.Send(new ListAllNotes(ownerId, deleted, state, size, string.IsNullOrEmpty(cursor) ? null : cursor), ct)).ToOk();
+                return (await sender.Send(new ListAllNotes(ownerId, deleted, state, size, string.IsNullOrEmpty(cursor) ? null : cursor), ct)).ToPagedOk(http);
             })
             .RequirePermission(AdminPermissions.CanViewAllNotes)
             .WithSummary("All users' notes (can_view_all_notes)");

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using VoiceNote.Application.Messaging;
 using VoiceNote.Application.Paging;
 using VoiceNote.Application.Security;
@@ -8,21 +9,24 @@ using VoiceNote.Modules.Notes.Domain;
 
 namespace VoiceNote.Modules.Notes.Application.Notes.ListNotes;
 
-/// <summary>The query string of a note list, as sent; parsed into a <see cref="ListNotes"/> with one error per bad field.</summary>
+/// <summary>
+/// The query string of a note list, as sent; parsed into a <see cref="ListNotes"/> with one error per bad
+/// field. The names are given so the OpenAPI document shows them as clients send them (camelCase).
+/// </summary>
 internal sealed record ListNotesQuery(
-    string? Status,
-    string? Priority,
-    bool? Pinned,
-    bool? Liked,
-    bool? Archived,
-    bool? Deleted,
-    DateTimeOffset? From,
-    DateTimeOffset? To,
-    bool? HasOpenTasks,
-    string? Sort,
-    int? Limit,
-    string? Cursor,
-    bool? IncludeTotal)
+    [FromQuery(Name = "status")] string? Status,
+    [FromQuery(Name = "priority")] string? Priority,
+    [FromQuery(Name = "pinned")] bool? Pinned,
+    [FromQuery(Name = "liked")] bool? Liked,
+    [FromQuery(Name = "archived")] bool? Archived,
+    [FromQuery(Name = "deleted")] bool? Deleted,
+    [FromQuery(Name = "from")] DateTimeOffset? From,
+    [FromQuery(Name = "to")] DateTimeOffset? To,
+    [FromQuery(Name = "hasOpenTasks")] bool? HasOpenTasks,
+    [FromQuery(Name = "sort")] string? Sort,
+    [FromQuery(Name = "limit")] int? Limit,
+    [FromQuery(Name = "cursor")] string? Cursor,
+    [FromQuery(Name = "includeTotal")] bool? IncludeTotal)
 {
     public Result<ListNotes> Parse(bool? deletedOverride = null)
     {
@@ -91,19 +95,19 @@ internal sealed class ListNotesEndpoint : IEndpoint
 {
     public void MapEndpoint(ApiRoutes routes)
     {
-        routes.V1.MapGet("/notes", async ([AsParameters] ListNotesQuery query, ISender sender, CancellationToken ct) =>
-                await Send(query.Parse(), sender, ct))
+        routes.V1.MapGet("/notes", async ([AsParameters] ListNotesQuery query, HttpContext http, ISender sender, CancellationToken ct) =>
+                await Send(query.Parse(), http, sender, ct))
             .RequireScope(ApiScopes.NotesRead)
             .WithTags("Notes")
             .WithSummary("The caller's notes: filters, sort (newest, oldest, updated, priority), keyset cursor paging (20 per page)");
 
-        routes.V1.MapGet("/notes/trash", async ([AsParameters] ListNotesQuery query, ISender sender, CancellationToken ct) =>
-                await Send(query.Parse(deletedOverride: true), sender, ct))
+        routes.V1.MapGet("/notes/trash", async ([AsParameters] ListNotesQuery query, HttpContext http, ISender sender, CancellationToken ct) =>
+                await Send(query.Parse(deletedOverride: true), http, sender, ct))
             .RequireScope(ApiScopes.NotesRead)
             .WithTags("Notes")
             .WithSummary("The caller's notes in the trash");
     }
 
-    private static async Task<IResult> Send(Result<ListNotes> query, ISender sender, CancellationToken ct) =>
-        query.IsFailure ? ProblemResults.From(query.Error) : (await sender.Send(query.Value, ct)).ToOk();
+    private static async Task<IResult> Send(Result<ListNotes> query, HttpContext http, ISender sender, CancellationToken ct) =>
+        query.IsFailure ? ProblemResults.From(query.Error) : (await sender.Send(query.Value, ct)).ToPagedOk(http);
 }
