@@ -1,0 +1,76 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.OpenApi;
+using VoiceNote.Infrastructure.Http;
+
+namespace VoiceNote.WebApi.Hosting;
+
+/// <summary>
+/// The problem answers every operation can give because of how it is mapped, read from its metadata so
+/// endpoints only declare the ones their use case adds (409, 412, 422 …): 400 when it binds parameters
+/// or a body, 401 unless anonymous, 403 when it needs more than a token, 404 for a resource address,
+/// 429 when rate limited.
+/// </summary>
+internal sealed class StandardProblemResponses : IOpenApiOperationTransformer
+{
+    private const string ProblemJson = "application/problem+json";
+    private const string SchemaId = nameof(ProblemDetails);
+
+    public async Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        var missing = StatusesOf(context).Where(status => operation.Responses?.ContainsKey(status.ToString(CultureInfo.InvariantCulture)) != true).ToList();
+        if (missing.Count == 0 || context.Document is not { } document)
+        {
+            return;
+        }
+
+        if (document.Components?.Schemas?.ContainsKey(SchemaId) != true)
+        {
+            document.AddComponent(SchemaId, await context.GetOrCreateSchemaAsync(typeof(ProblemDetails), null, cancellationToken));
+        }
+
+        operation.Responses ??= [];
+        foreach (var status in missing)
+        {
+            operation.Responses[status.ToString(CultureInfo.InvariantCulture)] = new OpenApiResponse
+            {
+                Description = ReasonPhrases.GetReasonPhrase(status),
+                Content = new Dictionary<string, OpenApiMediaType> { [ProblemJson] = new() { Schema = new OpenApiSchemaReference(SchemaId, document) } },
+            };
+        }
+    }
+
+    private static IEnumerable<int> StatusesOf(OpenApiOperationTransformerContext context)
+    {
+        var description = context.Description;
+        var metadata = description.ActionDescriptor.EndpointMetadata;
+        var access = metadata.OfType<AccessRequirement>().ToList();
+        if (description.ParameterDescriptions.Count > 0)
+        {
+            yield return StatusCodes.Status400BadRequest;
+        }
+
+        if (!access.Any(r => r.Kind == AccessKind.Anonymous))
+        {
+            yield return StatusCodes.Status401Unauthorized;
+        }
+
+        if (access.Any(r => r.Kind is AccessKind.InteractiveUser or AccessKind.Scope or AccessKind.Permission))
+        {
+            yield return StatusCodes.Status403Forbidden;
+        }
+
+        if (description.RelativePath?.Contains('{', StringComparison.Ordinal) == true)
+        {
+            yield return StatusCodes.Status404NotFound;
+        }
+
+        if (metadata.OfType<EnableRateLimitingAttribute>().Any())
+        {
+            yield return StatusCodes.Status429TooManyRequests;
+        }
+    }
+}
