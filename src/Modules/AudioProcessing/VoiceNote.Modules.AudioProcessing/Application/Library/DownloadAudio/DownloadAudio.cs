@@ -33,6 +33,9 @@ internal sealed class DownloadAudioHandler(AudioProcessingDbContext db, IAudioSt
         ["caf"] = "audio/x-caf",
     };
 
+    /// <summary>Every type a download can carry, for the API description.</summary>
+    internal static readonly string[] ServedTypes = [.. ContentTypes.Values.Distinct(StringComparer.Ordinal), "application/octet-stream"];
+
     public async Task<Result<AudioContent>> Handle(DownloadAudio request, CancellationToken cancellationToken)
     {
         var file = await db.AudioFiles.WithSpecification(new StoredFileOfRecording(request.Id)).FirstOrDefaultAsync(cancellationToken);
@@ -51,5 +54,10 @@ internal sealed class DownloadAudioEndpoint : IEndpoint
     public void MapEndpoint(ApiRoutes routes) =>
         routes.V1.MapGet("/audio/{id}/content", async (Guid id, ISender sender, CancellationToken ct) =>
                 (await sender.Send(new DownloadAudio(id), ct)).ToHttp(c => Results.File(c.Path, c.ContentType, enableRangeProcessing: true)))
-            .RequireScope(ApiScopes.AudioRead).WithTags("Audio").WithSummary("The recording's bytes, with HTTP range support for playback");
+            .RequireScope(ApiScopes.AudioRead).WithTags("Audio").WithName("downloadAudio")
+            // Labelled with the stored format's type; 206 answers a Range request, 416 one past the end.
+            .Produces(StatusCodes.Status200OK, typeof(Stream), DownloadAudioHandler.ServedTypes[0], DownloadAudioHandler.ServedTypes[1..])
+            .Produces(StatusCodes.Status206PartialContent, typeof(Stream), DownloadAudioHandler.ServedTypes[0], DownloadAudioHandler.ServedTypes[1..])
+            .ProducesProblem(416)
+            .WithSummary("The recording's bytes, with HTTP range support for playback");
 }
