@@ -41,6 +41,14 @@ internal sealed class StandardProblemResponses : IOpenApiOperationTransformer
                 Content = new Dictionary<string, OpenApiMediaType> { [ProblemJson] = new() { Schema = new OpenApiSchemaReference(SchemaId, document) } },
             };
         }
+
+        // In status order, as a reader expects them (the endpoint's own come first otherwise).
+        var ordered = operation.Responses.OrderBy(r => r.Key, StringComparer.Ordinal).ToList();
+        operation.Responses.Clear();
+        foreach (var (status, response) in ordered)
+        {
+            operation.Responses[status] = response;
+        }
     }
 
     private static IEnumerable<int> StatusesOf(OpenApiOperationTransformerContext context)
