@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.WebUtilities;
@@ -12,24 +11,19 @@ namespace VoiceNote.WebApi.Hosting;
 /// The problem answers every operation can give because of how it is mapped, read from its metadata so
 /// endpoints only declare the ones their use case adds (409, 412, 422 …): 400 when it binds parameters
 /// or a body, 401 unless anonymous, 403 when it needs more than a token, 404 for a resource address,
-/// 429 when rate limited.
+/// 429 when rate limited. Every problem answer, these and the endpoints' own, gets the <see cref="Problem"/> schema.
 /// </summary>
 internal sealed class StandardProblemResponses : IOpenApiOperationTransformer
 {
     private const string ProblemJson = "application/problem+json";
-    private const string SchemaId = nameof(ProblemDetails);
+    private const string SchemaId = nameof(Problem);
 
     public async Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
         var missing = StatusesOf(context).Where(status => operation.Responses?.ContainsKey(status.ToString(CultureInfo.InvariantCulture)) != true).ToList();
-        if (missing.Count == 0 || context.Document is not { } document)
+        if (context.Document is not { } document)
         {
             return;
-        }
-
-        if (document.Components?.Schemas?.ContainsKey(SchemaId) != true)
-        {
-            document.AddComponent(SchemaId, await context.GetOrCreateSchemaAsync(typeof(ProblemDetails), null, cancellationToken));
         }
 
         operation.Responses ??= [];
@@ -38,8 +32,27 @@ internal sealed class StandardProblemResponses : IOpenApiOperationTransformer
             operation.Responses[status.ToString(CultureInfo.InvariantCulture)] = new OpenApiResponse
             {
                 Description = ReasonPhrases.GetReasonPhrase(status),
-                Content = new Dictionary<string, OpenApiMediaType> { [ProblemJson] = new() { Schema = new OpenApiSchemaReference(SchemaId, document) } },
+                Content = new Dictionary<string, OpenApiMediaType> { [ProblemJson] = new() },
             };
+        }
+
+        var problems = operation.Responses.Values
+            .Select(r => r.Content is { } content && content.TryGetValue(ProblemJson, out var media) ? media : null)
+            .OfType<OpenApiMediaType>()
+            .ToList();
+        if (problems.Count == 0)
+        {
+            return;
+        }
+
+        if (document.Components?.Schemas?.ContainsKey(SchemaId) != true)
+        {
+            document.AddComponent(SchemaId, await context.GetOrCreateSchemaAsync(typeof(Problem), null, cancellationToken));
+        }
+
+        foreach (var problem in problems)
+        {
+            problem.Schema = new OpenApiSchemaReference(SchemaId, document);
         }
 
         // In status order, as a reader expects them (the endpoint's own come first otherwise).
