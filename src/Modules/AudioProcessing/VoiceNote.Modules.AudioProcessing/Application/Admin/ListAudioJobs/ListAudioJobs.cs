@@ -40,5 +40,6 @@ internal sealed class ListAudioJobsEndpoint : IEndpoint
     public void MapEndpoint(ApiRoutes routes) =>
         routes.Admin.MapGet("/audio/jobs", async (ISender sender, CancellationToken ct, JobStatus? status = null, int page = 1, int size = 20) =>
                 (await sender.Send(new ListAudioJobs(status, page, size), ct)).ToOk())
-            .RequirePermission(AdminPermissions.CanModifySystemSettings).WithTags("Admin").WithSummary("Audio processing jobs of every user, by status");
+            .RequirePermission(AdminPermissions.CanModifySystemSettings).WithTags("Admin")
+            .WithName("listAudioJobs").Produces<AdminJobPage>().WithSummary("Audio processing jobs of every user, by status");
 }

@@ -39,5 +39,7 @@ internal sealed class RetryAudioJobEndpoint : IEndpoint
 {
     public void MapEndpoint(ApiRoutes routes) =>
         routes.Admin.MapPost("/audio/jobs/{id}/retry", async (Guid id, ISender sender, CancellationToken ct) => (await sender.Send(new RetryAudioJob(id), ct)).ToOk())
-            .RequirePermission(AdminPermissions.CanModifySystemSettings).WithTags("Admin").WithSummary("Retry a failed or cancelled processing job with fresh attempts");
+            .RequirePermission(AdminPermissions.CanModifySystemSettings).WithTags("Admin")
+            .WithName("retryAudioJob").Produces<AdminJobDto>().ProducesProblem(409)
+            .WithSummary("Retry a failed or cancelled processing job with fresh attempts");
 }

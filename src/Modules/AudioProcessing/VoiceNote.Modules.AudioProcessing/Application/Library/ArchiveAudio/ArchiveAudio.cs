@@ -64,9 +64,11 @@ internal sealed class ArchiveAudioEndpoint : IEndpoint
     {
         routes.V1.MapPost("/audio/{id}/archive", async (Guid id, ISender sender, CancellationToken ct, string? reason = null) =>
                 (await sender.Send(new ArchiveAudio(id, true, reason), ct)).ToOk())
-            .RequireScope(ApiScopes.AudioWrite).WithTags("Audio").WithSummary("Move a recording to the archive area");
+            .RequireScope(ApiScopes.AudioWrite).WithTags("Audio")
+            .WithName("archiveAudio").Produces<AudioFileDto>().WithSummary("Move a recording to the archive area");
         routes.V1.MapPost("/audio/{id}/restore", async (Guid id, ISender sender, CancellationToken ct) =>
                 (await sender.Send(new ArchiveAudio(id, false, null), ct)).ToOk())
-            .RequireScope(ApiScopes.AudioWrite).WithTags("Audio").WithSummary("Bring a recording back from the archive");
+            .RequireScope(ApiScopes.AudioWrite).WithTags("Audio")
+            .WithName("restoreAudio").Produces<AudioFileDto>().WithSummary("Bring a recording back from the archive");
     }
 }

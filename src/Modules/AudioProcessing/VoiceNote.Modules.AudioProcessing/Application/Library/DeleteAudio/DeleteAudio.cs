@@ -52,5 +52,6 @@ internal sealed class DeleteAudioEndpoint : IEndpoint
 {
     public void MapEndpoint(ApiRoutes routes) =>
         routes.V1.MapDelete("/audio/{id}", async (Guid id, ISender sender, CancellationToken ct) => (await sender.Send(new DeleteAudio(id), ct)).ToNoContent())
-            .RequireScope(ApiScopes.AudioWrite).WithTags("Audio").WithSummary("Delete a recording and its file");
+            .RequireScope(ApiScopes.AudioWrite).WithTags("Audio")
+            .WithName("deleteAudio").Produces(StatusCodes.Status204NoContent).WithSummary("Delete a recording and its file");
 }

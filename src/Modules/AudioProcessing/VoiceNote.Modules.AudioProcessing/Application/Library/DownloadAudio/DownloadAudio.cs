@@ -19,20 +19,6 @@ internal sealed record AudioContent(string Path, string ContentType);
 
 internal sealed class DownloadAudioHandler(AudioProcessingDbContext db, IAudioStorage storage) : IQueryHandler<DownloadAudio, AudioContent>
 {
-    private static readonly Dictionary<string, string> ContentTypes = new(StringComparer.Ordinal)
-    {
-        ["webm"] = "audio/webm",
-        ["ogg"] = "audio/ogg",
-        ["m4a"] = "audio/mp4",
-        ["mp4"] = "audio/mp4",
-        ["mp3"] = "audio/mpeg",
-        ["aac"] = "audio/aac",
-        ["wav"] = "audio/wav",
-        ["flac"] = "audio/flac",
-        ["amr"] = "audio/amr",
-        ["caf"] = "audio/x-caf",
-    };
-
     public async Task<Result<AudioContent>> Handle(DownloadAudio request, CancellationToken cancellationToken)
     {
         var file = await db.AudioFiles.WithSpecification(new StoredFileOfRecording(request.Id)).FirstOrDefaultAsync(cancellationToken);
@@ -42,7 +28,7 @@ internal sealed class DownloadAudioHandler(AudioProcessingDbContext db, IAudioSt
         }
 
         var path = storage.PathOf(file.StorageKey);
-        return File.Exists(path) ? new AudioContent(path, ContentTypes.GetValueOrDefault(file.Format, "application/octet-stream")) : AudioErrors.NotFound;
+        return File.Exists(path) ? new AudioContent(path, AudioContentTypes.Of(file.Format)) : AudioErrors.NotFound;
     }
 }
 
@@ -51,5 +37,10 @@ internal sealed class DownloadAudioEndpoint : IEndpoint
     public void MapEndpoint(ApiRoutes routes) =>
         routes.V1.MapGet("/audio/{id}/content", async (Guid id, ISender sender, CancellationToken ct) =>
                 (await sender.Send(new DownloadAudio(id), ct)).ToHttp(c => Results.File(c.Path, c.ContentType, enableRangeProcessing: true)))
-            .RequireScope(ApiScopes.AudioRead).WithTags("Audio").WithSummary("The recording's bytes, with HTTP range support for playback");
+            .RequireScope(ApiScopes.AudioRead).WithTags("Audio").WithName("downloadAudio")
+            // Labelled with the stored format's type; 206 answers a Range request, 416 one past the end.
+            .Produces(StatusCodes.Status200OK, typeof(Stream), AudioContentTypes.All[0], AudioContentTypes.All[1..])
+            .Produces(StatusCodes.Status206PartialContent, typeof(Stream), AudioContentTypes.All[0], AudioContentTypes.All[1..])
+            .ProducesProblem(416)
+            .WithSummary("The recording's bytes, with HTTP range support for playback");
 }

@@ -29,5 +29,6 @@ internal sealed class GetAudioEndpoint : IEndpoint
 {
     public void MapEndpoint(ApiRoutes routes) =>
         routes.V1.MapGet("/audio/{id}", async (Guid id, ISender sender, CancellationToken ct) => (await sender.Send(new GetAudio(id), ct)).ToOk())
-            .RequireScope(ApiScopes.AudioRead).WithTags("Audio").WithSummary("One of the caller's recordings");
+            .RequireScope(ApiScopes.AudioRead).WithTags("Audio")
+            .WithName("getAudio").Produces<AudioFileDto>().WithSummary("One of the caller's recordings");
 }

@@ -39,5 +39,6 @@ internal sealed class ListAudioEndpoint : IEndpoint
     public void MapEndpoint(ApiRoutes routes) =>
         routes.V1.MapGet("/audio", async (ISender sender, CancellationToken ct, int page = 1, int size = 20, bool archived = false) =>
                 (await sender.Send(new ListAudio(page, size, archived), ct)).ToOk())
-            .RequireScope(ApiScopes.AudioRead).WithTags("Audio").WithSummary("The caller's recordings, newest first, paged");
+            .RequireScope(ApiScopes.AudioRead).WithTags("Audio")
+            .WithName("listAudio").Produces<AudioPage>().WithSummary("The caller's recordings, newest first, paged");
 }

@@ -40,5 +40,7 @@ internal sealed class CancelProcessingEndpoint : IEndpoint
     public void MapEndpoint(ApiRoutes routes) =>
         routes.V1.MapPost("/audio/{id}/processing/cancel", async (Guid id, ISender sender, CancellationToken ct) =>
                 (await sender.Send(new CancelProcessing(id), ct)).ToHttp(s => TypedResults.Accepted($"/api/v1/audio/{id}/processing", s)))
-            .RequireScope(ApiScopes.AudioWrite).WithTags("Audio processing").WithSummary("Cancel the recording's processing (a running job stops at its next heartbeat)");
+            .RequireScope(ApiScopes.AudioWrite).WithTags("Audio processing")
+            .WithName("cancelProcessing").Produces<ProcessingStatusDto>(StatusCodes.Status202Accepted).ProducesProblem(409)
+            .WithSummary("Cancel the recording's processing (a running job stops at its next heartbeat)");
 }

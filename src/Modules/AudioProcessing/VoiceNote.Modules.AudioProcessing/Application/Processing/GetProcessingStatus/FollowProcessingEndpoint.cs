@@ -25,7 +25,9 @@ internal sealed class FollowProcessingEndpoint : IEndpoint
                     ? ProblemResults.From(first.Error)
                     : TypedResults.ServerSentEvents(Follow(id, first.Value, sender, ct));
             })
-            .RequireScope(ApiScopes.AudioRead).WithTags("Audio processing").WithSummary("Live processing progress as server-sent events, until the job finishes");
+            .RequireScope(ApiScopes.AudioRead).WithTags("Audio processing").WithName("followProcessing")
+            .Produces<ProcessingStatusDto>(StatusCodes.Status200OK, "text/event-stream") // each event's data
+            .WithSummary("Live processing progress as server-sent events, until the job finishes");
 
     private static async IAsyncEnumerable<SseItem<ProcessingStatusDto>> Follow(
         Guid id, ProcessingStatusDto first, ISender sender, [EnumeratorCancellation] CancellationToken ct)

@@ -22,5 +22,7 @@ internal sealed class GetProcessingStatusEndpoint : IEndpoint
 {
     public void MapEndpoint(ApiRoutes routes) =>
         routes.V1.MapGet("/audio/{id}/processing", async (Guid id, ISender sender, CancellationToken ct) => (await sender.Send(new GetProcessingStatus(id), ct)).ToOk())
-            .RequireScope(ApiScopes.AudioRead).WithTags("Audio processing").WithSummary("The recording's processing: status, stage, progress, attempts, error");
+            .RequireScope(ApiScopes.AudioRead).WithTags("Audio processing")
+            .WithName("getProcessingStatus").Produces<ProcessingStatusDto>()
+            .WithSummary("The recording's processing: status, stage, progress, attempts, error");
 }

@@ -66,5 +66,7 @@ internal sealed class ListTranscriptsEndpoint : IEndpoint
     public void MapEndpoint(ApiRoutes routes) =>
         routes.V1.MapGet("/audio/{id}/transcripts", async (Guid id, ISender sender, CancellationToken ct, bool words = false) =>
                 (await sender.Send(new ListTranscripts(id, words), ct)).ToOk())
-            .RequireScope(ApiScopes.AudioRead).WithTags("Audio processing").WithSummary("The recording's transcript versions (engine, language, analysis), newest first");
+            .RequireScope(ApiScopes.AudioRead).WithTags("Audio processing")
+            .WithName("listTranscripts").Produces<IReadOnlyList<TranscriptVersionDto>>()
+            .WithSummary("The recording's transcript versions (engine, language, analysis), newest first");
 }

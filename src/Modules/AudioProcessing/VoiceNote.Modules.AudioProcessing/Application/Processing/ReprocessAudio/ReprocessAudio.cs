@@ -68,5 +68,7 @@ internal sealed class ReprocessAudioEndpoint : IEndpoint
     public void MapEndpoint(ApiRoutes routes) =>
         routes.V1.MapPost("/audio/{id}/process", async (Guid id, ISender sender, CancellationToken ct, ReprocessRequest? body = null) =>
                 (await sender.Send(new ReprocessAudio(id, body?.Engine), ct)).ToHttp(s => TypedResults.Accepted($"/api/v1/audio/{id}/processing", s)))
-            .RequireScope(ApiScopes.AudioWrite).WithTags("Audio processing").WithSummary("Process the recording again, optionally with another engine; the transcript gets a new version");
+            .RequireScope(ApiScopes.AudioWrite).WithTags("Audio processing")
+            .WithName("reprocessAudio").Produces<ProcessingStatusDto>(StatusCodes.Status202Accepted).ProducesProblem(409)
+            .WithSummary("Process the recording again, optionally with another engine; the transcript gets a new version");
 }

@@ -60,5 +60,6 @@ internal sealed class ChangePasswordEndpoint : IEndpoint
             .RequireScope(ApiScopes.ProfileWrite)
             .RequireRateLimiting("auth")
             .WithTags("Accounts")
+            .WithName("changePassword").Produces(StatusCodes.Status204NoContent)
             .WithSummary("Change the password (other sessions end)");
 }

@@ -88,12 +88,15 @@ internal sealed class MeEndpoints : IEndpoint
     public void MapEndpoint(ApiRoutes routes)
     {
         routes.V1.MapGet("/me", async (ISender sender, CancellationToken ct) => (await sender.Send(new GetMe(), ct)).ToOk())
-            .RequireScope(ApiScopes.ProfileRead).WithTags("Accounts").WithSummary("The signed-in account");
+            .RequireScope(ApiScopes.ProfileRead).WithTags("Accounts").WithName("getMe").Produces<UserDto>().WithSummary("The signed-in account");
         routes.V1.MapPatch("/me", async (UpdateMe command, ISender sender, CancellationToken ct) => (await sender.Send(command, ct)).ToOk())
-            .RequireScope(ApiScopes.ProfileWrite).WithTags("Accounts").WithSummary("Change display name or device");
+            .RequireScope(ApiScopes.ProfileWrite).WithTags("Accounts")
+            .WithName("updateMe").Produces<UserDto>().WithSummary("Change display name or device");
         routes.V1.MapDelete("/me", async (ISender sender, CancellationToken ct) => (await sender.Send(new DeleteMe(), ct)).ToNoContent())
             // A session narrowed to, say, notes:read must not end the account (issue 10).
             .RequireInteractiveUser().RequireScope(ApiScopes.ProfileWrite)
-            .WithTags("Accounts").WithSummary("Delete this account (soft delete; restorable by an admin during the grace period)");
+            .WithTags("Accounts")
+            .WithName("deleteMe").Produces(StatusCodes.Status204NoContent).ProducesProblem(409)
+            .WithSummary("Delete this account (soft delete; restorable by an admin during the grace period)");
     }
 }

@@ -78,5 +78,6 @@ internal sealed class RegisterEndpoint : IEndpoint
                 (await sender.Send(command, ct)).ToHttp(user => TypedResults.Created("/api/v1/me", user)))
             .AllowAnonymousAccess() // rate limited per address with sign-in (the host's UseCredentialRateLimiting)
             .WithTags("Accounts")
+            .WithName("register").Produces<UserDto>(StatusCodes.Status201Created).ProducesProblem(409).ProducesProblem(429)
             .WithSummary("Create an account");
 }

@@ -35,5 +35,6 @@ internal sealed class ListApiKeysEndpoint : IEndpoint
             .RequireInteractiveUser()
             .RequireScope(ApiScopes.ProfileRead)
             .WithTags("API keys")
+            .WithName("listApiKeys").Produces<IReadOnlyList<ApiKeyDto>>()
             .WithSummary("The third-party API keys stored for this account (last four characters only)");
 }

@@ -44,5 +44,6 @@ internal sealed class RemoveApiKeyEndpoint : IEndpoint
             .RequireInteractiveUser()
             .RequireScope(ApiScopes.ProfileWrite)
             .WithTags("API keys")
+            .WithName("removeApiKey").Produces(StatusCodes.Status204NoContent)
             .WithSummary("Remove the stored key for a provider");
 }

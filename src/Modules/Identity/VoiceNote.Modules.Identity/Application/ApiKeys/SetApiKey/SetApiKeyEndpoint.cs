@@ -15,6 +15,7 @@ internal sealed class SetApiKeyEndpoint : IEndpoint
             .RequireInteractiveUser()
             .RequireScope(ApiScopes.ProfileWrite)
             .WithTags("API keys")
+            .WithName("setApiKey").Produces<ApiKeyDto>()
             .WithSummary("Store or replace the key for openai, deepgram, groq, elevenlabs or openai-compatible (with baseUrl)");
 
     internal sealed record SetApiKeyRequest(string? ApiKey, string? BaseUrl)

@@ -30,11 +30,15 @@ internal sealed class TokenEndpoint : IEndpoint
         routes.V1.MapPost("/auth/sign-in", Handle)
             .AllowAnonymousAccess().DisableAntiforgery()
             .Accepts<SignInBody>("application/json").Produces<TokenBody>()
-            .WithTags("Accounts").WithSummary("Sign in with email or username and password; returns access and refresh tokens");
+            .WithTags("Accounts")
+            .WithName("signIn").ProducesProblem(400).ProducesProblem(429)
+            .WithSummary("Sign in with email or username and password; returns access and refresh tokens");
         routes.V1.MapPost("/auth/refresh", Handle)
             .AllowAnonymousAccess().DisableAntiforgery()
             .Accepts<RefreshBody>("application/json").Produces<TokenBody>()
-            .WithTags("Accounts").WithSummary("Exchange a refresh token for new tokens (the old refresh token stops working)");
+            .WithTags("Accounts")
+            .WithName("refreshTokens").ProducesProblem(400).ProducesProblem(429)
+            .WithSummary("Exchange a refresh token for new tokens (the old refresh token stops working)");
     }
 
     private static async Task<IResult> Handle(HttpContext http, ISender sender, CancellationToken ct)

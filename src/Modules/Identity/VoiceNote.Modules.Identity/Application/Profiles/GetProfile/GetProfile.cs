@@ -37,5 +37,6 @@ internal sealed class GetProfileEndpoint : IEndpoint
         routes.V1.MapGet("/me/profile", async (HttpContext http, ISender sender, CancellationToken ct) => (await sender.Send(new GetProfile(), ct)).ToTaggedOk(http))
             .RequireScope(ApiScopes.ProfileRead)
             .WithTags("Profile")
+            .WithName("getProfile").Produces<ProfileDto>().Produces(StatusCodes.Status304NotModified)
             .WithSummary("Roles, AI context, work hours and settings of the signed-in account");
 }

@@ -11,5 +11,6 @@ internal sealed class UpdateProfileEndpoint : IEndpoint
                 (await sender.Send(command with { IfMatch = http.IfMatch() }, ct)).ToTaggedOk(http))
             .RequireScope(ApiScopes.ProfileWrite)
             .WithTags("Profile")
+            .WithName("updateProfile").Produces<ProfileDto>().ProducesProblem(412)
             .WithSummary("Replace the profile: roles, AI context (prompt, jargon), work hours and days, time zone, language, summary quality, settings");
 }

@@ -41,5 +41,6 @@ internal sealed class ListSessionsEndpoint : IEndpoint
 {
     public void MapEndpoint(ApiRoutes routes) =>
         routes.V1.MapGet("/auth/sessions", async (ISender sender, CancellationToken ct) => (await sender.Send(new ListSessions(), ct)).ToOk())
-            .RequireInteractiveUser().WithTags("Accounts").WithSummary("List this account's live sessions");
+            .RequireInteractiveUser().WithTags("Accounts")
+            .WithName("listSessions").Produces<IReadOnlyList<SessionDto>>().WithSummary("List this account's live sessions");
 }

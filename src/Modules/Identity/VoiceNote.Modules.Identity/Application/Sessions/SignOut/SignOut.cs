@@ -48,10 +48,12 @@ internal sealed class SignOutEndpoints : IEndpoint
     public void MapEndpoint(ApiRoutes routes)
     {
         routes.V1.MapPost("/auth/sign-out", async (ISender sender, CancellationToken ct) => (await sender.Send(new SignOut(), ct)).ToNoContent())
-            .RequireUser().WithTags("Accounts").WithSummary("End the current session");
+            .RequireUser().WithTags("Accounts").WithName("signOut").Produces(StatusCodes.Status204NoContent).WithSummary("End the current session");
         routes.V1.MapPost("/auth/sign-out-everywhere", async (ISender sender, CancellationToken ct) => (await sender.Send(new SignOutEverywhere(), ct)).ToNoContent())
-            .RequireInteractiveUser().WithTags("Accounts").WithSummary("End every session of this account");
+            .RequireInteractiveUser().WithTags("Accounts")
+            .WithName("signOutEverywhere").Produces(StatusCodes.Status204NoContent).WithSummary("End every session of this account");
         routes.V1.MapDelete("/auth/sessions/{sessionId}", async (Guid sessionId, ISender sender, CancellationToken ct) => (await sender.Send(new RevokeSession(sessionId), ct)).ToNoContent())
-            .RequireInteractiveUser().WithTags("Accounts").WithSummary("End one session");
+            .RequireInteractiveUser().WithTags("Accounts")
+            .WithName("revokeSession").Produces(StatusCodes.Status204NoContent).WithSummary("End one session");
     }
 }

@@ -42,9 +42,11 @@ internal sealed class DeleteAnyNoteEndpoint : IEndpoint
     {
         routes.Admin.MapDelete("/notes/{id}", async (Guid id, ISender sender, CancellationToken ct) => (await sender.Send(new DeleteAnyNote(id, true), ct)).ToNoContent())
             .RequirePermission(AdminPermissions.CanDeleteNotes)
+            .WithName("deleteAnyNote").Produces(StatusCodes.Status204NoContent)
             .WithSummary("Move any user's note to the trash (can_delete_notes)");
         routes.Admin.MapPost("/notes/{id}/restore", async (Guid id, ISender sender, CancellationToken ct) => (await sender.Send(new DeleteAnyNote(id, false), ct)).ToNoContent())
             .RequirePermission(AdminPermissions.CanDeleteNotes)
+            .WithName("restoreAnyNote").Produces(StatusCodes.Status204NoContent)
             .WithSummary("Restore any user's note from the trash (can_delete_notes)");
     }
 }

@@ -97,5 +97,6 @@ internal sealed class ListAllNotesEndpoint : IEndpoint
                 return (await sender.Send(new ListAllNotes(ownerId, deleted, state, size, string.IsNullOrEmpty(cursor) ? null : cursor), ct)).ToPagedOk(http);
             })
             .RequirePermission(AdminPermissions.CanViewAllNotes)
+            .WithName("listAllNotes").Produces<Page<AdminNoteListItem>>()
             .WithSummary("All users' notes (can_view_all_notes)");
 }

@@ -47,5 +47,6 @@ internal sealed class ModerateNoteEndpoint : IEndpoint
         routes.Admin.MapPost("/notes/{id}/moderation", async (Guid id, ModerationBody body, ISender sender, CancellationToken ct) =>
                 (await sender.Send(new ModerateNote(id, body.Status, body.Note), ct)).ToOk())
             .RequirePermission(AdminPermissions.CanModerateContent)
+            .WithName("moderateNote").Produces<ModerationDto>()
             .WithSummary("Mark a note moderated: APPROVED, FLAGGED or NONE (can_moderate_content)");
 }

@@ -50,5 +50,6 @@ internal sealed class SearchAllNotesEndpoint : IEndpoint
                 return (await sender.Send(new SearchAllNotes(q ?? string.Empty, parsed, limit ?? SearchNotes.DefaultLimit, includeDeleted ?? false), ct)).ToOk();
             })
             .RequirePermission(AdminPermissions.CanViewAllNotes)
+            .WithName("searchAllNotes").Produces<SearchResultsDto>()
             .WithSummary("Search all users' notes (can_view_all_notes)");
 }

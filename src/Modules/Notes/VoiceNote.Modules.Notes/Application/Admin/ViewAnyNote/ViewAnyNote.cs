@@ -29,5 +29,6 @@ internal sealed class ViewAnyNoteEndpoint : IEndpoint
     public void MapEndpoint(ApiRoutes routes) =>
         routes.Admin.MapGet("/notes/{id}", async (Guid id, ISender sender, CancellationToken ct) => (await sender.Send(new ViewAnyNote(id), ct)).ToOk())
             .RequirePermission(AdminPermissions.CanViewAllNotes)
+            .WithName("viewAnyNote").Produces<AdminNoteDto>()
             .WithSummary("Any user's note (can_view_all_notes)");
 }

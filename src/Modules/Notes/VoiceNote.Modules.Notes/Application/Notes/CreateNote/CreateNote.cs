@@ -52,5 +52,6 @@ internal sealed class CreateNoteEndpoint : IEndpoint
             .RequireScope(ApiScopes.NotesWrite)
             .Accepts<NoteFields>("application/json")
             .WithTags("Notes")
+            .WithName("createNote").Produces<NoteDto>(StatusCodes.Status201Created)
             .WithSummary("Create a note (text-only notes too)");
 }

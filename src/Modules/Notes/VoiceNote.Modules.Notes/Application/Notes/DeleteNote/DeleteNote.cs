@@ -30,5 +30,6 @@ internal sealed class DeleteNoteEndpoint : IEndpoint
 {
     public void MapEndpoint(ApiRoutes routes) =>
         routes.V1.MapDelete("/notes/{id}", async (Guid id, ISender sender, CancellationToken ct) => (await sender.Send(new DeleteNote(id), ct)).ToNoContent())
-            .RequireScope(ApiScopes.NotesWrite).WithTags("Notes").WithSummary("Move a note to the trash");
+            .RequireScope(ApiScopes.NotesWrite).WithTags("Notes")
+            .WithName("deleteNote").Produces(StatusCodes.Status204NoContent).WithSummary("Move a note to the trash");
 }

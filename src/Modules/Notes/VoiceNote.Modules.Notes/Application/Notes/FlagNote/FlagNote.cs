@@ -60,7 +60,8 @@ internal sealed class FlagNoteEndpoint : IEndpoint
         foreach (var (action, flag, on, summary) in Routes)
         {
             routes.V1.MapPost($"/notes/{{id}}/{action}", async (Guid id, ISender sender, CancellationToken ct) => (await sender.Send(new FlagNote(id, flag, on), ct)).ToNoContent())
-                .RequireScope(ApiScopes.NotesWrite).WithTags("Notes").WithSummary(summary);
+                .RequireScope(ApiScopes.NotesWrite).WithTags("Notes")
+                .WithName($"{action}Note").Produces(StatusCodes.Status204NoContent).ProducesProblem(409).WithSummary(summary);
         }
     }
 }

@@ -28,5 +28,6 @@ internal sealed class GetNoteEndpoint : IEndpoint
         routes.V1.MapGet("/notes/{id}", async (Guid id, HttpContext http, ISender sender, CancellationToken ct) => (await sender.Send(new GetNote(id), ct)).ToTaggedOk(http))
             .RequireScope(ApiScopes.NotesRead)
             .WithTags("Notes")
+            .WithName("getNote").Produces<NoteDto>().Produces(StatusCodes.Status304NotModified)
             .WithSummary("A note with its transcripts and tasks");
 }

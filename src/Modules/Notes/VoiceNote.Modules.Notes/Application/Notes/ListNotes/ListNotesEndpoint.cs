@@ -99,12 +99,14 @@ internal sealed class ListNotesEndpoint : IEndpoint
                 await Send(query.Parse(), http, sender, ct))
             .RequireScope(ApiScopes.NotesRead)
             .WithTags("Notes")
+            .WithName("listNotes").Produces<Page<NoteListItem>>()
             .WithSummary("The caller's notes: filters, sort (newest, oldest, updated, priority), keyset cursor paging (20 per page)");
 
         routes.V1.MapGet("/notes/trash", async ([AsParameters] ListNotesQuery query, HttpContext http, ISender sender, CancellationToken ct) =>
                 await Send(query.Parse(deletedOverride: true), http, sender, ct))
             .RequireScope(ApiScopes.NotesRead)
             .WithTags("Notes")
+            .WithName("listTrashedNotes").Produces<Page<NoteListItem>>()
             .WithSummary("The caller's notes in the trash");
     }
 

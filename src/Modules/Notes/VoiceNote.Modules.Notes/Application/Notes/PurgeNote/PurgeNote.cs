@@ -39,5 +39,6 @@ internal sealed class PurgeNoteEndpoint : IEndpoint
 {
     public void MapEndpoint(ApiRoutes routes) =>
         routes.V1.MapDelete("/notes/trash/{id}", async (Guid id, ISender sender, CancellationToken ct) => (await sender.Send(new PurgeNote(id), ct)).ToNoContent())
-            .RequireScope(ApiScopes.NotesWrite).WithTags("Notes").WithSummary("Delete a note in the trash for good");
+            .RequireScope(ApiScopes.NotesWrite).WithTags("Notes")
+            .WithName("purgeNote").Produces(StatusCodes.Status204NoContent).ProducesProblem(409).WithSummary("Delete a note in the trash for good");
 }

@@ -30,5 +30,6 @@ internal sealed class RestoreNoteEndpoint : IEndpoint
 {
     public void MapEndpoint(ApiRoutes routes) =>
         routes.V1.MapPost("/notes/{id}/restore", async (Guid id, ISender sender, CancellationToken ct) => (await sender.Send(new RestoreNote(id), ct)).ToNoContent())
-            .RequireScope(ApiScopes.NotesWrite).WithTags("Notes").WithSummary("Restore a note from the trash");
+            .RequireScope(ApiScopes.NotesWrite).WithTags("Notes")
+            .WithName("restoreNote").Produces(StatusCodes.Status204NoContent).WithSummary("Restore a note from the trash");
 }

@@ -31,5 +31,7 @@ internal sealed class SetNotePriorityEndpoint : IEndpoint
     public void MapEndpoint(ApiRoutes routes) =>
         routes.V1.MapPut("/notes/{id}/priority", async (Guid id, PriorityBody body, HttpContext http, ISender sender, CancellationToken ct) =>
                 (await sender.Send(new SetNotePriority(id, body.Priority, http.IfMatch()), ct)).ToNoContent())
-            .RequireScope(ApiScopes.NotesWrite).WithTags("Notes").WithSummary("Set a note's priority (HIGH, MEDIUM, LOW)");
+            .RequireScope(ApiScopes.NotesWrite).WithTags("Notes")
+            .WithName("setNotePriority").Produces(StatusCodes.Status204NoContent).ProducesProblem(409).ProducesProblem(412)
+            .WithSummary("Set a note's priority (HIGH, MEDIUM, LOW)");
 }

@@ -31,5 +31,7 @@ internal sealed class SetNoteStatusEndpoint : IEndpoint
     public void MapEndpoint(ApiRoutes routes) =>
         routes.V1.MapPut("/notes/{id}/status", async (Guid id, StatusBody body, HttpContext http, ISender sender, CancellationToken ct) =>
                 (await sender.Send(new SetNoteStatus(id, body.Status, http.IfMatch()), ct)).ToNoContent())
-            .RequireScope(ApiScopes.NotesWrite).WithTags("Notes").WithSummary("Set a note's status (PENDING, DONE, DELAYED)");
+            .RequireScope(ApiScopes.NotesWrite).WithTags("Notes")
+            .WithName("setNoteStatus").Produces(StatusCodes.Status204NoContent).ProducesProblem(409).ProducesProblem(412)
+            .WithSummary("Set a note's status (PENDING, DONE, DELAYED)");
 }

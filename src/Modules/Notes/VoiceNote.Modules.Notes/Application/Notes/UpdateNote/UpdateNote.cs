@@ -56,5 +56,6 @@ internal sealed class UpdateNoteEndpoint : IEndpoint
             .RequireScope(ApiScopes.NotesWrite)
             .Accepts<NoteFields>("application/merge-patch+json", "application/json")
             .WithTags("Notes")
+            .WithName("updateNote").Produces<NoteDto>().ProducesProblem(409).ProducesProblem(412)
             .WithSummary("Change some fields of a note (absent: kept, null: cleared)");
 }

@@ -19,6 +19,7 @@ internal sealed class SearchNotesEndpoint : IEndpoint
             })
             .RequireScope(ApiScopes.NotesRead)
             .WithTags("Search")
+            .WithName("searchNotes").Produces<SearchResultsDto>()
             .WithSummary("Search my notes by words, by meaning, or both (hybrid, the default)");
 
     internal static bool TryParseMode(string? text, out SearchMode mode)

@@ -45,8 +45,10 @@ internal sealed class CompleteTaskEndpoint : IEndpoint
     public void MapEndpoint(ApiRoutes routes)
     {
         routes.V1.MapPost("/tasks/{id}/complete", async (Guid id, ISender sender, CancellationToken ct) => (await sender.Send(new CompleteTask(id, true), ct)).ToOk())
-            .RequireScope(ApiScopes.NotesWrite).WithTags("Tasks").WithSummary("Mark a task done");
+            .RequireScope(ApiScopes.NotesWrite).WithTags("Tasks")
+            .WithName("completeTask").Produces<TaskDto>().ProducesProblem(409).WithSummary("Mark a task done");
         routes.V1.MapPost("/tasks/{id}/reopen", async (Guid id, ISender sender, CancellationToken ct) => (await sender.Send(new CompleteTask(id, false), ct)).ToOk())
-            .RequireScope(ApiScopes.NotesWrite).WithTags("Tasks").WithSummary("Open a done task again");
+            .RequireScope(ApiScopes.NotesWrite).WithTags("Tasks")
+            .WithName("reopenTask").Produces<TaskDto>().ProducesProblem(409).WithSummary("Open a done task again");
     }
 }

@@ -60,5 +60,6 @@ internal sealed class CreateTaskEndpoint : IEndpoint
             .RequireScope(ApiScopes.NotesWrite)
             .Accepts<TaskFields>("application/json")
             .WithTags("Tasks")
+            .WithName("createTask").Produces<TaskDto>(StatusCodes.Status201Created).ProducesProblem(409)
             .WithSummary("Add a task to a note");
 }

@@ -40,8 +40,10 @@ internal sealed class DeleteTaskEndpoint : IEndpoint
     public void MapEndpoint(ApiRoutes routes)
     {
         routes.V1.MapDelete("/tasks/{id}", async (Guid id, ISender sender, CancellationToken ct) => (await sender.Send(new DeleteTask(id, true), ct)).ToNoContent())
-            .RequireScope(ApiScopes.NotesWrite).WithTags("Tasks").WithSummary("Delete a task (restorable)");
+            .RequireScope(ApiScopes.NotesWrite).WithTags("Tasks")
+            .WithName("deleteTask").Produces(StatusCodes.Status204NoContent).WithSummary("Delete a task (restorable)");
         routes.V1.MapPost("/tasks/{id}/restore", async (Guid id, ISender sender, CancellationToken ct) => (await sender.Send(new DeleteTask(id, false), ct)).ToNoContent())
-            .RequireScope(ApiScopes.NotesWrite).WithTags("Tasks").WithSummary("Restore a deleted task");
+            .RequireScope(ApiScopes.NotesWrite).WithTags("Tasks")
+            .WithName("restoreTask").Produces(StatusCodes.Status204NoContent).WithSummary("Restore a deleted task");
     }
 }

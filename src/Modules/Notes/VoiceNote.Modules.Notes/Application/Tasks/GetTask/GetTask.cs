@@ -26,5 +26,6 @@ internal sealed class GetTaskEndpoint : IEndpoint
 {
     public void MapEndpoint(ApiRoutes routes) =>
         routes.V1.MapGet("/tasks/{id}", async (Guid id, HttpContext http, ISender sender, CancellationToken ct) => (await sender.Send(new GetTask(id), ct)).ToTaggedOk(http))
-            .RequireScope(ApiScopes.NotesRead).WithTags("Tasks").WithSummary("One task");
+            .RequireScope(ApiScopes.NotesRead).WithTags("Tasks")
+            .WithName("getTask").Produces<TaskDto>().Produces(StatusCodes.Status304NotModified).WithSummary("One task");
 }

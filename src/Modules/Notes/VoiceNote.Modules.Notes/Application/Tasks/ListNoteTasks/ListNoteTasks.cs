@@ -34,5 +34,6 @@ internal sealed class ListNoteTasksEndpoint : IEndpoint
     public void MapEndpoint(ApiRoutes routes) =>
         routes.V1.MapGet("/notes/{noteId}/tasks", async (Guid noteId, bool? includeDeleted, ISender sender, CancellationToken ct) =>
                 (await sender.Send(new ListNoteTasks(noteId, includeDeleted ?? false), ct)).ToOk())
-            .RequireScope(ApiScopes.NotesRead).WithTags("Tasks").WithSummary("A note's tasks, in order");
+            .RequireScope(ApiScopes.NotesRead).WithTags("Tasks")
+            .WithName("listNoteTasks").Produces<IReadOnlyList<TaskDto>>().WithSummary("A note's tasks, in order");
 }

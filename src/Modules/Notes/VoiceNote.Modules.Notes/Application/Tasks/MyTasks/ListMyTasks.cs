@@ -100,6 +100,7 @@ internal sealed class ListMyTasksEndpoint : IEndpoint
                     (await sender.Send(new ListMyTasks(view, limit ?? ListMyTasks.DefaultLimit, workDays ?? ListMyTasks.DefaultWorkDays), ct)).ToOk())
                 .RequireScope(ApiScopes.NotesRead)
                 .WithTags("Tasks")
+                .WithName($"list{view}Tasks").Produces<MyTasksDto>()
                 .WithSummary($"My tasks: {name} (in my time zone and work days)");
         }
     }

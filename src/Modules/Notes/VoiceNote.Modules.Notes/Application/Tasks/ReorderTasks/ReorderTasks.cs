@@ -68,5 +68,6 @@ internal sealed class ReorderTasksEndpoint : IEndpoint
     public void MapEndpoint(ApiRoutes routes) =>
         routes.V1.MapPut("/notes/{noteId}/tasks/order", async (Guid noteId, ReorderBody body, ISender sender, CancellationToken ct) =>
                 (await sender.Send(new ReorderTasks(noteId, body.TaskIds ?? []), ct)).ToOk())
-            .RequireScope(ApiScopes.NotesWrite).WithTags("Tasks").WithSummary("Put a note's tasks in a new order");
+            .RequireScope(ApiScopes.NotesWrite).WithTags("Tasks")
+            .WithName("reorderTasks").Produces<IReadOnlyList<TaskDto>>().ProducesProblem(409).WithSummary("Put a note's tasks in a new order");
 }

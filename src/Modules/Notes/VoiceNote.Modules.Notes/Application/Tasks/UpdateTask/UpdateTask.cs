@@ -51,5 +51,6 @@ internal sealed class UpdateTaskEndpoint : IEndpoint
             .RequireScope(ApiScopes.NotesWrite)
             .Accepts<TaskFields>("application/merge-patch+json", "application/json")
             .WithTags("Tasks")
+            .WithName("updateTask").Produces<TaskDto>().ProducesProblem(409).ProducesProblem(412)
             .WithSummary("Change some fields of a task");
 }

@@ -75,5 +75,6 @@ internal sealed class ListAdminActionsEndpoint : IEndpoint
         routes.Admin.MapGet("/actions", async (Guid? adminId, Guid? targetUserId, int? page, int? size, ISender sender, CancellationToken ct) =>
                 (await sender.Send(new ListAdminActions(adminId, targetUserId, page ?? 1, size ?? PageRequest.DefaultSize), ct)).ToOk())
             .RequirePermission(AdminPermissions.CanManageAdmins)
+            .WithName("listAdminActions").Produces<Page<AdminActionDto>>()
             .WithSummary("The admin audit trail, newest first (adminId, targetUserId, page, size)");
 }

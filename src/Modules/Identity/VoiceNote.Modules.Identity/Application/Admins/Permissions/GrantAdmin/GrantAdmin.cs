@@ -66,6 +66,7 @@ internal sealed class GrantAdminEndpoint : IEndpoint
         routes.Admin.MapPut("/users/{id}/admin", async (Guid id, GrantAdminBody body, HttpContext http, ISender sender, CancellationToken ct) =>
                 (await sender.Send(new GrantAdmin(id, body.Permissions, http.Connection.RemoteIpAddress?.ToString()), ct)).ToOk())
             .RequirePermission(AdminPermissions.CanManageAdmins)
+            .WithName("grantAdmin").Produces<AdminUserDto>().ProducesProblem(409)
             .WithSummary("Make an account an admin with exactly these permissions (replaces any it had)");
 
     internal sealed record GrantAdminBody(IReadOnlyList<string>? Permissions);

@@ -44,5 +44,6 @@ internal sealed class RevokeAdminEndpoint : IEndpoint
         routes.Admin.MapDelete("/users/{id}/admin", async (Guid id, HttpContext http, ISender sender, CancellationToken ct) =>
                 (await sender.Send(new RevokeAdmin(id, http.Connection.RemoteIpAddress?.ToString()), ct)).ToNoContent())
             .RequirePermission(AdminPermissions.CanManageAdmins)
+            .WithName("revokeAdmin").Produces(StatusCodes.Status204NoContent).ProducesProblem(409)
             .WithSummary("Take admin status away (effective on the target's next request); 409 when not an admin");
 }

@@ -45,5 +45,6 @@ internal sealed class DeactivateUserEndpoint : IEndpoint
         routes.Admin.MapPost("/users/{id}/deactivate", async (Guid id, HttpContext http, ISender sender, CancellationToken ct) =>
                 (await sender.Send(new DeactivateUser(id, http.Connection.RemoteIpAddress?.ToString()), ct)).ToOk())
             .RequirePermission(AdminPermissions.CanDeleteUsers)
+            .WithName("deactivateUser").Produces<AdminUserDto>().ProducesProblem(409)
             .WithSummary("Deactivate an account (sessions end at once); 409 when already inactive");
 }

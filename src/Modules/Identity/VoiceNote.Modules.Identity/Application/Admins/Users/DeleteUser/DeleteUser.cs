@@ -51,5 +51,6 @@ internal sealed class DeleteUserEndpoint : IEndpoint
         routes.Admin.MapDelete("/users/{id}", async (Guid id, HttpContext http, ISender sender, CancellationToken ct) =>
                 (await sender.Send(new DeleteUser(id, http.Connection.RemoteIpAddress?.ToString()), ct)).ToNoContent())
             .RequirePermission(AdminPermissions.CanDeleteUsers)
+            .WithName("deleteUser").Produces(StatusCodes.Status204NoContent).ProducesProblem(409)
             .WithSummary("Soft-delete an account (sessions end at once; restorable); 409 when already deleted");
 }

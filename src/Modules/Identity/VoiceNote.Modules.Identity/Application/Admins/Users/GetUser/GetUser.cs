@@ -29,5 +29,6 @@ internal sealed class GetUserEndpoint : IEndpoint
     public void MapEndpoint(ApiRoutes routes) =>
         routes.Admin.MapGet("/users/{id}", async (Guid id, ISender sender, CancellationToken ct) => (await sender.Send(new GetUser(id), ct)).ToOk())
             .RequirePermission(AdminPermissions.CanViewAllUsers)
+            .WithName("getUser").Produces<AdminUserDto>()
             .WithSummary("One account with its admin and lockout fields");
 }

@@ -54,5 +54,6 @@ internal sealed class ListUsersEndpoint : IEndpoint
         routes.Admin.MapGet("/users", async (string? search, bool? isActive, bool? isDeleted, bool? isAdmin, int? page, int? size, ISender sender, CancellationToken ct) =>
                 (await sender.Send(new ListUsers(search, isActive, isDeleted, isAdmin, page ?? 1, size ?? PageRequest.DefaultSize), ct)).ToOk())
             .RequirePermission(AdminPermissions.CanViewAllUsers)
+            .WithName("listUsers").Produces<Page<AdminUserDto>>()
             .WithSummary("List and search accounts (search, isActive, isDeleted, isAdmin, page, size)");
 }

@@ -44,5 +44,6 @@ internal sealed class ReactivateUserEndpoint : IEndpoint
         routes.Admin.MapPost("/users/{id}/reactivate", async (Guid id, HttpContext http, ISender sender, CancellationToken ct) =>
                 (await sender.Send(new ReactivateUser(id, http.Connection.RemoteIpAddress?.ToString()), ct)).ToOk())
             .RequirePermission(AdminPermissions.CanDeleteUsers)
+            .WithName("reactivateUser").Produces<AdminUserDto>().ProducesProblem(409)
             .WithSummary("Reactivate a deactivated account; 409 when already active");
 }

@@ -48,5 +48,6 @@ internal sealed class RestoreUserEndpoint : IEndpoint
         routes.Admin.MapPost("/users/{id}/restore", async (Guid id, HttpContext http, ISender sender, CancellationToken ct) =>
                 (await sender.Send(new RestoreUser(id, http.Connection.RemoteIpAddress?.ToString()), ct)).ToOk())
             .RequirePermission(AdminPermissions.CanDeleteUsers)
+            .WithName("restoreUser").Produces<AdminUserDto>().ProducesProblem(409)
             .WithSummary("Restore a soft-deleted account; 409 when it is not deleted");
 }

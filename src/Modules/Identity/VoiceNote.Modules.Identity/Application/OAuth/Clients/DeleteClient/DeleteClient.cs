@@ -41,5 +41,6 @@ internal sealed class DeleteClientEndpoint : IEndpoint
         routes.V1.MapDelete("/oauth-clients/{id}", async (Guid id, ISender sender, CancellationToken ct) => (await sender.Send(new DeleteClient(id), ct)).ToNoContent())
             .RequireInteractiveUser()
             .WithTags("OAuth clients")
+            .WithName("deleteClient").Produces(StatusCodes.Status204NoContent)
             .WithSummary("Delete a partner client; its tokens stop working at once");
 }

@@ -33,5 +33,6 @@ internal sealed class GetClientEndpoint : IEndpoint
         routes.V1.MapGet("/oauth-clients/{id}", async (Guid id, ISender sender, CancellationToken ct) => (await sender.Send(new GetClient(id), ct)).ToOk())
             .RequireInteractiveUser()
             .WithTags("OAuth clients")
+            .WithName("getClient").Produces<OAuthClientDto>()
             .WithSummary("One partner client (without its secret)");
 }

@@ -33,5 +33,6 @@ internal sealed class ListClientsEndpoint : IEndpoint
         routes.V1.MapGet("/oauth-clients", async (ISender sender, CancellationToken ct) => (await sender.Send(new ListClients(), ct)).ToOk())
             .RequireInteractiveUser()
             .WithTags("OAuth clients")
+            .WithName("listClients").Produces<IReadOnlyList<OAuthClientDto>>()
             .WithSummary("This account's partner clients (without secrets)");
 }

@@ -65,5 +65,6 @@ internal sealed class RegisterClientEndpoint : IEndpoint
                 (await sender.Send(command, ct)).ToHttp(client => new NoStoreResult(TypedResults.Created($"/api/v1/oauth-clients/{client.Id}", client))))
             .RequireInteractiveUser()
             .WithTags("OAuth clients")
+            .WithName("registerClient").Produces<IssuedOAuthClientDto>(StatusCodes.Status201Created)
             .WithSummary("Register a partner client (client credentials; with redirect URIs also authorization code + PKCE); the secret is shown once");
 }

@@ -46,5 +46,6 @@ internal sealed class RotateClientSecretEndpoint : IEndpoint
                 (await sender.Send(new RotateClientSecret(id), ct)).ToHttp(client => new NoStoreResult(TypedResults.Ok(client))))
             .RequireInteractiveUser()
             .WithTags("OAuth clients")
+            .WithName("rotateClientSecret").Produces<IssuedOAuthClientDto>()
             .WithSummary("Issue a new client secret (shown once); the old one and its tokens stop working");
 }

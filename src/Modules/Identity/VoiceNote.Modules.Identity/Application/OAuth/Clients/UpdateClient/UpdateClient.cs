@@ -70,6 +70,7 @@ internal sealed class UpdateClientEndpoint : IEndpoint
                 (await sender.Send(new UpdateClient(id, body.Name, body.Scopes, body.Enabled, body.RedirectUris), ct)).ToOk())
             .RequireInteractiveUser()
             .WithTags("OAuth clients")
+            .WithName("updateClient").Produces<OAuthClientDto>()
             .WithSummary("Rename a partner client, change its scopes or redirect URIs, enable or disable it");
 
     internal sealed record UpdateClientRequest(string? Name, IReadOnlyList<string>? Scopes, bool? Enabled, IReadOnlyList<string>? RedirectUris);

@@ -1,0 +1,128 @@
+using System.Text.Json.Nodes;
+using VoiceNote.IntegrationTests.Harness;
+using VoiceNote.IntegrationTests.Security;
+
+namespace VoiceNote.IntegrationTests.Contract;
+
+/// <summary>
+/// The OpenAPI document is a contract partners generate clients from (issue 11): every operation has a
+/// stable name, a typed success body, its problem answers, and says when it needs no token. Checked
+/// against the running host's document, so a new endpoint is covered the moment it is mapped.
+/// </summary>
+public sealed class OpenApiDocumentTests : DatabaseFixture
+{
+    private const string ProblemJson = "application/problem+json";
+
+    /// <summary>Operations whose success body is not JSON, so they have no JSON schema to check.</summary>
+    private static readonly string[] NonJsonSuccess =
+    [
+        // The audio bytes themselves (200 or 206 for a range).
+        "GET /api/v1/audio/{id}/content",
+
+        // Server-sent events (text/event-stream).
+        "GET /api/v1/audio/{id}/processing/events",
+    ];
+
+    /// <summary>The test-only probe module (not part of the product) is mapped in this host only.</summary>
+    private const string ProbePrefix = "/api/v1/probe/";
+
+    private static readonly string[] Methods = ["get", "put", "post", "delete", "patch", "head", "options", "trace"];
+
+    [Test]
+    public async Task Every_operation_is_fully_described()
+    {
+        var document = await DocumentAsync();
+        // OpenAPI paths and route patterns are both "/api/v1/notes/{id}" (the routes have no constraints).
+        var routes = RouteTable.Read(Api.Services).ToDictionary(r => r.Name, StringComparer.Ordinal);
+        var operations = Operations(document).ToList();
+        var failures = new List<string>();
+        foreach (var (name, operation) in operations)
+        {
+            if (!routes.TryGetValue(name, out var route))
+            {
+                failures.Add($"{name}: not in the host's route table, so its access is unknown");
+                continue;
+            }
+
+            failures.AddRange(Problems(name, operation, route.IsPublic).Select(problem => $"{name}: {problem}"));
+        }
+
+        failures.AddRange(NonJsonSuccess.Except(operations.Select(o => o.Name)).Select(name => $"{name}: allow-listed but not in the document"));
+        Assert.That(operations, Has.Count.GreaterThan(50), "the document was read");
+        Assert.That(failures, Is.Empty, string.Join(Environment.NewLine, failures));
+    }
+
+    [Test]
+    public async Task Operation_ids_are_unique()
+    {
+        var document = await DocumentAsync();
+        var duplicates = Operations(document)
+            .Select(o => o.Operation["operationId"]?.GetValue<string>())
+            .OfType<string>()
+            .GroupBy(id => id, StringComparer.Ordinal)
+            .Where(g => g.Count() > 1)
+            .Select(g => g.Key)
+            .ToList();
+        Assert.That(duplicates, Is.Empty);
+    }
+
+    [Test]
+    public async Task Server_urls_have_no_trailing_slash()
+    {
+        var document = await DocumentAsync();
+        var urls = (document["servers"]?.AsArray() ?? []).Select(s => s?["url"]?.GetValue<string>() ?? string.Empty).ToList();
+        Assert.That(urls.Where(url => url.EndsWith('/')), Is.Empty, "clients join paths onto it: a trailing slash makes '//api'");
+    }
+
+    private static IEnumerable<string> Problems(string name, JsonObject operation, bool isPublic)
+    {
+        if (operation["operationId"]?.GetValue<string>() is not { Length: > 0 })
+        {
+            yield return "no operationId";
+        }
+
+        var responses = operation["responses"]?.AsObject() ?? [];
+        var success = responses.Where(r => r.Key.StartsWith('2')).ToList();
+        var needsSchema = !NonJsonSuccess.Contains(name) && success.Any(r => r.Key != "204");
+        if (success.Count == 0)
+        {
+            yield return "no 2xx response";
+        }
+        else if (needsSchema && !success.Any(r => HasJsonSchema(r.Value)))
+        {
+            yield return $"no JSON schema for its success ({string.Join(", ", success.Select(r => r.Key))})";
+        }
+
+        if (!responses.Any(r => r.Key.StartsWith('4') && r.Value?["content"]?[ProblemJson]?["schema"] is not null))
+        {
+            yield return $"no 4xx {ProblemJson} response";
+        }
+
+        var security = operation["security"]?.AsArray();
+        if (isPublic && security is not { Count: 0 })
+        {
+            yield return "anonymous but without 'security: []' (it inherits the document's bearer requirement)";
+        }
+        else if (!isPublic && security is { Count: 0 })
+        {
+            yield return "needs a token but says 'security: []'";
+        }
+    }
+
+    private static bool HasJsonSchema(JsonNode? response) =>
+        response?["content"]?.AsObject().Any(c => c.Key.Contains("json", StringComparison.Ordinal) && c.Value?["schema"] is not null) == true;
+
+    /// <summary>"GET /api/v1/notes/{id}" and the operation, for every operation but the probe module's.</summary>
+    private static IEnumerable<(string Name, JsonObject Operation)> Operations(JsonObject document) =>
+        from path in document["paths"]!.AsObject()
+        where !path.Key.StartsWith(ProbePrefix, StringComparison.Ordinal)
+        from entry in path.Value!.AsObject()
+        where Methods.Contains(entry.Key)
+        select ($"{entry.Key.ToUpperInvariant()} {path.Key}", entry.Value!.AsObject());
+
+    private async Task<JsonObject> DocumentAsync()
+    {
+        var text = await Client.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative));
+        return JsonNode.Parse(text)!.AsObject();
+    }
+}
