@@ -33,5 +33,6 @@ internal static class OpenApiSetup
             options.AddOperationTransformer<AnonymousOperations>();
             options.AddOperationTransformer<StandardProblemResponses>();
             options.AddOperationTransformer<FileUploadRequestBodies>();
+            options.AddOperationTransformer<DeclaredRequestBodies>();
         });
 }
