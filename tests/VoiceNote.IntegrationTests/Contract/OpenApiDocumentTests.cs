@@ -67,6 +67,37 @@ public sealed class OpenApiDocumentTests : DatabaseFixture
     }
 
     [Test]
+    public async Task The_upload_describes_its_body_as_a_multipart_file_or_the_raw_audio()
+    {
+        var document = await DocumentAsync();
+        var content = document["paths"]?["/api/v1/audio"]?["post"]?["requestBody"]?["content"]?.AsObject();
+        Assert.That(content, Is.Not.Null, "the upload has a request body");
+        var multipart = content!["multipart/form-data"]?["schema"];
+        Assert.Multiple(() =>
+        {
+            Assert.That(multipart?["properties"]?["file"]?["format"]?.GetValue<string>(), Is.EqualTo("binary"));
+            Assert.That(multipart?["required"]?.AsArray().Select(r => r?.GetValue<string>()), Has.Member("file"));
+            Assert.That(multipart?["properties"]?.AsObject().Select(p => p.Key), Is.SupersetOf(new[] { "title", "recordedAt", "engine" }));
+            Assert.That(content["audio/*"]?["schema"]?["format"]?.GetValue<string>(), Is.EqualTo("binary"));
+        });
+    }
+
+    [Test]
+    public async Task No_request_body_is_described_as_an_untyped_json_element()
+    {
+        var document = await DocumentAsync();
+        var untyped = Operations(document)
+            .Where(o => o.Operation["requestBody"]?["content"]?.AsObject().Any(c => c.Value?["schema"]?["$ref"]?.GetValue<string>()?.EndsWith("/JsonElement", StringComparison.Ordinal) == true) == true)
+            .Select(o => o.Name)
+            .ToList();
+        Assert.That(untyped, Is.Empty, "merge-patch bodies show their fields (Accepts<T>)");
+        var schema = document["paths"]?["/api/v1/notes/{id}"]?["patch"]?["requestBody"]?["content"]?["application/merge-patch+json"]?["schema"];
+        var reference = schema?["$ref"]?.GetValue<string>();
+        var fields = reference is null ? schema : document["components"]?["schemas"]?[reference.Split('/')[^1]];
+        Assert.That(fields?["properties"]?.AsObject().Select(p => p.Key), Is.SupersetOf(new[] { "title", "summary", "priority" }), schema?.ToJsonString());
+    }
+
+    [Test]
     public async Task Server_urls_have_no_trailing_slash()
     {
         var document = await DocumentAsync();

@@ -32,5 +32,7 @@ internal static class OpenApiSetup
             options.AddDocumentTransformer<ServerUrls>();
             options.AddOperationTransformer<AnonymousOperations>();
             options.AddOperationTransformer<StandardProblemResponses>();
+            options.AddOperationTransformer<FileUploadRequestBodies>();
+            options.AddOperationTransformer<DeclaredRequestBodies>();
         });
 }

@@ -19,6 +19,7 @@ internal sealed class UploadAudioEndpoint : IEndpoint
         routes.V1.MapPost("/audio", UploadAsync)
             .RequireScope(ApiScopes.AudioWrite)
             .WithMetadata(new NoServerBodyLimit())
+            .WithMetadata(new FileUploadBody(["audio/*", "video/mp4", "application/octet-stream"], ["title", "recordedAt", "onDeviceTranscript", "language", "engine"]))
             .DisableAntiforgery()
             .WithTags("Audio")
             .WithName("uploadAudio")
