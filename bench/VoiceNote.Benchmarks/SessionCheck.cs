@@ -1,13 +1,14 @@
 using System.Text.Json;
 using Npgsql;
 using NpgsqlTypes;
+using VoiceNote.Modules.Identity.Infrastructure.Server;
 
 namespace VoiceNote.Benchmarks;
 
 /// <summary>
 /// The API's per-request check as SQL alone, the statement each side runs for every authenticated
-/// request: before OpenIddict the session lookup; after it LiveTokenCheck's query (ADR 0059), copied
-/// from Identity/Infrastructure/Server/LiveTokenCheck.cs because the API keeps it internal.
+/// request: before OpenIddict the session lookup (kept here, since the code that ran it is gone); after
+/// it <see cref="LiveTokenCheck"/>'s own statement (ADR 0059).
 /// </summary>
 internal sealed class SessionCheck
 {
@@ -15,18 +16,6 @@ internal sealed class SessionCheck
         """
         SELECT u.is_admin, u.admin_permissions FROM identity.sessions s JOIN identity.users u ON u.id = s.user_id
         WHERE s.id = $1 AND u.id = $2 AND s.revoked_at IS NULL AND s.expires_at > now() AND u.is_active AND NOT u.is_deleted
-        """;
-
-    private const string LiveTokenSql =
-        """
-        SELECT u.is_admin, u.admin_permissions, c.scopes
-        FROM identity.openiddict_tokens t
-        JOIN identity.users u ON u.id = $2
-        LEFT JOIN identity.openiddict_authorizations a ON a.id = t.authorization_id
-        LEFT JOIN identity.oauth_clients c ON c.client_id = $3
-        WHERE t.id = $1 AND t.status = 'valid' AND t.subject = $2::text AND t.authorization_id IS NOT DISTINCT FROM $4
-          AND (t.authorization_id IS NULL OR a.status = 'valid')
-          AND u.is_active AND NOT u.is_deleted AND ($3 IS NULL OR c.enabled)
         """;
 
     private readonly NpgsqlDataSource _dataSource;
@@ -54,7 +43,7 @@ internal sealed class SessionCheck
 
         var tokenGuid = Guid.Parse(tokenId.GetString()!);
         var sid = Guid.Parse(claims.GetProperty("sid").GetString()!);
-        return new SessionCheck(dataSource, LiveTokenSql, () =>
+        return new SessionCheck(dataSource, LiveTokenCheck.Sql, () =>
         [
             new() { Value = tokenGuid },
             new() { Value = userId },

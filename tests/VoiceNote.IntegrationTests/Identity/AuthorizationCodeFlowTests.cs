@@ -68,9 +68,7 @@ public sealed class AuthorizationCodeFlowTests : DatabaseFixture
     [Test]
     public async Task A_partner_app_acts_for_a_person_who_consents()
     {
-        var developer = await this.CreateAccountAsync("developer");
-        using var developerClient = this.ClientFor(developer);
-        var app = await developerClient.RegisterAppAsync("Meeting Minutes Pro", [PartnerCallback], "profile:read", "notes:read");
+        var app = await PartnerAppAsync("Meeting Minutes Pro", "profile:read", "notes:read");
         var person = await this.CreateAccountAsync("consenting");
         var pkce = Pkce.New();
         using var browser = Browser.Open(this);
@@ -113,9 +111,7 @@ public sealed class AuthorizationCodeFlowTests : DatabaseFixture
     [Test]
     public async Task A_partner_app_gets_no_scope_beyond_its_registration()
     {
-        var developer = await this.CreateAccountAsync("narrowdev");
-        using var developerClient = this.ClientFor(developer);
-        var app = await developerClient.RegisterAppAsync("Reader", [PartnerCallback], "notes:read");
+        var app = await PartnerAppAsync("Reader", "notes:read");
         using var browser = Browser.Open(this);
 
         // OpenIddict checks the request before any redirect address is trusted, so it answers on this server.
@@ -128,9 +124,7 @@ public sealed class AuthorizationCodeFlowTests : DatabaseFixture
     [Test]
     public async Task Denying_consent_sends_access_denied_back_to_the_app()
     {
-        var developer = await this.CreateAccountAsync("denydev");
-        using var developerClient = this.ClientFor(developer);
-        var app = await developerClient.RegisterAppAsync("Nosy App", [PartnerCallback], "notes:read");
+        var app = await PartnerAppAsync("Nosy App", "notes:read");
         var person = await this.CreateAccountAsync("denying");
         using var browser = Browser.Open(this);
 
@@ -147,9 +141,7 @@ public sealed class AuthorizationCodeFlowTests : DatabaseFixture
     [Test]
     public async Task A_consent_posted_without_the_pages_antiforgery_token_is_asked_again()
     {
-        var developer = await this.CreateAccountAsync("csrfdev");
-        using var developerClient = this.ClientFor(developer);
-        var app = await developerClient.RegisterAppAsync("Cross Site", [PartnerCallback], "notes:read");
+        var app = await PartnerAppAsync("Cross Site", "notes:read");
         var person = await this.CreateAccountAsync("csrf");
         var pkce = Pkce.New();
         using var browser = Browser.Open(this);
@@ -269,6 +261,14 @@ public sealed class AuthorizationCodeFlowTests : DatabaseFixture
             ["code_challenge"] = pkce.Challenge,
             ["code_challenge_method"] = "S256",
         }.Where(p => p.Value is not null)).TrimStart('?').Insert(0, "?") + extra;
+
+    /// <summary>A partner's app, registered by a developer's account, that sends people back to <see cref="PartnerCallback"/>.</summary>
+    private async Task<PartnerClient> PartnerAppAsync(string name, params string[] scopes)
+    {
+        var developer = await this.CreateAccountAsync("developer");
+        using var developerClient = this.ClientFor(developer);
+        return await developerClient.RegisterAppAsync(name, [PartnerCallback], scopes);
+    }
 
     /// <summary>Authorize, land on the sign-in page, sign in, come back: the answer after signing in.</summary>
     private static async Task<HttpResponseMessage> SignedInAsync(Browser browser, TestAccount person, string authorizeUrl)
