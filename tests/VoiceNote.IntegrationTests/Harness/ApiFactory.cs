@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using VoiceNote.IntegrationTests.Harness.Conformance;
 using VoiceNote.IntegrationTests.Probe;
 
 namespace VoiceNote.IntegrationTests.Harness;
@@ -27,6 +28,9 @@ internal sealed class ApiFactory : WebApplicationFactory<Program>
 
     public string StorageRoot { get; }
 
+    /// <summary>Every answer this host gave since the fixture last looked (checked against the OpenAPI document).</summary>
+    public ExchangeRecorder Exchanges { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -51,6 +55,8 @@ internal sealed class ApiFactory : WebApplicationFactory<Program>
 
         builder.ConfigureTestServices(services =>
         {
+            // First, so it wraps every other start-up filter's middleware too.
+            services.Insert(0, ServiceDescriptor.Singleton<IStartupFilter>(Exchanges));
             services.AddProbeModule();
             _services?.Invoke(services);
         });

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Respawn;
+using VoiceNote.IntegrationTests.Harness.Conformance;
 
 namespace VoiceNote.IntegrationTests.Harness;
 
@@ -56,6 +57,27 @@ public abstract class DatabaseFixture
         if (_database.Length > 0)
         {
             await TestDatabases.DropAsync(_database);
+        }
+    }
+
+    /// <summary>
+    /// Every answer of this test checked against the host's OpenAPI document (issue 11): a status it does
+    /// not declare, a body that does not match the schema or a 500 fails the test that caused it.
+    /// </summary>
+    [TearDown]
+    public async Task CheckAnswersAgainstTheDocument()
+    {
+        var exchanges = Api.Exchanges.Drain();
+        if (exchanges.Count == 0)
+        {
+            return;
+        }
+
+        var contract = await OpenApiContracts.OfAsync(Client);
+        var violations = exchanges.SelectMany(contract.Violations).Distinct(StringComparer.Ordinal).ToList();
+        if (violations.Count > 0)
+        {
+            Assert.Fail($"{violations.Count} answer(s) break the OpenAPI document:{Environment.NewLine}{string.Join(Environment.NewLine, violations)}");
         }
     }
 

@@ -15,13 +15,14 @@ internal sealed class DeclaredRequestBodies : IOpenApiOperationTransformer
     public async Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
         var declared = context.Description.ActionDescriptor.EndpointMetadata.OfType<IAcceptsMetadata>().LastOrDefault()?.RequestType;
-        if (declared is null || declared == typeof(JsonElement) || operation.RequestBody?.Content is not { Count: > 0 } content
-            || !context.Description.ParameterDescriptions.Any(p => p.Type == typeof(JsonElement)))
+        var body = context.Description.ParameterDescriptions.FirstOrDefault(p => p.Type == typeof(JsonElement));
+        if (declared is null || declared == typeof(JsonElement) || operation.RequestBody?.Content is not { Count: > 0 } content || body is null)
         {
             return;
         }
 
-        var schema = await context.GetOrCreateSchemaAsync(declared, parameterDescription: null, cancellationToken);
+        // The body's description marks the schema as a request's (OptionalRequestFields).
+        var schema = await context.GetOrCreateSchemaAsync(declared, body, cancellationToken);
         foreach (var mediaType in content.Values)
         {
             mediaType.Schema = schema;

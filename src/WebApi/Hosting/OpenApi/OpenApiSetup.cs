@@ -34,5 +34,7 @@ internal static class OpenApiSetup
             options.AddOperationTransformer<StandardProblemResponses>();
             options.AddOperationTransformer<FileUploadRequestBodies>();
             options.AddOperationTransformer<DeclaredRequestBodies>();
+            options.AddSchemaTransformer<OptionalRequestFields>();
+            options.AddDocumentTransformer<NullableSchemas>();
         });
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using VoiceNote.Application.Messaging;
 using VoiceNote.Application.Security;
 using VoiceNote.Infrastructure.Http;
@@ -18,7 +19,7 @@ internal sealed class SetApiKeyEndpoint : IEndpoint
             .WithName("setApiKey").Produces<ApiKeyDto>()
             .WithSummary("Store or replace the key for openai, deepgram, groq, elevenlabs or openai-compatible (with baseUrl)");
 
-    internal sealed record SetApiKeyRequest(string? ApiKey, string? BaseUrl)
+    internal sealed record SetApiKeyRequest([Required] string? ApiKey, string? BaseUrl)
     {
         public override string ToString() => $"SetApiKeyRequest {{ ApiKey = (hidden), BaseUrl = {BaseUrl} }}";
     }

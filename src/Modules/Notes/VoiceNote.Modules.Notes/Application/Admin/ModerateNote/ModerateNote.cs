@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using VoiceNote.Application.Messaging;
@@ -15,7 +16,7 @@ namespace VoiceNote.Modules.Notes.Application.Admin.ModerateNote;
 [Requires(Permission = AdminPermissions.CanModerateContent)]
 internal sealed record ModerateNote(Guid Id, ModerationStatus? Status, string? Note) : ICommand<ModerationDto>;
 
-internal sealed record ModerationBody(ModerationStatus? Status, string? Note);
+internal sealed record ModerationBody([Required] ModerationStatus? Status, string? Note);
 
 internal sealed class ModerateNoteValidator : AbstractValidator<ModerateNote>
 {

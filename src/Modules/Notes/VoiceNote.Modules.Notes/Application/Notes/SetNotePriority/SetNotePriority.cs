@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using VoiceNote.Application.Messaging;
 using VoiceNote.Application.Security;
@@ -13,7 +14,7 @@ namespace VoiceNote.Modules.Notes.Application.Notes.SetNotePriority;
 [Requires(Scope = ApiScopes.NotesWrite)]
 internal sealed record SetNotePriority(Guid Id, NotePriority? Priority, string? IfMatch = null) : ICommand;
 
-internal sealed record PriorityBody(NotePriority? Priority);
+internal sealed record PriorityBody([Required] NotePriority? Priority);
 
 internal sealed class SetNotePriorityValidator : AbstractValidator<SetNotePriority>
 {

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using VoiceNote.Application.Messaging;
 using VoiceNote.Application.Security;
@@ -13,7 +14,7 @@ namespace VoiceNote.Modules.Notes.Application.Notes.SetNoteStatus;
 [Requires(Scope = ApiScopes.NotesWrite)]
 internal sealed record SetNoteStatus(Guid Id, NoteStatus? Status, string? IfMatch = null) : ICommand;
 
-internal sealed record StatusBody(NoteStatus? Status);
+internal sealed record StatusBody([Required] NoteStatus? Status);
 
 internal sealed class SetNoteStatusValidator : AbstractValidator<SetNoteStatus>
 {

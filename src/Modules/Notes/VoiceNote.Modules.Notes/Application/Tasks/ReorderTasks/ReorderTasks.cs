@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using VoiceNote.Application.Messaging;
@@ -17,7 +18,7 @@ namespace VoiceNote.Modules.Notes.Application.Tasks.ReorderTasks;
 [Requires(Scope = ApiScopes.NotesWrite)]
 internal sealed record ReorderTasks(Guid NoteId, IReadOnlyList<Guid> TaskIds) : ICommand<IReadOnlyList<TaskDto>>;
 
-internal sealed record ReorderBody(List<Guid>? TaskIds);
+internal sealed record ReorderBody([Required] List<Guid>? TaskIds);
 
 internal sealed class ReorderTasksValidator : AbstractValidator<ReorderTasks>
 {

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using VoiceNote.Application.Messaging;
 using VoiceNote.Application.Security;
@@ -69,5 +70,5 @@ internal sealed class GrantAdminEndpoint : IEndpoint
             .WithName("grantAdmin").Produces<AdminUserDto>().ProducesProblem(409)
             .WithSummary("Make an account an admin with exactly these permissions (replaces any it had)");
 
-    internal sealed record GrantAdminBody(IReadOnlyList<string>? Permissions);
+    internal sealed record GrantAdminBody([Required] IReadOnlyList<string>? Permissions);
 }

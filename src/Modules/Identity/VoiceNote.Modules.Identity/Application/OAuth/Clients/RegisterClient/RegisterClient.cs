@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using VoiceNote.Application.Messaging;
 using VoiceNote.Application.Security;
@@ -12,7 +13,7 @@ namespace VoiceNote.Modules.Identity.Application.OAuth.Clients.RegisterClient;
 
 /// <summary>Register a partner client that acts for the caller within the given scopes; its secret is shown in this answer only.</summary>
 /// A client with redirect URIs may also use the authorization code flow (with PKCE) to act for any user who consents.
-internal sealed record RegisterClient(string? Name, IReadOnlyList<string>? Scopes, IReadOnlyList<string>? RedirectUris = null) : ICommand<IssuedOAuthClientDto>;
+internal sealed record RegisterClient([Required] string? Name, [Required] IReadOnlyList<string>? Scopes, IReadOnlyList<string>? RedirectUris = null) : ICommand<IssuedOAuthClientDto>;
 
 internal sealed class RegisterClientValidator : AbstractValidator<RegisterClient>
 {
