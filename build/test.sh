@@ -27,6 +27,20 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 
 bash "$SCRIPT_DIR/setup.sh"
 
+# The generated TypeScript client's packages (GeneratedClientTests; docs/decisions/0063): npm ci
+# from the lock file, again only when the lock file changed since the last install (stamp below).
+client_packages() {
+  local dir=$REPO/tests/client-typescript stamp want
+  stamp=$dir/node_modules/.voicenote-lock.sha256
+  command -v npm >/dev/null 2>&1 || die "npm is missing: install Node.js 20 or later with npm (the generated-client test needs it)"
+  want=$(sha256sum "$dir/package-lock.json" | cut -d' ' -f1)
+  [[ -f $stamp && $(<"$stamp") == "$want" ]] && return 0
+  log "npm ci in tests/client-typescript (the lock file changed or nothing is installed)"
+  (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error) || die "npm ci failed in tests/client-typescript"
+  printf '%s\n' "$want" >"$stamp"
+}
+client_packages
+
 # ---------------------------------------------------------------------------
 # PostgreSQL: the tests' fixture makes the choice; this prepares what it needs
 # and undoes at the end what it started (a CI run leaves nothing running).

@@ -35,6 +35,7 @@ internal static class OpenApiSetup
             options.AddOperationTransformer<FileUploadRequestBodies>();
             options.AddOperationTransformer<DeclaredRequestBodies>();
             options.AddSchemaTransformer<OptionalRequestFields>();
+            options.AddSchemaTransformer<NumbersAsNumbers>();
             options.AddDocumentTransformer<NullableSchemas>();
         });
 }
