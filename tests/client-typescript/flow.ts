@@ -58,10 +58,10 @@ const anonymous = createClient<paths>({ baseUrl });
 const username = `partner_${Date.now().toString(36)}`;
 const password = "Partner-Passw0rd";
 const user = expectOk("register", await anonymous.POST("/api/v1/auth/register", {
-  body: { email: `${username}@example.test`, username, password, displayName: "Partner", deviceId: null, deviceModel: null },
+  body: { email: `${username}@example.test`, username, password, displayName: "Partner" },
 }));
 const tokens = expectOk("sign in", await anonymous.POST("/api/v1/auth/sign-in", {
-  body: { login: user.email, password, scope: null, deviceId: "flow", deviceModel: "openapi-fetch" },
+  body: { login: user.email, password, deviceId: "flow", deviceModel: "openapi-fetch" },
 }));
 
 const api = createClient<paths>({ baseUrl, headers: { Authorization: `Bearer ${tokens.access_token}` } });

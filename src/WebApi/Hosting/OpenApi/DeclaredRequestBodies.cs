@@ -21,7 +21,7 @@ internal sealed class DeclaredRequestBodies : IOpenApiOperationTransformer
             return;
         }
 
-        // The body's description marks the schema as a request's (OptionalRequestFields).
+        // The body's description marks the schema as a request's (RequiredMembers).
         var schema = await context.GetOrCreateSchemaAsync(declared, body, cancellationToken);
         foreach (var mediaType in content.Values)
         {

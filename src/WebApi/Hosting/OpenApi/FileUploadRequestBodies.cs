@@ -32,6 +32,25 @@ internal sealed class FileUploadRequestBodies : IOpenApiOperationTransformer
         }
 
         operation.RequestBody = new OpenApiRequestBody { Required = true, Content = content };
+        operation.Parameters ??= [];
+        foreach (var field in body.RawQueryFields)
+        {
+            operation.Parameters.Add(new OpenApiParameter
+            {
+                Name = field,
+                In = ParameterLocation.Query,
+                Description = "With a raw body: the field a multipart upload sends as a part.",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+            });
+        }
+
+        operation.Parameters.Add(new OpenApiParameter
+        {
+            Name = "Idempotency-Key",
+            In = ParameterLocation.Header,
+            Description = "A retried upload with the same key answers the first one's result.",
+            Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 200 },
+        });
         return Task.CompletedTask;
     }
 

@@ -34,8 +34,9 @@ internal static class OpenApiSetup
             options.AddOperationTransformer<StandardProblemResponses>();
             options.AddOperationTransformer<FileUploadRequestBodies>();
             options.AddOperationTransformer<DeclaredRequestBodies>();
-            options.AddSchemaTransformer<OptionalRequestFields>();
+            options.AddSchemaTransformer<RequiredMembers>();
             options.AddSchemaTransformer<NumbersAsNumbers>();
+            options.AddDocumentTransformer<FreeFormObjects>();
             options.AddDocumentTransformer<NullableSchemas>();
         });
 }

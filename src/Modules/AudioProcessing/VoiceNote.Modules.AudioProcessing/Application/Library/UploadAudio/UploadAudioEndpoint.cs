@@ -19,7 +19,10 @@ internal sealed class UploadAudioEndpoint : IEndpoint
         routes.V1.MapPost("/audio", UploadAsync)
             .RequireScope(ApiScopes.AudioWrite)
             .WithMetadata(new NoServerBodyLimit())
-            .WithMetadata(new FileUploadBody(["audio/*", "video/mp4", "application/octet-stream"], ["title", "recordedAt", "onDeviceTranscript", "language", "engine"]))
+            .WithMetadata(new FileUploadBody(
+                ["audio/*", "video/mp4", "application/octet-stream"],
+                ["title", "recordedAt", "onDeviceTranscript", "language", "engine"],
+                ["title", "recordedAt", "onDeviceTranscript", "onDeviceTranscriptLanguage", "engine"]))
             .DisableAntiforgery()
             .WithTags("Audio")
             .WithName("uploadAudio")

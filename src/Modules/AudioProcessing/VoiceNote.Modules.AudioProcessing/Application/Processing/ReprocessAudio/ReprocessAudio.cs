@@ -69,6 +69,6 @@ internal sealed class ReprocessAudioEndpoint : IEndpoint
         routes.V1.MapPost("/audio/{id}/process", async (Guid id, ISender sender, CancellationToken ct, ReprocessRequest? body = null) =>
                 (await sender.Send(new ReprocessAudio(id, body?.Engine), ct)).ToHttp(s => TypedResults.Accepted($"/api/v1/audio/{id}/processing", s)))
             .RequireScope(ApiScopes.AudioWrite).WithTags("Audio processing")
-            .WithName("reprocessAudio").Produces<ProcessingStatusDto>(StatusCodes.Status202Accepted).ProducesProblem(409)
+            .WithName("reprocessAudio").Produces<ProcessingStatusDto>(StatusCodes.Status202Accepted).ProducesProblem(409).ProducesProblem(422)
             .WithSummary("Process the recording again, optionally with another engine; the transcript gets a new version");
 }

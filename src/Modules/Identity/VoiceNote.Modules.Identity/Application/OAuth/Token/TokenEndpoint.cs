@@ -31,13 +31,13 @@ internal sealed class TokenEndpoint : IEndpoint
             .AllowAnonymousAccess().DisableAntiforgery()
             .Accepts<SignInBody>("application/json").Produces<TokenBody>()
             .WithTags("Accounts")
-            .WithName("signIn").ProducesProblem(400).ProducesProblem(429)
+            .WithName("signIn").ProducesProblem(400).ProducesProblem(401).ProducesProblem(429)
             .WithSummary("Sign in with email or username and password; returns access and refresh tokens");
         routes.V1.MapPost("/auth/refresh", Handle)
             .AllowAnonymousAccess().DisableAntiforgery()
             .Accepts<RefreshBody>("application/json").Produces<TokenBody>()
             .WithTags("Accounts")
-            .WithName("refreshTokens").ProducesProblem(400).ProducesProblem(429)
+            .WithName("refreshTokens").ProducesProblem(400).ProducesProblem(401).ProducesProblem(429)
             .WithSummary("Exchange a refresh token for new tokens (the old refresh token stops working)");
     }
 

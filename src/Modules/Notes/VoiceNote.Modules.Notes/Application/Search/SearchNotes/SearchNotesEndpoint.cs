@@ -20,6 +20,8 @@ internal sealed class SearchNotesEndpoint : IEndpoint
             .RequireScope(ApiScopes.NotesRead)
             .WithTags("Search")
             .WithName("searchNotes").Produces<SearchResultsDto>()
+            // The user's own remote embedding engine may refuse (rate limit) or be down.
+            .ProducesProblem(StatusCodes.Status429TooManyRequests).ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .WithSummary("Search my notes by words, by meaning, or both (hybrid, the default)");
 
     internal static bool TryParseMode(string? text, out SearchMode mode)
