@@ -102,7 +102,7 @@ public sealed class AdminUsersTests : DatabaseFixture
         });
         var me = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/admin/users/{manager.UserId}");
         Assert.That(me.GetProperty("adminLastActionAt").GetDateTimeOffset(), Is.EqualTo(rows[0].GetProperty("at").GetDateTimeOffset()));
-        var byAdmin = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/admin/actions?adminId={manager.UserId}&size=2");
+        var byAdmin = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/admin/actions?adminId={manager.UserId}&limit=2");
         Assert.Multiple(() =>
         {
             Assert.That(byAdmin.GetProperty("total").GetInt64(), Is.EqualTo(4));
@@ -200,30 +200,35 @@ public sealed class AdminUsersTests : DatabaseFixture
             await this.CreateAccountAsync(tag + "_" + i);
         }
 
-        var firstPage = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/admin/users?search={tag.ToLowerInvariant()}&size=2");
-        var secondPage = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/admin/users?search={tag.ToUpperInvariant()}&size=2&page=2");
+        var firstPage = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/admin/users?search={tag.ToLowerInvariant()}&limit=2");
+        var cursor = firstPage.GetProperty("nextCursor").GetString();
+        var secondPage = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/admin/users?search={tag.ToUpperInvariant()}&limit=2&cursor={cursor}");
         Assert.Multiple(() =>
         {
             Assert.That(firstPage.GetProperty("total").GetInt64(), Is.EqualTo(3));
             Assert.That(firstPage.GetProperty("items").GetArrayLength(), Is.EqualTo(2));
             Assert.That(secondPage.GetProperty("items").GetArrayLength(), Is.EqualTo(1));
+            Assert.That(secondPage.GetProperty("nextCursor").ValueKind, Is.EqualTo(JsonValueKind.Null), "the last page");
+            Assert.That(secondPage.GetProperty("total").ValueKind, Is.EqualTo(JsonValueKind.Null), "counted on the first page only unless asked");
         });
 
         // A search is text, not a pattern: "%" matches only a literal percent sign.
         var literal = await admin.GetFromJsonAsync<JsonElement>("/api/v1/admin/users?search=%25");
         Assert.That(literal.GetProperty("total").GetInt64(), Is.Zero);
-        var admins = await admin.GetFromJsonAsync<JsonElement>("/api/v1/admin/users?isAdmin=true&size=100");
+        var admins = await admin.GetFromJsonAsync<JsonElement>("/api/v1/admin/users?isAdmin=true&limit=100");
         Assert.That(admins.GetProperty("items").EnumerateArray().Select(u => u.GetProperty("id").GetGuid()), Is.EqualTo(new[] { viewer.UserId }));
         Assert.That(admins.GetProperty("items").EnumerateArray().All(u => u.GetProperty("isAdmin").GetBoolean()), Is.True);
-        var everyone = await admin.GetFromJsonAsync<JsonElement>("/api/v1/admin/users?size=100");
+        var everyone = await admin.GetFromJsonAsync<JsonElement>("/api/v1/admin/users?limit=100");
         Assert.That(everyone.GetProperty("total").GetInt64(), Is.EqualTo(4), "the viewer and the three tagged accounts");
 
-        var tooBig = await admin.GetAsync("/api/v1/admin/users?size=101");
-        (await tooBig.AssertProblem(HttpStatusCode.BadRequest, "validation_failed")).GetProperty("errors").GetProperty("size");
-        await (await admin.GetAsync("/api/v1/admin/users?page=0")).AssertProblem(HttpStatusCode.BadRequest, "validation_failed");
+        var tooBig = await admin.GetAsync("/api/v1/admin/users?limit=101");
+        (await tooBig.AssertProblem(HttpStatusCode.BadRequest, "validation_failed")).GetProperty("errors").GetProperty("limit");
+        (await (await admin.GetAsync("/api/v1/admin/users?limit=0")).AssertProblem(HttpStatusCode.BadRequest, "validation_failed")).GetProperty("errors").GetProperty("limit");
+        (await (await admin.GetAsync("/api/v1/admin/users?cursor=not-a-cursor")).AssertProblem(HttpStatusCode.BadRequest, "validation_failed")).GetProperty("errors").GetProperty("cursor");
         await (await admin.GetAsync("/api/v1/admin/users?isActive=perhaps")).AssertProblem(HttpStatusCode.BadRequest, "bad_request");
         var defaults = await admin.GetFromJsonAsync<JsonElement>("/api/v1/admin/users");
-        Assert.That(defaults.GetProperty("size").GetInt32(), Is.EqualTo(20));
+        Assert.That(defaults.GetProperty("items").GetArrayLength(), Is.EqualTo(4), "20 a page by default: everyone fits");
+        Assert.That(defaults.GetProperty("nextCursor").ValueKind, Is.EqualTo(JsonValueKind.Null));
     }
 
     [Test]

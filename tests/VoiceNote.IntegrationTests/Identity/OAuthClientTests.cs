@@ -4,6 +4,7 @@ using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using VoiceNote.Application.Messaging;
+using VoiceNote.Application.Paging;
 using VoiceNote.Application.Security;
 using VoiceNote.Domain.Results;
 using VoiceNote.IntegrationTests.Harness;
@@ -49,7 +50,7 @@ public sealed class OAuthClientTests : DatabaseFixture
         Assert.Multiple(() =>
         {
             Assert.That(list.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-            Assert.That(JsonDocument.Parse(listed).RootElement.EnumerateArray().Select(c => c.GetProperty("id").GetGuid()), Is.EqualTo(new[] { id }));
+            Assert.That(JsonDocument.Parse(listed).RootElement.GetProperty("items").EnumerateArray().Select(c => c.GetProperty("id").GetGuid()), Is.EqualTo(new[] { id }));
             Assert.That(one.StatusCode, Is.EqualTo(HttpStatusCode.OK));
             Assert.That(JsonDocument.Parse(single).RootElement.GetProperty("clientId").GetString(), Is.EqualTo(json.GetProperty("clientId").GetString()));
             foreach (var text in new[] { listed, single })
@@ -219,7 +220,7 @@ public sealed class OAuthClientTests : DatabaseFixture
         }
 
         var clients = await owner.GetFromJsonAsync<JsonElement>("/api/v1/oauth-clients");
-        Assert.That(clients.GetArrayLength(), Is.EqualTo(1), "nothing was created, changed or deleted");
+        Assert.That(clients.GetProperty("items").GetArrayLength(), Is.EqualTo(1), "nothing was created, changed or deleted");
         Assert.That((await partner.GetAsync("/api/v1/me")).StatusCode, Is.EqualTo(HttpStatusCode.OK), "the partner token itself still works");
     }
 
@@ -236,7 +237,7 @@ public sealed class OAuthClientTests : DatabaseFixture
         await (await malloryClient.PatchAsJsonAsync($"/api/v1/oauth-clients/{client.Id}", new { enabled = false })).AssertProblem(HttpStatusCode.NotFound, "identity.oauth_client_not_found");
         await (await malloryClient.PostAsync($"/api/v1/oauth-clients/{client.Id}/secret", null)).AssertProblem(HttpStatusCode.NotFound, "identity.oauth_client_not_found");
         await (await malloryClient.DeleteAsync($"/api/v1/oauth-clients/{client.Id}")).AssertProblem(HttpStatusCode.NotFound, "identity.oauth_client_not_found");
-        Assert.That((await malloryClient.GetFromJsonAsync<JsonElement>("/api/v1/oauth-clients")).GetArrayLength(), Is.Zero);
+        Assert.That((await malloryClient.GetFromJsonAsync<JsonElement>("/api/v1/oauth-clients")).GetProperty("items").GetArrayLength(), Is.Zero);
 
         // Untouched: still enabled, old secret still works.
         using var partner = ClientWithToken(await this.PartnerTokenAsync(client));
@@ -288,7 +289,7 @@ public sealed class OAuthClientTests : DatabaseFixture
         var results = new Result[]
         {
             await sender.Send(new RegisterClient("Escalation", [.. ApiScopes.All])),
-            await sender.Send(new ListClients()),
+            await sender.Send(new ListClients(new PageQuery())),
             await sender.Send(new SetApiKey(ApiKeyProvider.OpenAi, "sk-bypass-0123456789", null)),
             await sender.Send(new ListApiKeys()),
         };

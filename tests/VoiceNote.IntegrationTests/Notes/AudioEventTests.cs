@@ -77,7 +77,7 @@ public sealed class AudioEventTests : DatabaseFixture
         await PublishAsync(analysed);
         await DispatchAllAsync();
         var noteId = (await client.GetJsonAsync("/api/v1/notes")).GetProperty("items")[0].Id();
-        var task = (await client.GetJsonAsync($"/api/v1/notes/{noteId}/tasks"))[0].Id();
+        var task = (await client.GetJsonAsync($"/api/v1/notes/{noteId}/tasks")).GetProperty("items")[0].Id();
         await client.PostAsync($"/api/v1/tasks/{task}/complete", null);
         var before = await client.GetJsonAsync($"/api/v1/notes/{noteId}");
 

@@ -308,20 +308,20 @@ public sealed class NoteFieldsTests : DatabaseFixture
             ids.Add((await client.CreateTaskAsync(note, new { description })).Id());
         }
 
-        Assert.That((await client.GetJsonAsync($"/api/v1/notes/{note}/tasks")).Ids(), Is.EqualTo(ids), "appended in creation order");
+        Assert.That((await client.GetJsonAsync($"/api/v1/notes/{note}/tasks")).GetProperty("items").Ids(), Is.EqualTo(ids), "appended in creation order");
         var reordered = new List<Guid> { ids[2], ids[0], ids[1] };
         var response = await client.PutAsJsonAsync($"/api/v1/notes/{note}/tasks/order", new { taskIds = reordered });
         Assert.That((await NotesApi.ExpectAsync(response, HttpStatusCode.OK)).Ids(), Is.EqualTo(reordered));
-        Assert.That((await client.GetJsonAsync($"/api/v1/notes/{note}/tasks")).Ids(), Is.EqualTo(reordered));
+        Assert.That((await client.GetJsonAsync($"/api/v1/notes/{note}/tasks")).GetProperty("items").Ids(), Is.EqualTo(reordered));
         Assert.That((await client.GetJsonAsync($"/api/v1/notes/{note}")).GetProperty("tasks").Ids(), Is.EqualTo(reordered));
 
         var incomplete = await client.PutAsJsonAsync($"/api/v1/notes/{note}/tasks/order", new { taskIds = new[] { ids[0], ids[1] } });
         await incomplete.AssertProblem(HttpStatusCode.BadRequest, "validation_failed");
 
         await client.DeleteAsync($"/api/v1/tasks/{ids[0]}").ExpectNoContentAsync();
-        Assert.That((await client.GetJsonAsync($"/api/v1/notes/{note}/tasks")).Ids(), Is.EqualTo(new[] { ids[2], ids[1] }));
-        Assert.That((await client.GetJsonAsync($"/api/v1/notes/{note}/tasks?includeDeleted=true")).Ids(), Has.Member(ids[0]));
+        Assert.That((await client.GetJsonAsync($"/api/v1/notes/{note}/tasks")).GetProperty("items").Ids(), Is.EqualTo(new[] { ids[2], ids[1] }));
+        Assert.That((await client.GetJsonAsync($"/api/v1/notes/{note}/tasks?includeDeleted=true")).GetProperty("items").Ids(), Has.Member(ids[0]));
         await client.PostAsync($"/api/v1/tasks/{ids[0]}/restore", null).ExpectNoContentAsync();
-        Assert.That((await client.GetJsonAsync($"/api/v1/notes/{note}/tasks")).Ids(), Is.EqualTo(reordered));
+        Assert.That((await client.GetJsonAsync($"/api/v1/notes/{note}/tasks")).GetProperty("items").Ids(), Is.EqualTo(reordered));
     }
 }

@@ -1,6 +1,7 @@
 using Mapster;
 using Microsoft.EntityFrameworkCore;
 using VoiceNote.Application.Jobs;
+using VoiceNote.Application.Paging;
 using VoiceNote.Domain.Primitives;
 using VoiceNote.Infrastructure.Persistence;
 using VoiceNote.Modules.AudioProcessing.Application.Admin;
@@ -15,7 +16,7 @@ namespace VoiceNote.UnitTests.AudioProcessing;
 
 /// <summary>
 /// The AudioProcessing reads as specifications (docs/decisions/0006): the conditions, orders and paging
-/// below are the ones the handlers' inline queries produced, the owner filter stays on every recording
+/// below are the ones the handlers' inline queries produced (keyset pages since docs/decisions/0062), the owner filter stays on every recording
 /// read, and each projection reads its DTO's columns only.
 /// </summary>
 public sealed class AudioListSpecificationTests
@@ -24,14 +25,16 @@ public sealed class AudioListSpecificationTests
     public void The_library_page_is_the_callers_newest_first_and_its_count_has_no_order()
     {
         using var db = AudioQueryContext.For(UserId.New());
-        var first = db.AudioFiles.WithSpecification(new RecordingsOfOwnerPage(false, 0, 20)).ProjectToType<AudioFileDto>(AudioMappings.Config).ToQueryString();
-        var third = db.AudioFiles.WithSpecification(new RecordingsOfOwnerPage(true, 40, 20)).ProjectToType<AudioFileDto>(AudioMappings.Config).ToQueryString();
+        var first = db.AudioFiles.WithSpecification(new RecordingsOfOwnerPage(false, null, 20)).ProjectToType<AudioFileDto>(AudioMappings.Config).ToQueryString();
+        var later = db.AudioFiles.WithSpecification(new RecordingsOfOwnerPage(true, new TimePosition(DateTimeOffset.UnixEpoch, Guid.NewGuid()), 20))
+            .ProjectToType<AudioFileDto>(AudioMappings.Config).ToQueryString();
         var count = db.AudioFiles.WithSpecification(new RecordingsOfOwner(true)).ToQueryString();
 
         Assert.Multiple(() =>
         {
             Assert.That(first, Does.Contain("WHERE a.owner_id = @ef_filter__CurrentOwnerId AND a.is_archived = @archived\nORDER BY a.created_at DESC, a.id DESC\nLIMIT @p"));
-            Assert.That(third, Does.Contain("ORDER BY a.created_at DESC, a.id DESC\nLIMIT @p2 OFFSET @p"));
+            Assert.That(later, Does.Match(@"a\.is_archived = @archived AND \(a\.created_at, a\.id\) < \(@\w+, @\w+\)\nORDER BY a\.created_at DESC, a\.id DESC\nLIMIT @p"));
+            Assert.That(later, Does.Not.Contain("OFFSET"), "keyset, never offset");
             Assert.That(count, Does.Contain("WHERE a.owner_id = @ef_filter__CurrentOwnerId AND a.is_archived = @archived").And.Not.Contain("ORDER BY").And.Not.Contain("LIMIT"));
         });
     }
@@ -74,14 +77,16 @@ public sealed class AudioListSpecificationTests
     public void The_admin_job_list_sees_every_owner_most_recently_changed_first()
     {
         using var db = AudioQueryContext.For(UserId.New());
-        var all = db.Jobs.WithSpecification(new AllAudioJobsPage(null, 0, 20)).ProjectToType<AdminJobDto>(AudioMappings.Config).ToQueryString();
-        var failed = db.Jobs.WithSpecification(new AllAudioJobsPage(JobStatus.Failed, 20, 20)).ProjectToType<AdminJobDto>(AudioMappings.Config).ToQueryString();
+        var all = db.Jobs.WithSpecification(new AllAudioJobsPage(null, null, 20)).ProjectToType<AdminJobDto>(AudioMappings.Config).ToQueryString();
+        var failed = db.Jobs.WithSpecification(new AllAudioJobsPage(JobStatus.Failed, new TimePosition(DateTimeOffset.UnixEpoch, Guid.NewGuid()), 20))
+            .ProjectToType<AdminJobDto>(AudioMappings.Config).ToQueryString();
         var count = db.Jobs.WithSpecification(new AllAudioJobs(JobStatus.Failed)).ToQueryString();
 
         Assert.Multiple(() =>
         {
-            Assert.That(all, Does.Contain("FROM audio.jobs AS j\nORDER BY j.updated_at DESC, j.id\nLIMIT @p"));
-            Assert.That(failed, Does.Contain("WHERE j.status = @wanted\nORDER BY j.updated_at DESC, j.id\nLIMIT @p OFFSET @p"));
+            Assert.That(all, Does.Contain("FROM audio.jobs AS j\nORDER BY j.updated_at DESC, j.id DESC\nLIMIT @p"));
+            Assert.That(failed, Does.Match(@"WHERE j\.status = @wanted AND \(j\.updated_at, j\.id\) < \(@\w+, @\w+\)\nORDER BY j\.updated_at DESC, j\.id DESC\nLIMIT @p"));
+            Assert.That(failed, Does.Not.Contain("OFFSET"), "keyset, never offset");
             Assert.That(count, Does.Contain("WHERE j.status = @wanted").And.Not.Contain("ORDER BY"));
             Assert.That(all, Does.Not.Contain("payload").And.Not.Contain("lease_owner"));
         });

@@ -102,13 +102,19 @@ public sealed class NoteListSpecificationTests
     public void Task_views_filter_the_deadline_window_and_order_by_deadline_or_by_completion()
     {
         using var db = NotesQueryContext.For(UserId.New());
-        var today = db.Tasks.WithSpecification(new TasksInView(TaskView.Today, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch.AddDays(1), 50))
+        var today = db.Tasks.WithSpecification(new TasksInViewPage(TaskView.Today, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch.AddDays(1), null, 50))
             .ProjectToType<MyTaskDto>(NotesMappings.Config).ToQueryString();
-        var done = db.Tasks.WithSpecification(new TasksInView(TaskView.Done, null, null, 50)).ProjectToType<MyTaskDto>(NotesMappings.Config).ToQueryString();
+        var done = db.Tasks.WithSpecification(new TasksInViewPage(TaskView.Done, null, null, null, 50)).ProjectToType<MyTaskDto>(NotesMappings.Config).ToQueryString();
+        var todayLater = db.Tasks.WithSpecification(new TasksInViewPage(TaskView.Today, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch.AddDays(1), new TaskViewPosition(TaskView.Today, DateTimeOffset.UnixEpoch, 1, Guid.NewGuid()), 50))
+            .ToQueryString();
+        var doneLater = db.Tasks.WithSpecification(new TasksInViewPage(TaskView.Done, null, null, new TaskViewPosition(TaskView.Done, DateTimeOffset.UnixEpoch, 1, Guid.NewGuid()), 50))
+            .ToQueryString();
 
         Assert.Multiple(() =>
         {
-            Assert.That(today, Does.Contain("NOT (t.is_deleted) AND NOT (n0.is_deleted) AND NOT (t.is_done) AND t.deadline >= @from AND t.deadline < @to\nORDER BY t.deadline, t.priority DESC, t.id\nLIMIT @p"));
+            Assert.That(today, Does.Contain("NOT (t.is_deleted) AND NOT (n0.is_deleted) AND NOT (t.is_done) AND t.deadline >= @from AND t.deadline < @to\nORDER BY t.deadline, t.priority DESC, t.id DESC\nLIMIT @p"));
+            Assert.That(todayLater, Does.Match(@"t\.deadline > @\w+ OR \(t\.deadline = @\w+ AND \(t\.priority, t\.id\) < \(@\w+, @\w+\)\)"), "after the cursor: a later deadline, or the same and a lower (priority, id)");
+            Assert.That(doneLater, Does.Match(@"\(t\.done_at, t\.id\) < \(@\w+, @\w+\)"));
             Assert.That(done, Does.Contain("NOT (t.is_deleted) AND NOT (n0.is_deleted) AND t.is_done\nORDER BY t.done_at DESC, t.id DESC\nLIMIT @p"));
             Assert.That(done, Does.Contain("n0.title").And.Not.Contain("source_key"));
         });

@@ -72,7 +72,7 @@ public sealed class PipelineEndToEndTests : DatabaseFixture
             Assert.That(await ScalarAsync<long>($"SELECT count(*) FROM audio.transcripts WHERE audio_id = '{audioId}'"), Is.EqualTo(1));
         });
 
-        var versions = await client.GetJsonAsync($"/api/v1/audio/{audioId}/transcripts?words=true");
+        var versions = (await client.GetJsonAsync($"/api/v1/audio/{audioId}/transcripts?words=true")).GetProperty("items");
         Assert.Multiple(() =>
         {
             Assert.That(versions.GetArrayLength(), Is.EqualTo(1));

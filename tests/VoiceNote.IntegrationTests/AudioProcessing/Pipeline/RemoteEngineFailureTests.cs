@@ -92,7 +92,7 @@ public sealed class RemoteEngineFailureTests : DatabaseFixture
         var done = await client.WaitUntilFinishedAsync(audioId, TimeSpan.FromMinutes(1));
 
         Assert.That(done.GetProperty("status").GetString(), Is.EqualTo("Completed"), done.ToString());
-        var versions = await client.GetJsonAsync($"/api/v1/audio/{audioId}/transcripts");
+        var versions = (await client.GetJsonAsync($"/api/v1/audio/{audioId}/transcripts")).GetProperty("items");
         Assert.Multiple(async () =>
         {
             Assert.That(versions.GetArrayLength(), Is.EqualTo(1));
@@ -155,7 +155,7 @@ public sealed class RemoteEngineFailureTests : DatabaseFixture
         Assert.That(retried.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         var done = await client.WaitUntilFinishedAsync(audioId, TimeSpan.FromMinutes(1));
 
-        var versions = await client.GetJsonAsync($"/api/v1/audio/{audioId}/transcripts");
+        var versions = (await client.GetJsonAsync($"/api/v1/audio/{audioId}/transcripts")).GetProperty("items");
         Assert.Multiple(() =>
         {
             Assert.That(done.GetProperty("status").GetString(), Is.EqualTo("Completed"), done.ToString());

@@ -46,9 +46,9 @@ public sealed class AudioProjectionTests : DatabaseFixture
         var options = scope.ServiceProvider.GetRequiredService<DbContextOptions<AudioProcessingDbContext>>();
         using var fileSteps = new FileSteps();
         await using var db = new AudioProcessingDbContext(options, new StaticCurrentUser(new UserId(owner.UserId)), TimeProvider.System, fileSteps);
-        var page = db.AudioFiles.WithSpecification(new RecordingsOfOwnerPage(false, 0, 20)).ProjectToType<AudioFileDto>(AudioMappings.Config);
+        var page = db.AudioFiles.WithSpecification(new RecordingsOfOwnerPage(false, null, 20)).ProjectToType<AudioFileDto>(AudioMappings.Config);
         var sql = page.ToQueryString();
-        var entitySql = db.AudioFiles.WithSpecification(new RecordingsOfOwnerPage(false, 0, 20)).ToQueryString();
+        var entitySql = db.AudioFiles.WithSpecification(new RecordingsOfOwnerPage(false, null, 20)).ToQueryString();
         var stored = await db.AudioFiles.AsNoTracking().SingleAsync(a => a.Id == id);
 
         // What the hand-written AudioFileDto.From gave for the stored row, in its member order.

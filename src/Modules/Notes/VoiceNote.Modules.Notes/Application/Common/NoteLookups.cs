@@ -25,13 +25,3 @@ internal sealed class TaskById : Specification<NoteTask>
 {
     public TaskById(Guid id) => Query.Where(t => t.Id == id);
 }
-
-/// <summary>A note's tasks in their order (position, then creation); the deleted ones only when asked.</summary>
-internal sealed class TasksOfNote : Specification<NoteTask>
-{
-    public TasksOfNote(Guid noteId, bool includeDeleted)
-    {
-        Query.Where(t => t.NoteId == noteId && (includeDeleted || !t.IsDeleted));
-        Query.OrderBy(t => t.Position).ThenBy(t => t.CreatedAt).ThenBy(t => t.Id);
-    }
-}

@@ -16,8 +16,6 @@ internal static class NotesErrors
 
     public static readonly Error TooManyTasks = Error.Conflict("notes.too_many_tasks", "This note has as many tasks as a note may have.");
 
-    public static readonly Error InvalidCursor = ValidationError.For("cursor", "The cursor is not valid for this list; start again without it.");
-
     public static RateLimitedError SearchRateLimited(TimeSpan retryAfter) =>
         new("notes.search_rate_limited", "Too many searches by meaning in a short time. Try again shortly.", retryAfter);
 }

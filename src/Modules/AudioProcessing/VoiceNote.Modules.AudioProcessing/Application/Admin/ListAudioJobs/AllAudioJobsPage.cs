@@ -1,4 +1,6 @@
 using Ardalis.Specification;
+using Microsoft.EntityFrameworkCore;
+using VoiceNote.Application.Paging;
 using VoiceNote.Application.Jobs;
 using VoiceNote.Infrastructure.Jobs;
 
@@ -10,13 +12,21 @@ internal sealed class AllAudioJobs : Specification<JobRecord>
     public AllAudioJobs(JobStatus? status) => Query.OfStatus(status);
 }
 
-/// <summary>One offset page of <see cref="AllAudioJobs"/>, most recently changed first.</summary>
+/// <summary>
+/// One keyset page of <see cref="AllAudioJobs"/>, most recently changed first: the rows after the cursor
+/// and one more than the limit. A job that changes during a walk moves to the front, where the walk has been.
+/// </summary>
 internal sealed class AllAudioJobsPage : Specification<JobRecord>
 {
-    public AllAudioJobsPage(JobStatus? status, int skip, int take)
+    public AllAudioJobsPage(JobStatus? status, TimePosition? after, int limit)
     {
-        Query.OfStatus(status).OrderByDescending(j => j.UpdatedAt).ThenBy(j => j.Id);
-        Query.Skip(skip).Take(take);
+        Query.OfStatus(status).OrderByDescending(j => j.UpdatedAt).ThenByDescending(j => j.Id);
+        if (after is not null)
+        {
+            Query.Where(j => EF.Functions.LessThan(ValueTuple.Create(j.UpdatedAt, j.Id), ValueTuple.Create(after.At, after.Id)));
+        }
+
+        Query.Take(limit + 1);
     }
 }
 

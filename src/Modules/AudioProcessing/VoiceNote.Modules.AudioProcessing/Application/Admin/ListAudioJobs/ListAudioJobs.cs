@@ -1,9 +1,11 @@
+using FluentValidation;
 using Mapster;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using VoiceNote.Application.Jobs;
 using VoiceNote.Application.Messaging;
+using VoiceNote.Application.Paging;
 using VoiceNote.Application.Security;
 using VoiceNote.Domain.Results;
 using VoiceNote.Infrastructure.Http;
@@ -13,33 +15,37 @@ using VoiceNote.Modules.AudioProcessing.Infrastructure.Persistence;
 
 namespace VoiceNote.Modules.AudioProcessing.Application.Admin.ListAudioJobs;
 
-/// <summary>The audio processing jobs of every user, most recently changed first, optionally of one status; page and size brought into range.</summary>
+/// <summary>The audio processing jobs of every user, most recently changed first, optionally of one status; keyset-paged on (updated_at, id).</summary>
 [Requires(Permission = AdminPermissions.CanModifySystemSettings)]
-internal sealed record ListAudioJobs(JobStatus? Status, int Page, int Size) : IQuery<AdminJobPage>;
+internal sealed record ListAudioJobs(JobStatus? Status, PageQuery Page) : IQuery<Page<AdminJobDto>>;
 
-internal sealed record AdminJobPage(IReadOnlyList<AdminJobDto> Items, int Page, int Size, long Total);
-
-internal sealed class ListAudioJobsHandler(AudioProcessingDbContext db) : IQueryHandler<ListAudioJobs, AdminJobPage>
+internal sealed class ListAudioJobsValidator : AbstractValidator<ListAudioJobs>
 {
-    public const int MaxPageSize = 100;
+    public ListAudioJobsValidator() => RuleFor(q => q.Page).ValidPage();
+}
 
-    public async Task<Result<AdminJobPage>> Handle(ListAudioJobs request, CancellationToken cancellationToken)
+internal sealed class ListAudioJobsHandler(AudioProcessingDbContext db) : IQueryHandler<ListAudioJobs, Page<AdminJobDto>>
+{
+    public async Task<Result<Page<AdminJobDto>>> Handle(ListAudioJobs request, CancellationToken cancellationToken)
     {
-        var page = Math.Max(request.Page, 1);
-        var size = Math.Clamp(request.Size, 1, MaxPageSize);
-        var total = await db.Jobs.WithSpecification(new AllAudioJobs(request.Status)).LongCountAsync(cancellationToken);
-        var jobs = await db.Jobs.WithSpecification(new AllAudioJobsPage(request.Status, (page - 1) * size, size))
+        if (!KeysetCursor.TryDecode(request.Page.Cursor, out TimePosition? after))
+        {
+            return KeysetCursor.Invalid;
+        }
+
+        var rows = await db.Jobs.WithSpecification(new AllAudioJobsPage(request.Status, after, request.Page.Limit))
             .ProjectToType<AdminJobDto>(AudioMappings.Config)
             .ToListAsync(cancellationToken);
-        return new AdminJobPage(jobs, page, size, total);
+        long? total = request.Page.CountsTotal ? await db.Jobs.WithSpecification(new AllAudioJobs(request.Status)).LongCountAsync(cancellationToken) : null;
+        return KeysetPage.From(rows, request.Page.Limit, last => new TimePosition(last.UpdatedAt, last.Id).Encode(), total);
     }
 }
 
 internal sealed class ListAudioJobsEndpoint : IEndpoint
 {
     public void MapEndpoint(ApiRoutes routes) =>
-        routes.Admin.MapGet("/audio/jobs", async (ISender sender, CancellationToken ct, JobStatus? status = null, int page = 1, int size = 20) =>
-                (await sender.Send(new ListAudioJobs(status, page, size), ct)).ToOk())
+        routes.Admin.MapGet("/audio/jobs", async ([AsParameters] PageParameters paging, HttpContext http, ISender sender, CancellationToken ct, JobStatus? status = null) =>
+                (await sender.Send(new ListAudioJobs(status, paging.ToQuery()), ct)).ToPagedOk(http))
             .RequirePermission(AdminPermissions.CanModifySystemSettings).WithTags("Admin")
-            .WithName("listAudioJobs").Produces<AdminJobPage>().WithSummary("Audio processing jobs of every user, by status");
+            .WithName("listAudioJobs").Produces<Page<AdminJobDto>>().WithSummary("Audio processing jobs of every user, by status, cursor-paged (limit, cursor)");
 }

@@ -1,8 +1,10 @@
+using FluentValidation;
 using Mapster;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using VoiceNote.Application.Messaging;
+using VoiceNote.Application.Paging;
 using VoiceNote.Application.Security;
 using VoiceNote.Domain.Results;
 using VoiceNote.Infrastructure.Http;
@@ -12,33 +14,39 @@ using VoiceNote.Modules.AudioProcessing.Infrastructure.Persistence;
 
 namespace VoiceNote.Modules.AudioProcessing.Application.Library.ListAudio;
 
-/// <summary>The caller's recordings, newest first; an out-of-range page or size is brought into range rather than refused.</summary>
+/// <summary>The caller's recordings (the archived ones when asked), newest first, keyset-paged on (created_at, id).</summary>
 [Requires(Scope = ApiScopes.AudioRead)]
-internal sealed record ListAudio(int Page, int Size, bool Archived) : IQuery<AudioPage>;
+internal sealed record ListAudio(bool Archived, PageQuery Page) : IQuery<Page<AudioFileDto>>;
 
-internal sealed record AudioPage(IReadOnlyList<AudioFileDto> Items, int Page, int Size, long Total);
-
-internal sealed class ListAudioHandler(AudioProcessingDbContext db) : IQueryHandler<ListAudio, AudioPage>
+internal sealed class ListAudioValidator : AbstractValidator<ListAudio>
 {
-    public const int MaxPageSize = 100;
+    public ListAudioValidator() => RuleFor(q => q.Page).ValidPage();
+}
 
-    public async Task<Result<AudioPage>> Handle(ListAudio request, CancellationToken cancellationToken)
+internal sealed class ListAudioHandler(AudioProcessingDbContext db) : IQueryHandler<ListAudio, Page<AudioFileDto>>
+{
+    public async Task<Result<Page<AudioFileDto>>> Handle(ListAudio request, CancellationToken cancellationToken)
     {
-        var page = Math.Max(request.Page, 1);
-        var size = Math.Clamp(request.Size, 1, MaxPageSize);
-        var total = await db.AudioFiles.WithSpecification(new RecordingsOfOwner(request.Archived)).LongCountAsync(cancellationToken);
-        var items = await db.AudioFiles.WithSpecification(new RecordingsOfOwnerPage(request.Archived, (page - 1) * size, size))
+        if (!KeysetCursor.TryDecode(request.Page.Cursor, out TimePosition? after))
+        {
+            return KeysetCursor.Invalid;
+        }
+
+        var rows = await db.AudioFiles.WithSpecification(new RecordingsOfOwnerPage(request.Archived, after, request.Page.Limit))
             .ProjectToType<AudioFileDto>(AudioMappings.Config)
             .ToListAsync(cancellationToken);
-        return new AudioPage(items, page, size, total);
+        long? total = request.Page.CountsTotal
+            ? await db.AudioFiles.WithSpecification(new RecordingsOfOwner(request.Archived)).LongCountAsync(cancellationToken)
+            : null;
+        return KeysetPage.From(rows, request.Page.Limit, last => new TimePosition(last.CreatedAt, last.Id).Encode(), total);
     }
 }
 
 internal sealed class ListAudioEndpoint : IEndpoint
 {
     public void MapEndpoint(ApiRoutes routes) =>
-        routes.V1.MapGet("/audio", async (ISender sender, CancellationToken ct, int page = 1, int size = 20, bool archived = false) =>
-                (await sender.Send(new ListAudio(page, size, archived), ct)).ToOk())
+        routes.V1.MapGet("/audio", async ([AsParameters] PageParameters paging, HttpContext http, ISender sender, CancellationToken ct, bool archived = false) =>
+                (await sender.Send(new ListAudio(archived, paging.ToQuery()), ct)).ToPagedOk(http))
             .RequireScope(ApiScopes.AudioRead).WithTags("Audio")
-            .WithName("listAudio").Produces<AudioPage>().WithSummary("The caller's recordings, newest first, paged");
+            .WithName("listAudio").Produces<Page<AudioFileDto>>().WithSummary("The caller's recordings, newest first, cursor-paged (limit, cursor)");
 }

@@ -1,4 +1,6 @@
 using Ardalis.Specification;
+using Microsoft.EntityFrameworkCore;
+using VoiceNote.Application.Paging;
 using VoiceNote.Modules.AudioProcessing.Domain;
 
 namespace VoiceNote.Modules.AudioProcessing.Application.Library.ListAudio;
@@ -9,13 +11,18 @@ internal sealed class RecordingsOfOwner : Specification<AudioFile>
     public RecordingsOfOwner(bool archived) => Query.Listed(archived);
 }
 
-/// <summary>One offset page of <see cref="RecordingsOfOwner"/>, newest first.</summary>
+/// <summary>One keyset page of <see cref="RecordingsOfOwner"/>, newest first: the rows after the cursor and one more than the limit.</summary>
 internal sealed class RecordingsOfOwnerPage : Specification<AudioFile>
 {
-    public RecordingsOfOwnerPage(bool archived, int skip, int take)
+    public RecordingsOfOwnerPage(bool archived, TimePosition? after, int limit)
     {
         Query.Listed(archived).OrderByDescending(a => a.CreatedAt).ThenByDescending(a => a.Id);
-        Query.Skip(skip).Take(take);
+        if (after is not null)
+        {
+            Query.Where(a => EF.Functions.LessThan(ValueTuple.Create(a.CreatedAt, a.Id), ValueTuple.Create(after.At, after.Id)));
+        }
+
+        Query.Take(limit + 1);
     }
 }
 

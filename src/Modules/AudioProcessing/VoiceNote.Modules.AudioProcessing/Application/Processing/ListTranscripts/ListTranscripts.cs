@@ -1,7 +1,9 @@
+using FluentValidation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using VoiceNote.Application.Messaging;
+using VoiceNote.Application.Paging;
 using VoiceNote.Application.Security;
 using VoiceNote.Domain.Results;
 using VoiceNote.Infrastructure.Http;
@@ -13,9 +15,14 @@ using VoiceNote.Modules.AudioProcessing.Infrastructure.Persistence;
 
 namespace VoiceNote.Modules.AudioProcessing.Application.Processing.ListTranscripts;
 
-/// <summary>Every transcript version of one of the caller's recordings, newest first, each with its latest analysis; words only when asked.</summary>
+/// <summary>The transcript versions of one of the caller's recordings, newest first, each with its latest analysis; words only when asked. Keyset-paged on the version.</summary>
 [Requires(Scope = ApiScopes.AudioRead)]
-internal sealed record ListTranscripts(Guid AudioId, bool WithWords) : IQuery<IReadOnlyList<TranscriptVersionDto>>;
+internal sealed record ListTranscripts(Guid AudioId, bool WithWords, PageQuery Page) : IQuery<Page<TranscriptVersionDto>>;
+
+internal sealed class ListTranscriptsValidator : AbstractValidator<ListTranscripts>
+{
+    public ListTranscriptsValidator() => RuleFor(q => q.Page).ValidPage();
+}
 
 /// <summary>
 /// One transcript version with the analysis made of it (if any). Mapped by hand (docs/decisions/0003): the
@@ -32,9 +39,9 @@ internal sealed record TranscriptVersionDto(
     string? AnalysisEngine,
     PublishedAnalysis? Analysis);
 
-internal sealed class ListTranscriptsHandler(AudioProcessingDbContext db) : IQueryHandler<ListTranscripts, IReadOnlyList<TranscriptVersionDto>>
+internal sealed class ListTranscriptsHandler(AudioProcessingDbContext db) : IQueryHandler<ListTranscripts, Page<TranscriptVersionDto>>
 {
-    public async Task<Result<IReadOnlyList<TranscriptVersionDto>>> Handle(ListTranscripts request, CancellationToken cancellationToken)
+    public async Task<Result<Page<TranscriptVersionDto>>> Handle(ListTranscripts request, CancellationToken cancellationToken)
     {
         var audioId = request.AudioId;
         if (!await db.AudioFiles.WithSpecification(new RecordingById(audioId)).AnyAsync(cancellationToken))
@@ -42,9 +49,17 @@ internal sealed class ListTranscriptsHandler(AudioProcessingDbContext db) : IQue
             return AudioErrors.NotFound;
         }
 
-        var transcripts = await db.Transcripts.WithSpecification(new TranscriptsOfRecording(audioId)).ToListAsync(cancellationToken);
-        var analyses = await db.Analyses.WithSpecification(new AnalysesOfRecording(audioId)).ToListAsync(cancellationToken);
-        return transcripts.Select(t =>
+        if (!KeysetCursor.TryDecode(request.Page.Cursor, out VersionPosition? after))
+        {
+            return KeysetCursor.Invalid;
+        }
+
+        var rows = await db.Transcripts.WithSpecification(new TranscriptsOfRecordingPage(audioId, after, request.Page.Limit)).ToListAsync(cancellationToken);
+        var page = KeysetPage.From(rows, request.Page.Limit, last => KeysetCursor.Encode(new VersionPosition(last.Version)), null);
+        var transcriptIds = page.Items.Select(t => t.Id).ToList();
+        var analyses = await db.Analyses.WithSpecification(new AnalysesOfTranscripts(audioId, transcriptIds)).ToListAsync(cancellationToken);
+        long? total = request.Page.CountsTotal ? await db.Transcripts.WithSpecification(new TranscriptsOfRecording(audioId)).LongCountAsync(cancellationToken) : null;
+        var items = page.Items.Select(t =>
         {
             var analysis = analyses.Where(a => a.TranscriptId == t.Id).MaxBy(a => a.CreatedAt);
             return new TranscriptVersionDto(
@@ -58,15 +73,16 @@ internal sealed class ListTranscriptsHandler(AudioProcessingDbContext db) : IQue
                 analysis?.Engine,
                 analysis is null ? null : PublishedAnalysis.Read(analysis.Result));
         }).ToList();
+        return new Page<TranscriptVersionDto>(items, items.Count, total, page.NextCursor);
     }
 }
 
 internal sealed class ListTranscriptsEndpoint : IEndpoint
 {
     public void MapEndpoint(ApiRoutes routes) =>
-        routes.V1.MapGet("/audio/{id}/transcripts", async (Guid id, ISender sender, CancellationToken ct, bool words = false) =>
-                (await sender.Send(new ListTranscripts(id, words), ct)).ToOk())
+        routes.V1.MapGet("/audio/{id}/transcripts", async (Guid id, [AsParameters] PageParameters paging, HttpContext http, ISender sender, CancellationToken ct, bool words = false) =>
+                (await sender.Send(new ListTranscripts(id, words, paging.ToQuery()), ct)).ToPagedOk(http))
             .RequireScope(ApiScopes.AudioRead).WithTags("Audio processing")
-            .WithName("listTranscripts").Produces<IReadOnlyList<TranscriptVersionDto>>()
+            .WithName("listTranscripts").Produces<Page<TranscriptVersionDto>>()
             .WithSummary("The recording's transcript versions (engine, language, analysis), newest first");
 }

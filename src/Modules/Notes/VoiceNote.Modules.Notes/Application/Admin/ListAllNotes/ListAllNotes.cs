@@ -1,3 +1,4 @@
+using FluentValidation;
 using Mapster;
 using Microsoft.EntityFrameworkCore;
 using VoiceNote.Application.Messaging;
@@ -15,7 +16,12 @@ namespace VoiceNote.Modules.Notes.Application.Admin.ListAllNotes;
 
 /// <summary>Every user's notes, newest first, keyset-paged; optionally one owner's, the trash, or by moderation state.</summary>
 [Requires(Permission = AdminPermissions.CanViewAllNotes)]
-internal sealed record ListAllNotes(Guid? OwnerId, bool? Deleted, ModerationStatus? Moderation, int Limit, string? Cursor) : IQuery<Page<AdminNoteListItem>>;
+internal sealed record ListAllNotes(Guid? OwnerId, bool? Deleted, ModerationStatus? Moderation, PageQuery Page) : IQuery<Page<AdminNoteListItem>>;
+
+internal sealed class ListAllNotesValidator : AbstractValidator<ListAllNotes>
+{
+    public ListAllNotesValidator() => RuleFor(q => q.Page).ValidPage();
+}
 
 internal sealed record AdminNoteListItem
 {
@@ -55,27 +61,26 @@ internal sealed class ListAllNotesHandler(NotesDbContext db) : IQueryHandler<Lis
     public async Task<Result<Page<AdminNoteListItem>>> Handle(ListAllNotes request, CancellationToken cancellationToken)
     {
         NoteCursor? cursor = null;
-        if (request.Cursor is { } text && (cursor = NoteCursor.Decode(text, NoteSort.Newest)) is null)
+        if (request.Page.Cursor is { } text && (cursor = NoteCursor.Decode(text, NoteSort.Newest)) is null)
         {
-            return NotesErrors.InvalidCursor;
+            return KeysetCursor.Invalid;
         }
 
-        var rows = await db.Notes.WithSpecification(new AllNotesPage(request.OwnerId, request.Deleted, request.Moderation, cursor, request.Limit))
+        var limit = request.Page.Limit;
+        var rows = await db.Notes.WithSpecification(new AllNotesPage(request.OwnerId, request.Deleted, request.Moderation, cursor, limit))
             .ProjectToType<AdminNoteListItem>(NotesMappings.Config)
             .ToListAsync(cancellationToken);
-        var items = rows.Take(request.Limit).ToList();
-        var next = rows.Count > request.Limit ? new NoteCursor(NoteSort.Newest, items[^1].RecordedAt, (short)items[^1].Priority, items[^1].Id).Encode() : null;
-        long? total = request.Cursor is null
+        long? total = request.Page.CountsTotal
             ? await db.Notes.WithSpecification(new AllNotes(request.OwnerId, request.Deleted, request.Moderation)).LongCountAsync(cancellationToken)
             : null;
-        return new Page<AdminNoteListItem>(items, items.Count, total, next);
+        return KeysetPage.From(rows, limit, last => new NoteCursor(NoteSort.Newest, last.RecordedAt, (short)last.Priority, last.Id).Encode(), total);
     }
 }
 
 internal sealed class ListAllNotesEndpoint : IEndpoint
 {
     public void MapEndpoint(ApiRoutes routes) =>
-        routes.Admin.MapGet("/notes", async (Guid? ownerId, bool? deleted, string? moderation, int? limit, string? cursor, HttpContext http, ISender sender, CancellationToken ct) =>
+        routes.Admin.MapGet("/notes", async (Guid? ownerId, bool? deleted, string? moderation, [AsParameters] PageParameters paging, HttpContext http, ISender sender, CancellationToken ct) =>
             {
                 ModerationStatus? state = null;
                 if (moderation is not null)
@@ -88,13 +93,7 @@ internal sealed class ListAllNotesEndpoint : IEndpoint
                     state = parsed;
                 }
 
-                var size = limit ?? PageRequest.DefaultSize;
-                if (size is < 1 or > PageRequest.MaxSize)
-                {
-                    return ProblemResults.From(ValidationError.For("limit", $"Use 1 to {PageRequest.MaxSize}."));
-                }
-
-                return (await sender.Send(new ListAllNotes(ownerId, deleted, state, size, string.IsNullOrEmpty(cursor) ? null : cursor), ct)).ToPagedOk(http);
+                return (await sender.Send(new ListAllNotes(ownerId, deleted, state, paging.ToQuery()), ct)).ToPagedOk(http);
             })
             .RequirePermission(AdminPermissions.CanViewAllNotes)
             .WithName("listAllNotes").Produces<Page<AdminNoteListItem>>()

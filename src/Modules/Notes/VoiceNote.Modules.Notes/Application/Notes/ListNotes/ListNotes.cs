@@ -75,24 +75,16 @@ internal sealed class ListNotesHandler(NotesDbContext db) : IQueryHandler<ListNo
         NoteCursor? cursor = null;
         if (request.Cursor is { } text && (cursor = NoteCursor.Decode(text, request.Sort)) is null)
         {
-            return NotesErrors.InvalidCursor;
+            return KeysetCursor.Invalid;
         }
 
         var rows = await db.Notes.WithSpecification(new NotesOfOwnerPage(request.Filter, request.Sort, cursor, request.Limit))
             .ProjectToType<NoteListItem>(NotesMappings.Config)
             .ToListAsync(cancellationToken);
 
-        var items = rows.Take(request.Limit).ToList();
-        string? next = null;
-        if (rows.Count > request.Limit)
-        {
-            var last = items[^1];
-            next = new NoteCursor(request.Sort, request.Sort == NoteSort.Updated ? last.UpdatedAt : last.RecordedAt, (short)last.Priority, last.Id).Encode();
-        }
-
         long? total = request.Cursor is null || request.IncludeTotal
             ? await db.Notes.WithSpecification(new NotesOfOwner(request.Filter)).LongCountAsync(cancellationToken)
             : null;
-        return new Page<NoteListItem>(items, items.Count, total, next);
+        return KeysetPage.From(rows, request.Limit, last => new NoteCursor(request.Sort, request.Sort == NoteSort.Updated ? last.UpdatedAt : last.RecordedAt, (short)last.Priority, last.Id).Encode(), total);
     }
 }

@@ -70,10 +70,10 @@ internal sealed record ListNotesQuery(
             }
         }
 
-        var limit = Limit ?? PageRequest.DefaultSize;
-        if (limit is < 1 or > PageRequest.MaxSize)
+        var limit = Limit ?? PageQuery.DefaultLimit;
+        if (limit is < 1 or > PageQuery.MaxLimit)
         {
-            errors["limit"] = [$"Use 1 to {PageRequest.MaxSize}."];
+            errors["limit"] = [$"Use 1 to {PageQuery.MaxLimit}."];
         }
 
         if (From is { } from && To is { } to && to <= from)

@@ -1,7 +1,6 @@
-using System.Buffers.Text;
-using System.Text.Json;
 using Ardalis.Specification;
 using Microsoft.EntityFrameworkCore;
+using VoiceNote.Application.Paging;
 using VoiceNote.Modules.Notes.Domain;
 
 namespace VoiceNote.Modules.Notes.Application.Notes.ListNotes;
@@ -35,30 +34,15 @@ internal sealed record NoteFilter(
     bool? HasOpenTasks = null);
 
 /// <summary>
-/// The position after the last row of a page: the sort keys of that row. Opaque to clients (base64url
-/// JSON); it names its sort, so a cursor from another order is refused rather than misread.
+/// The position after the last row of a page: the sort keys of that row, in the one cursor format
+/// (<see cref="KeysetCursor"/>); it names its sort, so a cursor from another order is refused rather than misread.
 /// </summary>
 internal sealed record NoteCursor(NoteSort Sort, DateTimeOffset At, short Priority, Guid Id)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    public string Encode() => KeysetCursor.Encode(this);
 
-    public static NoteCursor After(Note note, NoteSort sort) =>
-        new(sort, sort == NoteSort.Updated ? note.UpdatedAt : note.RecordedAt, (short)note.Priority, note.Id);
-
-    public string Encode() => Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(this, Json));
-
-    public static NoteCursor? Decode(string text, NoteSort expected)
-    {
-        try
-        {
-            var cursor = JsonSerializer.Deserialize<NoteCursor>(Base64Url.DecodeFromChars(text), Json);
-            return cursor is not null && cursor.Sort == expected && Enum.IsDefined(cursor.Sort) ? cursor : null;
-        }
-        catch (Exception exception) when (exception is FormatException or JsonException or ArgumentException)
-        {
-            return null;
-        }
-    }
+    public static NoteCursor? Decode(string text, NoteSort expected) =>
+        KeysetCursor.TryDecode(text, out NoteCursor? cursor) && cursor is not null && cursor.Sort == expected && Enum.IsDefined(cursor.Sort) ? cursor : null;
 }
 
 /// <summary>

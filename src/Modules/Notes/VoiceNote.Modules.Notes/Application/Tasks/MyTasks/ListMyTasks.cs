@@ -2,6 +2,7 @@ using FluentValidation;
 using Mapster;
 using Microsoft.EntityFrameworkCore;
 using VoiceNote.Application.Messaging;
+using VoiceNote.Application.Paging;
 using VoiceNote.Application.Security;
 using VoiceNote.Domain.Results;
 using VoiceNote.Infrastructure.Http;
@@ -29,16 +30,17 @@ internal enum TaskView
     Done,
 }
 
-/// <summary>The caller's tasks of one view, read in their time zone and work days (Identity profile). Tasks of notes in the trash are left out.</summary>
+/// <summary>
+/// The caller's tasks of one view, read in their time zone and work days (Identity profile), keyset-paged.
+/// Tasks of notes in the trash are left out.
+/// </summary>
 [Requires(Scope = ApiScopes.NotesRead)]
-internal sealed record ListMyTasks(TaskView View, int Limit = ListMyTasks.DefaultLimit, int WorkDays = ListMyTasks.DefaultWorkDays) : IQuery<MyTasksDto>
+internal sealed record ListMyTasks(TaskView View, PageQuery Page, int WorkDays = ListMyTasks.DefaultWorkDays) : IQuery<Page<MyTaskDto>>
 {
+    /// <summary>The views' page size before they were cursor-paged; kept so a client sees as much as it did.</summary>
     public const int DefaultLimit = 50;
-    public const int MaxLimit = 200;
     public const int DefaultWorkDays = 5;
 }
-
-internal sealed record MyTasksDto(string View, string TimeZone, DateTimeOffset? From, DateTimeOffset? To, IReadOnlyList<MyTaskDto> Items);
 
 internal sealed record MyTaskDto
 {
@@ -59,16 +61,21 @@ internal sealed class ListMyTasksValidator : AbstractValidator<ListMyTasks>
 {
     public ListMyTasksValidator()
     {
-        RuleFor(q => q.Limit).InclusiveBetween(1, ListMyTasks.MaxLimit);
+        RuleFor(q => q.Page).ValidPage();
         RuleFor(q => q.WorkDays).InclusiveBetween(1, 30);
     }
 }
 
 internal sealed class ListMyTasksHandler(NotesDbContext db, ICurrentUser caller, IIdentityModule identity, TimeProvider clock)
-    : IQueryHandler<ListMyTasks, MyTasksDto>
+    : IQueryHandler<ListMyTasks, Page<MyTaskDto>>
 {
-    public async Task<Result<MyTasksDto>> Handle(ListMyTasks request, CancellationToken cancellationToken)
+    public async Task<Result<Page<MyTaskDto>>> Handle(ListMyTasks request, CancellationToken cancellationToken)
     {
+        if (!KeysetCursor.TryDecode(request.Page.Cursor, out TaskViewPosition? after) || (after is not null && after.View != request.View))
+        {
+            return KeysetCursor.Invalid;
+        }
+
         var user = await identity.GetUserContextAsync(caller.Id, cancellationToken);
         var calendar = new TaskCalendar(user?.TimeZone ?? "UTC", user?.WorkDays ?? [2, 3, 4, 5, 6], clock.GetUtcNow());
         var startOfToday = calendar.StartOf(calendar.Today);
@@ -82,10 +89,13 @@ internal sealed class ListMyTasksHandler(NotesDbContext db, ICurrentUser caller,
             _ => (null, null),
         };
 
-        var items = await db.Tasks.WithSpecification(new TasksInView(request.View, window.From, window.To, request.Limit))
+        var rows = await db.Tasks.WithSpecification(new TasksInViewPage(request.View, window.From, window.To, after, request.Page.Limit))
             .ProjectToType<MyTaskDto>(NotesMappings.Config)
             .ToListAsync(cancellationToken);
-        return new MyTasksDto(request.View.ToString().ToLowerInvariant(), calendar.TimeZone, window.From, window.To, items);
+        long? total = request.Page.CountsTotal
+            ? await db.Tasks.WithSpecification(new TasksInView(request.View, window.From, window.To)).LongCountAsync(cancellationToken)
+            : null;
+        return KeysetPage.From(rows, request.Page.Limit, last => KeysetCursor.Encode(TaskViewPosition.After(request.View, last.Task)), total);
     }
 }
 
@@ -96,11 +106,11 @@ internal sealed class ListMyTasksEndpoint : IEndpoint
         foreach (var view in Enum.GetValues<TaskView>())
         {
             var name = view.ToString().ToLowerInvariant();
-            routes.V1.MapGet($"/tasks/{name}", async (int? limit, int? workDays, ISender sender, CancellationToken ct) =>
-                    (await sender.Send(new ListMyTasks(view, limit ?? ListMyTasks.DefaultLimit, workDays ?? ListMyTasks.DefaultWorkDays), ct)).ToOk())
+            routes.V1.MapGet($"/tasks/{name}", async (int? workDays, [AsParameters] PageParameters paging, HttpContext http, ISender sender, CancellationToken ct) =>
+                    (await sender.Send(new ListMyTasks(view, paging.ToQuery(ListMyTasks.DefaultLimit), workDays ?? ListMyTasks.DefaultWorkDays), ct)).ToPagedOk(http))
                 .RequireScope(ApiScopes.NotesRead)
                 .WithTags("Tasks")
-                .WithName($"list{view}Tasks").Produces<MyTasksDto>()
+                .WithName($"list{view}Tasks").Produces<Page<MyTaskDto>>()
                 .WithSummary($"My tasks: {name} (in my time zone and work days)");
         }
     }

@@ -1,4 +1,6 @@
 using Ardalis.Specification;
+using Microsoft.EntityFrameworkCore;
+using VoiceNote.Application.Paging;
 using VoiceNote.Modules.Identity.Domain;
 
 namespace VoiceNote.Modules.Identity.Application.Admins.Actions.ListAdminActions;
@@ -9,13 +11,18 @@ internal sealed class AdminActionsOf : Specification<AdminAction>
     public AdminActionsOf(Guid? adminId, Guid? targetUserId) => Query.Of(adminId, targetUserId);
 }
 
-/// <summary>One offset page of <see cref="AdminActionsOf"/>, newest first.</summary>
+/// <summary>One keyset page of <see cref="AdminActionsOf"/>, newest first: the rows after the cursor and one more than the limit.</summary>
 internal sealed class AdminActionsPage : Specification<AdminAction>
 {
-    public AdminActionsPage(Guid? adminId, Guid? targetUserId, int skip, int take)
+    public AdminActionsPage(Guid? adminId, Guid? targetUserId, TimePosition? after, int limit)
     {
         Query.Of(adminId, targetUserId).OrderByDescending(a => a.At).ThenByDescending(a => a.Id);
-        Query.Skip(skip).Take(take).AsNoTracking();
+        if (after is not null)
+        {
+            Query.Where(a => EF.Functions.LessThan(ValueTuple.Create(a.At, a.Id), ValueTuple.Create(after.At, after.Id)));
+        }
+
+        Query.Take(limit + 1).AsNoTracking();
     }
 }
 

@@ -16,8 +16,7 @@ namespace VoiceNote.Modules.Identity.Application.Admins.Actions.ListAdminActions
 /// the admins, so it belongs to those who appoint them (docs/decisions/0017).
 /// </summary>
 [Requires(Permission = AdminPermissions.CanManageAdmins)]
-internal sealed record ListAdminActions(Guid? AdminId, Guid? TargetUserId, int Page = 1, int Size = PageRequest.DefaultSize)
-    : IQuery<Page<AdminActionDto>>;
+internal sealed record ListAdminActions(Guid? AdminId, Guid? TargetUserId, PageQuery Page) : IQuery<Page<AdminActionDto>>;
 
 /// <summary>
 /// One audit row, with the usernames of the admin and the target as they are now (null when gone). Mapped
@@ -36,21 +35,26 @@ internal sealed record AdminActionDto(
 
 internal sealed class ListAdminActionsValidator : AbstractValidator<ListAdminActions>
 {
-    public ListAdminActionsValidator()
-    {
-        RuleFor(q => q.Page).InclusiveBetween(1, 10_000);
-        RuleFor(q => q.Size).InclusiveBetween(1, PageRequest.MaxSize);
-    }
+    public ListAdminActionsValidator() => RuleFor(q => q.Page).ValidPage();
 }
 
 internal sealed class ListAdminActionsHandler(IdentityDbContext db) : IQueryHandler<ListAdminActions, Page<AdminActionDto>>
 {
     public async Task<Result<Page<AdminActionDto>>> Handle(ListAdminActions request, CancellationToken cancellationToken)
     {
-        var page = new PageRequest(request.Page, request.Size);
-        var total = await db.AdminActions.WithSpecification(new AdminActionsOf(request.AdminId, request.TargetUserId)).LongCountAsync(cancellationToken);
-        var rows = await db.AdminActions.WithSpecification(new AdminActionsPage(request.AdminId, request.TargetUserId, page.Skip, page.Size))
+        if (!KeysetCursor.TryDecode(request.Page.Cursor, out TimePosition? after))
+        {
+            return KeysetCursor.Invalid;
+        }
+
+        var limit = request.Page.Limit;
+        var read = await db.AdminActions.WithSpecification(new AdminActionsPage(request.AdminId, request.TargetUserId, after, limit))
             .ToListAsync(cancellationToken);
+        long? total = request.Page.CountsTotal
+            ? await db.AdminActions.WithSpecification(new AdminActionsOf(request.AdminId, request.TargetUserId)).LongCountAsync(cancellationToken)
+            : null;
+        var page = KeysetPage.From(read, limit, last => new TimePosition(last.At, last.Id).Encode(), total);
+        var rows = page.Items;
 
         var ids = rows.Select(a => a.AdminId).Concat(rows.Where(a => a.TargetUserId is not null).Select(a => a.TargetUserId!.Value)).Distinct().ToList();
         var names = await db.Users.WithSpecification(new AccountNamesOf(ids)).ToDictionaryAsync(n => n.Id, n => n.Username, cancellationToken);
@@ -65,16 +69,16 @@ internal sealed class ListAdminActionsHandler(IdentityDbContext db) : IQueryHand
                 a.Details is null ? null : JsonDocument.Parse(a.Details).RootElement.Clone(),
                 a.IpAddress))
             .ToList();
-        return new Page<AdminActionDto>(items, page.Size, total, null);
+        return new Page<AdminActionDto>(items, items.Count, total, page.NextCursor);
     }
 }
 
 internal sealed class ListAdminActionsEndpoint : IEndpoint
 {
     public void MapEndpoint(ApiRoutes routes) =>
-        routes.Admin.MapGet("/actions", async (Guid? adminId, Guid? targetUserId, int? page, int? size, ISender sender, CancellationToken ct) =>
-                (await sender.Send(new ListAdminActions(adminId, targetUserId, page ?? 1, size ?? PageRequest.DefaultSize), ct)).ToOk())
+        routes.Admin.MapGet("/actions", async (Guid? adminId, Guid? targetUserId, [AsParameters] PageParameters paging, HttpContext http, ISender sender, CancellationToken ct) =>
+                (await sender.Send(new ListAdminActions(adminId, targetUserId, paging.ToQuery()), ct)).ToPagedOk(http))
             .RequirePermission(AdminPermissions.CanManageAdmins)
             .WithName("listAdminActions").Produces<Page<AdminActionDto>>()
-            .WithSummary("The admin audit trail, newest first (adminId, targetUserId, page, size)");
+            .WithSummary("The admin audit trail, newest first (adminId, targetUserId, limit, cursor)");
 }

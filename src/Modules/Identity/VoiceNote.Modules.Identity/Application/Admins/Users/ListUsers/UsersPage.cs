@@ -1,5 +1,6 @@
 using Ardalis.Specification;
 using Microsoft.EntityFrameworkCore;
+using VoiceNote.Application.Paging;
 using VoiceNote.Modules.Identity.Domain;
 
 namespace VoiceNote.Modules.Identity.Application.Admins.Users.ListUsers;
@@ -14,13 +15,18 @@ internal sealed class UsersMatching : Specification<User>
     public UsersMatching(string? search, bool? isActive, bool? isDeleted, bool? isAdmin) => Query.Matching(search, isActive, isDeleted, isAdmin);
 }
 
-/// <summary>One offset page of <see cref="UsersMatching"/>, newest first.</summary>
+/// <summary>One keyset page of <see cref="UsersMatching"/>, newest first: the rows after the cursor and one more than the limit.</summary>
 internal sealed class UsersPage : Specification<User>
 {
-    public UsersPage(string? search, bool? isActive, bool? isDeleted, bool? isAdmin, int skip, int take)
+    public UsersPage(string? search, bool? isActive, bool? isDeleted, bool? isAdmin, TimePosition? after, int limit)
     {
         Query.Matching(search, isActive, isDeleted, isAdmin).OrderByDescending(u => u.CreatedAt).ThenByDescending(u => u.Id);
-        Query.Skip(skip).Take(take);
+        if (after is not null)
+        {
+            Query.Where(u => EF.Functions.LessThan(ValueTuple.Create(u.CreatedAt, u.Id), ValueTuple.Create(after.At, after.Id)));
+        }
+
+        Query.Take(limit + 1);
     }
 }
 
