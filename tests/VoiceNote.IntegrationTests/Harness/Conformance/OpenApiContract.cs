@@ -26,7 +26,9 @@ internal sealed class OpenApiContract
     {
         _paths = document["paths"]!.AsObject();
         // The components become the $defs of each body schema, so a JSON Schema validator resolves them.
-        _definitions = Rebased(document["components"]?["schemas"]?.ToJsonString() ?? "{}");
+        var definitions = JsonNode.Parse(Rebased(document["components"]?["schemas"]?.ToJsonString() ?? "{}"))!;
+        Close(definitions);
+        _definitions = definitions.ToJsonString();
     }
 
     public static OpenApiContract Parse(string document) => new(JsonNode.Parse(document)!.AsObject());
@@ -98,6 +100,7 @@ internal sealed class OpenApiContract
     private JsonSchema SchemaFor(string key, JsonObject schema) => _schemas.GetOrAdd(key, _ =>
     {
         var root = JsonNode.Parse(Rebased(schema.ToJsonString()))!.AsObject();
+        Close(root);
         root["$schema"] = "https://json-schema.org/draft/2020-12/schema";
         root["$defs"] = JsonNode.Parse(_definitions);
         lock (_build)
@@ -105,6 +108,36 @@ internal sealed class OpenApiContract
             return JsonSchema.FromText(root.ToJsonString());
         }
     });
+
+    /// <summary>
+    /// A member the document does not name is a violation too (an undocumented field is one a generated
+    /// client cannot see): every object schema with properties gets <c>additionalProperties: false</c>.
+    /// </summary>
+    private static void Close(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject schema:
+                if (schema["properties"] is JsonObject && schema["additionalProperties"] is null)
+                {
+                    schema["additionalProperties"] = false;
+                }
+
+                foreach (var (_, child) in schema.ToList())
+                {
+                    Close(child);
+                }
+
+                break;
+            case JsonArray items:
+                foreach (var child in items)
+                {
+                    Close(child);
+                }
+
+                break;
+        }
+    }
 
     private static string Rebased(string json) => json.Replace(ComponentPrefix, "#/$defs/", StringComparison.Ordinal);
 
