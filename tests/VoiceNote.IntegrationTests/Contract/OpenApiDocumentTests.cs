@@ -98,6 +98,44 @@ public sealed class OpenApiDocumentTests : DatabaseFixture
     }
 
     [Test]
+    public async Task Every_tag_says_what_its_operations_are_for()
+    {
+        var document = await DocumentAsync();
+        var described = (document["tags"]?.AsArray() ?? [])
+            .Where(t => t?["description"]?.GetValue<string>() is { Length: > 10 })
+            .Select(t => t!["name"]!.GetValue<string>())
+            .ToHashSet(StringComparer.Ordinal);
+        var used = Operations(document).Where(o => !o.Name.Contains(ProbePrefix, StringComparison.Ordinal))
+            .SelectMany(o => o.Operation["tags"]?.AsArray().Select(t => t!.GetValue<string>()) ?? [])
+            .Distinct(StringComparer.Ordinal);
+        Assert.That(used.Except(described), Is.Empty, "add a description to TagDescriptions");
+    }
+
+    [Test]
+    public async Task Request_fields_are_required_only_when_the_api_demands_them()
+    {
+        var document = await DocumentAsync();
+        JsonNode? Body(string path, string method, string mediaType = "application/json")
+        {
+            var schema = document["paths"]?[path]?[method]?["requestBody"]?["content"]?[mediaType]?["schema"];
+            return schema?["$ref"]?.GetValue<string>() is { } reference ? document["components"]?["schemas"]?[reference.Split('/')[^1]] : schema;
+        }
+
+        string[] Required(JsonNode? schema) => (schema?["required"]?.AsArray() ?? []).Select(r => r!.GetValue<string>()).Order(StringComparer.Ordinal).ToArray();
+
+        Assert.Multiple(() =>
+        {
+            // displayName, deviceId and deviceModel may be left out; the three the validator demands may not.
+            Assert.That(Required(Body("/api/v1/auth/register", "post")), Is.EqualTo(new[] { "email", "password", "username" }));
+            Assert.That(Required(Body("/api/v1/notes/{id}", "patch", "application/merge-patch+json")), Is.Empty, "a merge patch sends what it changes");
+            // Nullable only so that a missing value reaches the validator: [Required] says so.
+            Assert.That(Required(Body("/api/v1/notes/{id}/priority", "put")), Is.EqualTo(new[] { "priority" }));
+            // A response always carries every member, computed ones too.
+            Assert.That(Required(document["components"]?["schemas"]?["ProcessingStatusDto"]), Does.Contain("isFinished").And.Contain("error"));
+        });
+    }
+
+    [Test]
     public async Task Server_urls_have_no_trailing_slash()
     {
         var document = await DocumentAsync();

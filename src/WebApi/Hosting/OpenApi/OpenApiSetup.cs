@@ -37,6 +37,7 @@ internal static class OpenApiSetup
             options.AddSchemaTransformer<RequiredMembers>();
             options.AddSchemaTransformer<NumbersAsNumbers>();
             options.AddDocumentTransformer<FreeFormObjects>();
+            options.AddDocumentTransformer<TagDescriptions>();
             options.AddDocumentTransformer<NullableSchemas>();
         });
 }
