@@ -34,5 +34,6 @@ internal static class OpenApiSetup
             options.AddOperationTransformer<StandardProblemResponses>();
             options.AddOperationTransformer<FileUploadRequestBodies>();
             options.AddOperationTransformer<DeclaredRequestBodies>();
+            options.AddSchemaTransformer<ApiJsonSchemas>();
         });
 }

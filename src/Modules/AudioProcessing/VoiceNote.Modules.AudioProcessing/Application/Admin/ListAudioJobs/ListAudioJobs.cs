@@ -7,6 +7,7 @@ using VoiceNote.Application.Messaging;
 using VoiceNote.Application.Security;
 using VoiceNote.Domain.Results;
 using VoiceNote.Infrastructure.Http;
+using VoiceNote.Infrastructure.Http.Json;
 using VoiceNote.Infrastructure.Persistence;
 using VoiceNote.Modules.AudioProcessing.Application.Common;
 using VoiceNote.Modules.AudioProcessing.Infrastructure.Persistence;
@@ -38,8 +39,22 @@ internal sealed class ListAudioJobsHandler(AudioProcessingDbContext db) : IQuery
 internal sealed class ListAudioJobsEndpoint : IEndpoint
 {
     public void MapEndpoint(ApiRoutes routes) =>
-        routes.Admin.MapGet("/audio/jobs", async (ISender sender, CancellationToken ct, JobStatus? status = null, int page = 1, int size = 20) =>
-                (await sender.Send(new ListAudioJobs(status, page, size), ct)).ToOk())
+        routes.Admin.MapGet("/audio/jobs", async (ISender sender, CancellationToken ct, string? status = null, int page = 1, int size = 20) =>
+            {
+                // Bound as text: the framework's enum binding is case-sensitive and takes numbers (ADR 0061).
+                JobStatus? parsed = null;
+                if (status is not null)
+                {
+                    if (!ApiEnum<JobStatus>.TryParse(status, out var known))
+                    {
+                        return ProblemResults.From(ValidationError.For("status", $"Use one of {string.Join(", ", ApiEnum<JobStatus>.Names)}."));
+                    }
+
+                    parsed = known;
+                }
+
+                return (await sender.Send(new ListAudioJobs(parsed, page, size), ct)).ToOk();
+            })
             .RequirePermission(AdminPermissions.CanModifySystemSettings).WithTags("Admin")
             .WithName("listAudioJobs").Produces<AdminJobPage>().WithSummary("Audio processing jobs of every user, by status");
 }

@@ -5,6 +5,7 @@ using VoiceNote.Application.Messaging;
 using VoiceNote.Application.Security;
 using VoiceNote.Domain.Results;
 using VoiceNote.Infrastructure.Http;
+using VoiceNote.Infrastructure.Http.Json;
 using VoiceNote.Infrastructure.Persistence;
 using VoiceNote.Modules.AudioProcessing.Application.Common;
 using VoiceNote.Modules.AudioProcessing.Application.Processing.Pipeline;
@@ -49,14 +50,14 @@ internal sealed class ListTranscriptsHandler(AudioProcessingDbContext db) : IQue
             var analysis = analyses.Where(a => a.TranscriptId == t.Id).MaxBy(a => a.CreatedAt);
             return new TranscriptVersionDto(
                 t.Version,
-                t.Engine,
+                ApiNames.UpperSnake(t.Engine),
                 t.Language,
                 t.Text,
                 Math.Round(t.Duration.TotalSeconds, 3),
                 t.CreatedAt,
                 request.WithWords ? t.ReadWords() : null,
                 analysis?.Engine,
-                analysis is null ? null : PublishedAnalysis.Read(analysis.Result));
+                analysis is null ? null : PublishedAnalysis.Read(analysis.Result).ForClients());
         }).ToList();
     }
 }

@@ -38,7 +38,7 @@ internal sealed record ListMyTasks(TaskView View, int Limit = ListMyTasks.Defaul
     public const int DefaultWorkDays = 5;
 }
 
-internal sealed record MyTasksDto(string View, string TimeZone, DateTimeOffset? From, DateTimeOffset? To, IReadOnlyList<MyTaskDto> Items);
+internal sealed record MyTasksDto(TaskView View, string TimeZone, DateTimeOffset? From, DateTimeOffset? To, IReadOnlyList<MyTaskDto> Items);
 
 internal sealed record MyTaskDto
 {
@@ -85,7 +85,7 @@ internal sealed class ListMyTasksHandler(NotesDbContext db, ICurrentUser caller,
         var items = await db.Tasks.WithSpecification(new TasksInView(request.View, window.From, window.To, request.Limit))
             .ProjectToType<MyTaskDto>(NotesMappings.Config)
             .ToListAsync(cancellationToken);
-        return new MyTasksDto(request.View.ToString().ToLowerInvariant(), calendar.TimeZone, window.From, window.To, items);
+        return new MyTasksDto(request.View, calendar.TimeZone, window.From, window.To, items);
     }
 }
 
