@@ -60,7 +60,7 @@ public sealed class ProcessingControlTests : DatabaseFixture
         {
             Assert.That(status.GetProperty("status").GetString(), Is.EqualTo("PENDING"));
             Assert.That(status.GetProperty("jobId").GetGuid(), Is.Not.EqualTo(firstJob));
-            Assert.That(status.GetProperty("engine").GetString(), Is.EqualTo("Local"));
+            Assert.That(status.GetProperty("engine").GetString(), Is.EqualTo("LOCAL"));
             Assert.That(await ScalarAsync<long>($"SELECT count(*) FROM audio.jobs WHERE owner_id = '{account.UserId}'"), Is.EqualTo(2));
         });
     }
