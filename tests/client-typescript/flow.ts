@@ -13,8 +13,8 @@ type JobStatus = components["schemas"]["JobStatus"];
 type UploadForm = paths["/api/v1/audio"]["post"]["requestBody"]["content"]["multipart/form-data"];
 
 // Through the generated enum type: when the document's values change, tsc says where.
-const completed: JobStatus = "Completed";
-const finished: readonly JobStatus[] = [completed, "Failed", "Cancelled"];
+const completed: JobStatus = "COMPLETED";
+const finished: readonly JobStatus[] = [completed, "FAILED", "CANCELLED"];
 
 function fail(message: string): never {
   console.error(`flow failed: ${message}`);
@@ -96,7 +96,7 @@ console.log(`ok: processing ${processing.status} at ${progress}% (engine ${proce
 
 // The recording's note reaches Notes through the outbox after the job: search until it is there.
 const found = await poll(`a note of recording ${upload.id} among the hits for "${spoken}"`, 60, async () => {
-  const results = expectOk("search", await api.GET("/api/v1/notes/search", { params: { query: { q: spoken, mode: "text" } } }), true);
+  const results = expectOk("search", await api.GET("/api/v1/notes/search", { params: { query: { q: spoken, mode: "TEXT" } } }), true);
   for (const hit of results.items) {
     const note = expectOk("read a hit", await api.GET("/api/v1/notes/{id}", { params: { path: { id: hit.id } } }), true);
     if (note.audioId === upload.id) {

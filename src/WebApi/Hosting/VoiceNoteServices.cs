@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using VoiceNote.Infrastructure;
+using VoiceNote.Infrastructure.Http.Json;
 using VoiceNote.Infrastructure.Persistence;
 using VoiceNote.Infrastructure.Storage;
 
@@ -39,7 +40,9 @@ internal static class VoiceNoteServices
     public static IServiceCollection AddVoiceNoteJson(this IServiceCollection services) =>
         services.ConfigureHttpJsonOptions(options =>
         {
-            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            // One enum casing and one date format in every body (ADR 0061); stored JSON keeps its own options.
+            options.SerializerOptions.Converters.Add(new UpperSnakeEnumConverter());
+            UtcMicrosecondDates.AddTo(options.SerializerOptions.Converters);
             options.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
         });
 }

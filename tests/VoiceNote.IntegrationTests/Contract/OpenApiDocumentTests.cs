@@ -1,4 +1,6 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using VoiceNote.IntegrationTests.Harness;
 using VoiceNote.IntegrationTests.Security;
 
@@ -9,7 +11,7 @@ namespace VoiceNote.IntegrationTests.Contract;
 /// stable name, a typed success body, its problem answers, and says when it needs no token. Checked
 /// against the running host's document, so a new endpoint is covered the moment it is mapped.
 /// </summary>
-public sealed class OpenApiDocumentTests : DatabaseFixture
+public sealed partial class OpenApiDocumentTests : DatabaseFixture
 {
     private const string ProblemJson = "application/problem+json";
 
@@ -136,6 +138,22 @@ public sealed class OpenApiDocumentTests : DatabaseFixture
     }
 
     [Test]
+    public async Task Every_enum_is_upper_snake_and_every_date_time_a_string()
+    {
+        var document = await DocumentAsync();
+        var schemas = Nodes(document).OfType<JsonObject>().ToList();
+        var values = schemas.Where(s => s["enum"] is JsonArray).SelectMany(s => s["enum"]!.AsArray()).OfType<JsonValue>().Select(v => v.ToString()).ToList();
+        var dateTimes = schemas.Where(s => s["format"]?.GetValueKind() == JsonValueKind.String && s["format"]!.GetValue<string>() == "date-time").ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(values, Has.Member("COMPLETED").And.Member("OPENAI_COMPATIBLE").And.Member("PROCESSED").And.Member("HYBRID"), "the enums the API writes are listed (ADR 0061)");
+            Assert.That(values.Where(v => !UpperSnake().IsMatch(v)), Is.Empty, "every enum value is UPPER_SNAKE (ADR 0061)");
+            Assert.That(dateTimes, Is.Not.Empty);
+            Assert.That(dateTimes.Where(s => !TypeNames(s["type"]).Contains("string")).Select(s => s.ToJsonString()), Is.Empty, "a date-time is a string");
+        });
+    }
+
+    [Test]
     public async Task Server_urls_have_no_trailing_slash()
     {
         var document = await DocumentAsync();
@@ -177,6 +195,24 @@ public sealed class OpenApiDocumentTests : DatabaseFixture
             yield return "needs a token but says 'security: []'";
         }
     }
+
+    [GeneratedRegex("^[A-Z][A-Z0-9_]*$")]
+    private static partial Regex UpperSnake();
+
+    private static IEnumerable<JsonNode> Nodes(JsonNode? node) => node switch
+    {
+        JsonObject o => o.Select(p => p.Value).SelectMany(Nodes).Prepend(o),
+        JsonArray a => a.SelectMany(Nodes).Prepend(a),
+        null => [],
+        _ => [node],
+    };
+
+    private static IEnumerable<string> TypeNames(JsonNode? type) => type switch
+    {
+        JsonArray many => many.OfType<JsonValue>().Select(v => v.ToString()),
+        JsonValue one => [one.ToString()],
+        _ => [],
+    };
 
     private static bool HasJsonSchema(JsonNode? response) =>
         response?["content"]?.AsObject().Any(c => c.Key.Contains("json", StringComparison.Ordinal) && c.Value?["schema"] is not null) == true;

@@ -34,7 +34,7 @@ public sealed class ApiKeyTests : DatabaseFixture
         Assert.That(set.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.Multiple(() =>
         {
-            Assert.That(setBody.GetProperty("provider").GetString(), Is.EqualTo("openai"));
+            Assert.That(setBody.GetProperty("provider").GetString(), Is.EqualTo("OPENAI"));
             Assert.That(setBody.GetProperty("lastFour").GetString(), Is.EqualTo(first[^4..]));
             Assert.That(setBody.GetProperty("baseUrl").ValueKind, Is.EqualTo(JsonValueKind.Null));
         });
@@ -67,7 +67,7 @@ public sealed class ApiKeyTests : DatabaseFixture
         var listed = list[0];
         Assert.Multiple(() =>
         {
-            Assert.That(listed.GetProperty("provider").GetString(), Is.EqualTo("openai"));
+            Assert.That(listed.GetProperty("provider").GetString(), Is.EqualTo("OPENAI"));
             Assert.That(listed.GetProperty("lastFour").GetString(), Is.EqualTo(second[^4..]));
             Assert.That(listed.EnumerateObject().Select(p => p.Name), Is.EquivalentTo(new[] { "provider", "lastFour", "baseUrl", "createdAt", "updatedAt" }));
         });
@@ -112,7 +112,7 @@ public sealed class ApiKeyTests : DatabaseFixture
         }
 
         var all = await client.GetFromJsonAsync<JsonElement>("/api/v1/me/api-keys");
-        Assert.That(all.EnumerateArray().Select(k => k.GetProperty("provider").GetString()), Is.EquivalentTo(new[] { "openai-compatible", "deepgram", "groq", "elevenlabs" }));
+        Assert.That(all.EnumerateArray().Select(k => k.GetProperty("provider").GetString()), Is.EquivalentTo(new[] { "OPENAI_COMPATIBLE", "DEEPGRAM", "GROQ", "ELEVENLABS" }));
         AssertNeverLeaked(key);
     }
 
@@ -145,7 +145,7 @@ public sealed class ApiKeyTests : DatabaseFixture
 
         await (await client.PutAsJsonAsync("/api/v1/me/api-keys/anthropic", new { apiKey = key })).AssertProblem(HttpStatusCode.NotFound, "identity.unknown_provider");
         await (await client.DeleteAsync("/api/v1/me/api-keys/anthropic")).AssertProblem(HttpStatusCode.NotFound, "identity.unknown_provider");
-        await (await client.PutAsJsonAsync("/api/v1/me/api-keys/OpenAi", new { apiKey = key })).AssertProblem(HttpStatusCode.NotFound, "identity.unknown_provider");
+        await (await client.PutAsJsonAsync("/api/v1/me/api-keys/openai2", new { apiKey = key })).AssertProblem(HttpStatusCode.NotFound, "identity.unknown_provider");
         AssertNeverLeaked(key);
     }
 

@@ -70,7 +70,7 @@ public sealed class ProfileTests : DatabaseFixture
                 Assert.That(profile.GetProperty("timeZone").GetString(), Is.EqualTo("Europe/Berlin"));
                 Assert.That(profile.GetProperty("showFloatingButton").GetBoolean(), Is.False);
                 Assert.That(profile.GetProperty("preferredLanguage").GetString(), Is.EqualTo("de-AT"));
-                Assert.That(profile.GetProperty("summaryQuality").GetString(), Is.EqualTo("detailed"));
+                Assert.That(profile.GetProperty("summaryQuality").GetString(), Is.EqualTo("DETAILED"));
                 Assert.That(JsonNode.DeepEquals(JsonNode.Parse(profile.GetProperty("settings").GetRawText()), body["settings"]), Is.True, profile.GetProperty("settings").GetRawText());
             });
         }
@@ -208,7 +208,7 @@ public sealed class ProfileTests : DatabaseFixture
         TestCaseData Raw(string field, string json, string name) => new TestCaseData(field, json, field).SetArgDisplayNames(name);
 
         var missing = new Missing();
-        yield return Case("primaryRole", "office_worker");
+        yield return Case("primaryRole", "office worker");
         yield return Case("primaryRole", "OfficeWorker");
         yield return Case("secondaryRole", "ADMIN");
         yield return Case("customRoleDescription", new string('d', 1001), name: "customRoleDescription=1001 chars");
@@ -243,7 +243,7 @@ public sealed class ProfileTests : DatabaseFixture
         yield return Case("preferredLanguage", "e");
         yield return Case("preferredLanguage", missing);
         yield return Case("summaryQuality", "best");
-        yield return Case("summaryQuality", "Balanced");
+        yield return Case("summaryQuality", "balance");
         yield return Case("summaryQuality", missing);
         yield return Case("settings", new[] { 1, 2 });
         yield return Case("settings", "dark");
@@ -287,7 +287,7 @@ public sealed class ProfileTests : DatabaseFixture
             Assert.That(profile.GetProperty("timeZone").GetString(), Is.EqualTo("UTC"));
             Assert.That(profile.GetProperty("showFloatingButton").GetBoolean(), Is.True);
             Assert.That(profile.GetProperty("preferredLanguage").GetString(), Is.EqualTo("en"));
-            Assert.That(profile.GetProperty("summaryQuality").GetString(), Is.EqualTo("balanced"));
+            Assert.That(profile.GetProperty("summaryQuality").GetString(), Is.EqualTo("BALANCED"));
             Assert.That(profile.GetProperty("settings").ValueKind, Is.EqualTo(JsonValueKind.Object));
             Assert.That(profile.GetProperty("settings").EnumerateObject().Count(), Is.Zero);
         });

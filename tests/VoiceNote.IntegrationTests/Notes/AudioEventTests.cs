@@ -51,7 +51,7 @@ public sealed class AudioEventTests : DatabaseFixture
             Assert.That(note.GetProperty("audioUrl").GetString(), Is.EqualTo($"/api/v1/audio/{audio}/content"));
             Assert.That(note.GetProperty("processingOptions").GetProperty("engine").GetString(), Is.EqualTo("local"));
             Assert.That(note.GetProperty("keyMoments")[0].GetProperty("timestamp").GetString(), Is.EqualTo("00:00:01"));
-            Assert.That(note.GetProperty("sentiment").GetProperty("label").GetString(), Is.EqualTo("neutral"));
+            Assert.That(note.GetProperty("sentiment").GetProperty("label").GetString(), Is.EqualTo("NEUTRAL"));
             Assert.That(note.GetProperty("embedding").GetProperty("isCurrent").GetBoolean(), Is.True, "re-embedded after the text arrived");
             var tasks = note.GetProperty("tasks");
             Assert.That(tasks.GetArrayLength(), Is.EqualTo(2));

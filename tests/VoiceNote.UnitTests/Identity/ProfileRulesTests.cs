@@ -92,7 +92,7 @@ public sealed class ProfileRulesTests
     }
 
     [Test]
-    public void Roles_use_the_upper_case_names_both_ways()
+    public void Roles_are_written_upper_case_and_read_in_any_case()
     {
         foreach (var role in Enum.GetValues<UserRole>())
         {
@@ -104,7 +104,9 @@ public sealed class ProfileRulesTests
         {
             Assert.That(ProfileNames.Of(UserRole.OfficeWorker), Is.EqualTo("OFFICE_WORKER"));
             Assert.That(ProfileNames.Of(UserRole.BusinessMan), Is.EqualTo("BUSINESS_MAN"));
-            Assert.That(ProfileNames.TryParseRole("office_worker", out _), Is.False);
+            Assert.That(ProfileNames.TryParseRole("office_worker", out var lower) && lower == UserRole.OfficeWorker, Is.True);
+            Assert.That(ProfileNames.TryParseRole("Office-Worker", out var hyphenated) && hyphenated == UserRole.OfficeWorker, Is.True);
+            Assert.That(ProfileNames.TryParseRole("OFFICEWORKER", out _), Is.False);
             Assert.That(ProfileNames.RoleNames, Has.Count.EqualTo(Enum.GetValues<UserRole>().Length));
         });
     }

@@ -1,3 +1,4 @@
+using System.Runtime.Serialization;
 using VoiceNote.Contracts;
 
 namespace VoiceNote.Modules.AudioProcessing.Contracts;
@@ -72,9 +73,13 @@ public enum AnalysedPriority
     High = 2,
 }
 
-/// <summary>How the owner will reach someone for a task (docs/decisions/0031).</summary>
+/// <summary>
+/// How the owner will reach someone for a task (docs/decisions/0031). The API names WhatsApp as Notes does
+/// ("WHATSAPP", ADR 0061) through EnumMember, which stored analyses' JSON ignores, so they keep reading.
+/// </summary>
 public enum AnalysedChannel
 {
+    [EnumMember(Value = "WHATSAPP")]
     WhatsApp = 0,
     Sms = 1,
     Call = 2,

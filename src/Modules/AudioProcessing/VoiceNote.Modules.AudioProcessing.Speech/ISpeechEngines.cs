@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using VoiceNote.Domain.Primitives;
 using VoiceNote.Domain.Results;
 
@@ -8,8 +9,12 @@ internal enum SpeechEngineChoice
 {
     Auto = 0,
     Local,
+
+    [JsonStringEnumMemberName("OPENAI")]
     OpenAi,
     Groq,
+
+    [JsonStringEnumMemberName("OPENAI_COMPATIBLE")]
     OpenAiCompatible,
     Deepgram,
 }
@@ -24,17 +29,20 @@ internal interface ISpeechEngines
     Task<Result<ISpeechRecognizer>> ForOwnerAsync(UserId ownerId, SpeechEngineChoice choice, CancellationToken cancellationToken);
 }
 
-/// <summary>The engine names clients use (<c>auto</c>, <c>local</c>, <c>openai</c>, <c>groq</c>, <c>openai-compatible</c>, <c>deepgram</c>).</summary>
+/// <summary>
+/// The engine names clients use: AUTO, LOCAL, OPENAI, GROQ, OPENAI_COMPATIBLE, DEEPGRAM (ADR 0061), read
+/// in any case and with '-' for '_', so the earlier "openai-compatible" still works.
+/// </summary>
 internal static class SpeechEngineNames
 {
     private static readonly Dictionary<string, SpeechEngineChoice> ByName = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["auto"] = SpeechEngineChoice.Auto,
-        ["local"] = SpeechEngineChoice.Local,
-        ["openai"] = SpeechEngineChoice.OpenAi,
-        ["groq"] = SpeechEngineChoice.Groq,
-        ["openai-compatible"] = SpeechEngineChoice.OpenAiCompatible,
-        ["deepgram"] = SpeechEngineChoice.Deepgram,
+        ["AUTO"] = SpeechEngineChoice.Auto,
+        ["LOCAL"] = SpeechEngineChoice.Local,
+        ["OPENAI"] = SpeechEngineChoice.OpenAi,
+        ["GROQ"] = SpeechEngineChoice.Groq,
+        ["OPENAI_COMPATIBLE"] = SpeechEngineChoice.OpenAiCompatible,
+        ["DEEPGRAM"] = SpeechEngineChoice.Deepgram,
     };
 
     public static string All => string.Join(", ", ByName.Keys);
@@ -48,6 +56,10 @@ internal static class SpeechEngineNames
             return true;
         }
 
-        return ByName.TryGetValue(name.Trim(), out choice);
+        return ByName.TryGetValue(name.Trim().Replace('-', '_'), out choice);
     }
+
+    /// <summary>A recording's stored choice (the member's C# name, "OpenAiCompatible"); auto for anything else.</summary>
+    public static SpeechEngineChoice OfStored(string stored) =>
+        Enum.TryParse<SpeechEngineChoice>(stored, ignoreCase: true, out var choice) && Enum.IsDefined(choice) ? choice : SpeechEngineChoice.Auto;
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using VoiceNote.Domain.Primitives;
 
 namespace VoiceNote.Modules.Identity.Contracts;
@@ -44,9 +45,14 @@ public sealed record ProviderCredential(ApiKeyProvider Provider, string ApiKey, 
 /// <summary>The third-party providers a user may store a key for (ADR 0012).</summary>
 public enum ApiKeyProvider
 {
+    [JsonStringEnumMemberName("OPENAI")]
     OpenAi,
     Deepgram,
     Groq,
+
+    [JsonStringEnumMemberName("ELEVENLABS")]
     ElevenLabs,
+
+    [JsonStringEnumMemberName("OPENAI_COMPATIBLE")]
     OpenAiCompatible,
 }

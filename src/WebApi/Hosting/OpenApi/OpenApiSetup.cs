@@ -34,6 +34,7 @@ internal static class OpenApiSetup
             options.AddOperationTransformer<StandardProblemResponses>();
             options.AddOperationTransformer<FileUploadRequestBodies>();
             options.AddOperationTransformer<DeclaredRequestBodies>();
+            options.AddSchemaTransformer<ApiJsonSchemas>();
             options.AddSchemaTransformer<RequiredMembers>();
             options.AddSchemaTransformer<NumbersAsNumbers>();
             options.AddDocumentTransformer<FreeFormObjects>();

@@ -35,18 +35,18 @@ public sealed class KilledWorkerTests : DatabaseFixture
         await using (var doomed = WorkerProcess.Start(ConnectionString, Api.StorageRoot, WorkerSettings))
         {
             Assert.That(await ProcessingApi.EventuallyAsync(
-                async () => (await client.ProcessingAsync(audioId)).GetProperty("stage").GetString() == "transcribe",
+                async () => (await client.ProcessingAsync(audioId)).GetProperty("stage").GetString() == "TRANSCRIBE",
                 TimeSpan.FromSeconds(60)), Is.True, "the first worker reached the transcription");
             var owner = await ScalarAsync<string>($"SELECT lease_owner FROM audio.jobs WHERE id = (SELECT processing_job_id FROM audio.audio_files WHERE id = '{audioId}')");
             Assert.That(owner, Does.StartWith($"{doomed.Id}:"), "the job is leased by the process about to die");
             await doomed.KillAsync();
         }
 
-        Assert.That((await client.ProcessingAsync(audioId)).GetProperty("status").GetString(), Is.EqualTo("Processing"), "a dead worker's job stays leased until the lease runs out");
+        Assert.That((await client.ProcessingAsync(audioId)).GetProperty("status").GetString(), Is.EqualTo("PROCESSING"), "a dead worker's job stays leased until the lease runs out");
 
         await using var survivor = WorkerProcess.Start(ConnectionString, Api.StorageRoot, WorkerSettings);
         var done = await client.WaitUntilFinishedAsync(audioId, TimeSpan.FromMinutes(3));
-        Assert.That(done.GetProperty("status").GetString(), Is.EqualTo("Completed"), done.ToString());
+        Assert.That(done.GetProperty("status").GetString(), Is.EqualTo("COMPLETED"), done.ToString());
         Assert.That(await ProcessingApi.EventuallyAsync(
             async () => await ScalarAsync<long>($"SELECT count(*) FROM notes.notes WHERE audio_id = '{audioId}' AND summary IS NOT NULL") == 1,
             TimeSpan.FromSeconds(30)), Is.True, "Notes received the result");

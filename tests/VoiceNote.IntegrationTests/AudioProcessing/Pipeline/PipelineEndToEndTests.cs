@@ -30,7 +30,7 @@ public sealed class PipelineEndToEndTests : DatabaseFixture
         var audioId = item.Id();
 
         var processing = await client.WaitUntilFinishedAsync(audioId, TimeSpan.FromMinutes(2));
-        Assert.That(processing.GetProperty("status").GetString(), Is.EqualTo("Completed"), processing.ToString());
+        Assert.That(processing.GetProperty("status").GetString(), Is.EqualTo("COMPLETED"), processing.ToString());
         Assert.That(processing.GetProperty("progress").GetInt32(), Is.EqualTo(100));
 
         JsonElementHolder note = new();
@@ -76,7 +76,7 @@ public sealed class PipelineEndToEndTests : DatabaseFixture
         Assert.Multiple(() =>
         {
             Assert.That(versions.GetArrayLength(), Is.EqualTo(1));
-            Assert.That(versions[0].GetProperty("engine").GetString(), Is.EqualTo("local"));
+            Assert.That(versions[0].GetProperty("engine").GetString(), Is.EqualTo("LOCAL"));
             Assert.That(versions[0].GetProperty("language").GetString(), Is.EqualTo("en"));
             Assert.That(versions[0].GetProperty("words").GetArrayLength(), Is.GreaterThan(5), "word timings kept");
             Assert.That(versions[0].GetProperty("analysisEngine").GetString(), Is.EqualTo("local-rules-1"));
@@ -93,7 +93,7 @@ public sealed class PipelineEndToEndTests : DatabaseFixture
         var (_, item) = await client.UploadAsync(recording);
         var audioId = item.Id();
         Assert.That(await ProcessingApi.EventuallyAsync(
-            async () => (await client.ProcessingAsync(audioId)).GetProperty("stage").GetString() == "transcribe",
+            async () => (await client.ProcessingAsync(audioId)).GetProperty("stage").GetString() == "TRANSCRIBE",
             TimeSpan.FromSeconds(60)), Is.True, "the job is transcribing");
 
         var cancel = await client.PostAsync($"/api/v1/audio/{audioId}/processing/cancel", null);
@@ -103,8 +103,8 @@ public sealed class PipelineEndToEndTests : DatabaseFixture
         var recordingNow = await client.GetJsonAsync($"/api/v1/audio/{audioId}");
         Assert.Multiple(async () =>
         {
-            Assert.That(finished.GetProperty("status").GetString(), Is.EqualTo("Cancelled"));
-            Assert.That(recordingNow.GetProperty("status").GetString(), Is.EqualTo("uploaded"), "not processing any more");
+            Assert.That(finished.GetProperty("status").GetString(), Is.EqualTo("CANCELLED"));
+            Assert.That(recordingNow.GetProperty("status").GetString(), Is.EqualTo("UPLOADED"), "not processing any more");
             Assert.That(await ScalarAsync<long>($"SELECT count(*) FROM audio.transcripts WHERE audio_id = '{audioId}'"), Is.Zero);
             Assert.That(await ScalarAsync<long>($"SELECT count(*) FROM notes.notes WHERE audio_id = '{audioId}'"), Is.Zero);
         });

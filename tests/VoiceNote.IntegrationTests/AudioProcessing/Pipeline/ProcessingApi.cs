@@ -38,7 +38,7 @@ internal static class ProcessingApi
         while (true)
         {
             var status = await client.ProcessingAsync(audioId);
-            if (status.GetProperty("status").GetString() is "Completed" or "Failed" or "Cancelled" || DateTime.UtcNow > until)
+            if (status.GetProperty("status").GetString() is "COMPLETED" or "FAILED" or "CANCELLED" || DateTime.UtcNow > until)
             {
                 return status;
             }

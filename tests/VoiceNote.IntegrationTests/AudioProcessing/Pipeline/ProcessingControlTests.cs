@@ -26,16 +26,16 @@ public sealed class ProcessingControlTests : DatabaseFixture
         var pending = await client.ProcessingAsync(audioId);
         Assert.Multiple(() =>
         {
-            Assert.That(pending.GetProperty("status").GetString(), Is.EqualTo("Pending"));
+            Assert.That(pending.GetProperty("status").GetString(), Is.EqualTo("PENDING"));
             Assert.That(pending.GetProperty("progress").GetInt32(), Is.Zero);
             Assert.That(pending.GetProperty("attempts").GetInt32(), Is.Zero);
             Assert.That(pending.GetProperty("maxAttempts").GetInt32(), Is.EqualTo(5));
-            Assert.That(pending.GetProperty("engine").GetString(), Is.EqualTo("Auto"));
+            Assert.That(pending.GetProperty("engine").GetString(), Is.EqualTo("AUTO"));
         });
 
         var cancelled = await client.PostAsync($"/api/v1/audio/{audioId}/processing/cancel", null);
         Assert.That(cancelled.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), await cancelled.Content.ReadAsStringAsync());
-        Assert.That((await client.ProcessingAsync(audioId)).GetProperty("status").GetString(), Is.EqualTo("Cancelled"));
+        Assert.That((await client.ProcessingAsync(audioId)).GetProperty("status").GetString(), Is.EqualTo("CANCELLED"));
         await (await client.PostAsync($"/api/v1/audio/{audioId}/processing/cancel", null)).AssertProblem(HttpStatusCode.Conflict, "audio.processing_finished");
     }
 
@@ -58,9 +58,9 @@ public sealed class ProcessingControlTests : DatabaseFixture
         var status = await again.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Multiple(async () =>
         {
-            Assert.That(status.GetProperty("status").GetString(), Is.EqualTo("Pending"));
+            Assert.That(status.GetProperty("status").GetString(), Is.EqualTo("PENDING"));
             Assert.That(status.GetProperty("jobId").GetGuid(), Is.Not.EqualTo(firstJob));
-            Assert.That(status.GetProperty("engine").GetString(), Is.EqualTo("Local"));
+            Assert.That(status.GetProperty("engine").GetString(), Is.EqualTo("LOCAL"));
             Assert.That(await ScalarAsync<long>($"SELECT count(*) FROM audio.jobs WHERE owner_id = '{account.UserId}'"), Is.EqualTo(2));
         });
     }
@@ -103,12 +103,12 @@ public sealed class ProcessingControlTests : DatabaseFixture
         Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/event-stream"));
         using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
         var first = await NextEventAsync(reader);
-        Assert.That(first.GetProperty("status").GetString(), Is.EqualTo("Pending"));
+        Assert.That(first.GetProperty("status").GetString(), Is.EqualTo("PENDING"));
 
         // The job ends while the stream is open (cancelled from another request): the stream says so and closes.
         await client.PostAsync($"/api/v1/audio/{audioId}/processing/cancel", null);
         var last = await NextEventAsync(reader);
-        Assert.That(last.GetProperty("status").GetString(), Is.EqualTo("Cancelled"));
+        Assert.That(last.GetProperty("status").GetString(), Is.EqualTo("CANCELLED"));
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         Assert.That(await reader.ReadToEndAsync(timeout.Token), Does.Not.Contain("data:"), "nothing after the final event");
     }

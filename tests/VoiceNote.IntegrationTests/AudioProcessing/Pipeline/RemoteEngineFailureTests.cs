@@ -67,12 +67,12 @@ public sealed class RemoteEngineFailureTests : DatabaseFixture
         var recording = await client.GetJsonAsync($"/api/v1/audio/{audioId}");
         Assert.Multiple(async () =>
         {
-            Assert.That(failed.GetProperty("status").GetString(), Is.EqualTo("Failed"));
+            Assert.That(failed.GetProperty("status").GetString(), Is.EqualTo("FAILED"));
             Assert.That(failed.GetProperty("attempts").GetInt32(), Is.EqualTo(5), "retried until the attempts ran out");
-            Assert.That(failed.GetProperty("stage").GetString(), Is.EqualTo("transcribe"));
+            Assert.That(failed.GetProperty("stage").GetString(), Is.EqualTo("TRANSCRIBE"));
             Assert.That(failed.GetProperty("error").GetString(), Does.Contain("engine.unavailable"));
             Assert.That(_engine.Requests.Count(r => r.Path == TranscriptionPath) - callsBefore, Is.EqualTo(5), "one call per attempt");
-            Assert.That(recording.GetProperty("status").GetString(), Is.EqualTo("failed"));
+            Assert.That(recording.GetProperty("status").GetString(), Is.EqualTo("FAILED"));
             Assert.That(recording.GetProperty("processingError").GetString(), Does.Contain("engine.unavailable"));
             Assert.That(File.Exists(Path.Combine(workFolder, "audio.pcm")), Is.True, "the decoded audio is kept for a retry");
             Assert.That(await ScalarAsync<long>($"SELECT count(*) FROM audio.transcripts WHERE audio_id = '{audioId}'"), Is.Zero);
@@ -91,12 +91,12 @@ public sealed class RemoteEngineFailureTests : DatabaseFixture
         Assert.That(retried.StatusCode, Is.EqualTo(HttpStatusCode.OK), await retried.Content.ReadAsStringAsync());
         var done = await client.WaitUntilFinishedAsync(audioId, TimeSpan.FromMinutes(1));
 
-        Assert.That(done.GetProperty("status").GetString(), Is.EqualTo("Completed"), done.ToString());
+        Assert.That(done.GetProperty("status").GetString(), Is.EqualTo("COMPLETED"), done.ToString());
         var versions = (await client.GetJsonAsync($"/api/v1/audio/{audioId}/transcripts")).GetProperty("items");
         Assert.Multiple(async () =>
         {
             Assert.That(versions.GetArrayLength(), Is.EqualTo(1));
-            Assert.That(versions[0].GetProperty("engine").GetString(), Is.EqualTo("openai"));
+            Assert.That(versions[0].GetProperty("engine").GetString(), Is.EqualTo("OPENAI"));
             Assert.That(versions[0].GetProperty("text").GetString(), Is.EqualTo("Call the dentist tomorrow at five pm and buy milk."));
             Assert.That(versions[0].GetProperty("analysisEngine").GetString(), Does.StartWith("openai-chat:"));
             Assert.That(versions[0].GetProperty("analysis").GetProperty("title").GetString(), Is.EqualTo("Dentist and milk"), "the model's analysis was published");
@@ -120,7 +120,7 @@ public sealed class RemoteEngineFailureTests : DatabaseFixture
 
         Assert.Multiple(() =>
         {
-            Assert.That(failed.GetProperty("status").GetString(), Is.EqualTo("Failed"));
+            Assert.That(failed.GetProperty("status").GetString(), Is.EqualTo("FAILED"));
             Assert.That(failed.GetProperty("attempts").GetInt32(), Is.EqualTo(1), "retrying cannot fix a wrong key");
             Assert.That(failed.GetProperty("error").GetString(), Does.Contain("engine.key_rejected"));
         });
@@ -140,8 +140,8 @@ public sealed class RemoteEngineFailureTests : DatabaseFixture
         var failed = await client.WaitUntilFinishedAsync(audioId, TimeSpan.FromMinutes(1));
         Assert.Multiple(async () =>
         {
-            Assert.That(failed.GetProperty("status").GetString(), Is.EqualTo("Failed"));
-            Assert.That(failed.GetProperty("stage").GetString(), Is.EqualTo("analyse"));
+            Assert.That(failed.GetProperty("status").GetString(), Is.EqualTo("FAILED"));
+            Assert.That(failed.GetProperty("stage").GetString(), Is.EqualTo("ANALYSE"));
             Assert.That(await ScalarAsync<long>($"SELECT count(*) FROM audio.transcripts WHERE audio_id = '{audioId}'"), Is.EqualTo(1), "the transcript was saved before the analysis");
         });
         var transcriptionsBefore = _engine.Requests.Count(r => r.Path == TranscriptionPath);
@@ -158,7 +158,7 @@ public sealed class RemoteEngineFailureTests : DatabaseFixture
         var versions = (await client.GetJsonAsync($"/api/v1/audio/{audioId}/transcripts")).GetProperty("items");
         Assert.Multiple(() =>
         {
-            Assert.That(done.GetProperty("status").GetString(), Is.EqualTo("Completed"), done.ToString());
+            Assert.That(done.GetProperty("status").GetString(), Is.EqualTo("COMPLETED"), done.ToString());
             Assert.That(_engine.Requests.Count(r => r.Path == TranscriptionPath), Is.EqualTo(transcriptionsBefore), "the retry did not transcribe again");
             Assert.That(versions[0].GetProperty("analysisEngine").GetString(), Is.EqualTo("local-rules-1"));
             Assert.That(versions[0].GetProperty("analysis").GetProperty("tasks").EnumerateArray().Select(t => t.GetProperty("description").GetString()),

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using VoiceNote.Application.Security;
 using VoiceNote.Domain.Primitives;
+using VoiceNote.Infrastructure.Http.Json;
 using VoiceNote.Infrastructure.Persistence;
 using VoiceNote.IntegrationTests.AudioProcessing.Speech;
 using VoiceNote.IntegrationTests.Harness;
@@ -51,7 +52,7 @@ public sealed class AudioProjectionTests : DatabaseFixture
         var entitySql = db.AudioFiles.WithSpecification(new RecordingsOfOwnerPage(false, null, 20)).ToQueryString();
         var stored = await db.AudioFiles.AsNoTracking().SingleAsync(a => a.Id == id);
 
-        // What the hand-written AudioFileDto.From gave for the stored row, in its member order.
+        // What the hand-written AudioFileDto.From gave for the stored row, in its member order and the API's casing and dates (ADR 0061).
         var before = JsonSerializer.Serialize(
             new
             {
@@ -63,16 +64,16 @@ public sealed class AudioProjectionTests : DatabaseFixture
                 sizeBytes = stored.SizeBytes,
                 durationSeconds = Math.Round(stored.Duration.TotalSeconds, 3),
                 sha256 = stored.Sha256,
-                status = stored.Status.ToString().ToLowerInvariant(),
-                speechEngine = stored.SpeechEngine,
+                status = stored.Status.ToString().ToUpperInvariant(),
+                speechEngine = ApiNames.UpperSnake(stored.SpeechEngine),
                 processingError = stored.ProcessingError,
                 onDeviceTranscript = stored.OnDeviceTranscript,
                 onDeviceTranscriptLanguage = stored.OnDeviceTranscriptLanguage,
-                recordedAt = stored.RecordedAt,
+                recordedAt = UtcMicrosecondDates.Write(stored.RecordedAt),
                 isArchived = stored.IsArchived,
                 archiveReason = stored.ArchiveReason,
-                createdAt = stored.CreatedAt,
-                updatedAt = stored.UpdatedAt,
+                createdAt = UtcMicrosecondDates.Write(stored.CreatedAt),
+                updatedAt = UtcMicrosecondDates.Write(stored.UpdatedAt),
             },
             JsonSerializerOptions.Web);
         var one = (await AudioUploadTests.ReadAsync(await client.GetAsync($"/api/v1/audio/{id}"), HttpStatusCode.OK)).GetRawText();
@@ -108,22 +109,22 @@ public sealed class AudioProjectionTests : DatabaseFixture
         var jobId = await db.AudioFiles.IgnoreQueryFilters([ModuleDbContext.OwnerFilter]).Where(a => a.Id == id).Select(a => a.ProcessingJobId).SingleAsync();
         var job = await db.Jobs.AsNoTracking().SingleAsync(j => j.Id == jobId);
 
-        // What the hand-written AdminJobDto.From gave for the stored job, in its member order.
+        // What the hand-written AdminJobDto.From gave for the stored job, in its member order and the API's casing and dates (ADR 0061).
         var before = JsonSerializer.Serialize(
             new
             {
                 id = job.Id,
                 kind = job.Kind,
                 ownerId = job.OwnerId,
-                status = job.Status.ToString(),
-                stage = job.Stage,
+                status = job.Status.ToString().ToUpperInvariant(),
+                stage = ApiNames.UpperSnakeOrNull(job.Stage),
                 progress = job.Progress,
                 attempts = job.Attempts,
                 maxAttempts = job.MaxAttempts,
                 error = job.Error,
-                createdAt = job.CreatedAt,
-                updatedAt = job.UpdatedAt,
-                finishedAt = job.FinishedAt,
+                createdAt = UtcMicrosecondDates.Write(job.CreatedAt),
+                updatedAt = UtcMicrosecondDates.Write(job.UpdatedAt),
+                finishedAt = job.FinishedAt is { } finished ? UtcMicrosecondDates.Write(finished) : null,
             },
             JsonSerializerOptions.Web);
         var items = (await adminClient.GetJsonAsync("/api/v1/admin/audio/jobs?status=Pending")).GetProperty("items");

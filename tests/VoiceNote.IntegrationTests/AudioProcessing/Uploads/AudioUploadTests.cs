@@ -52,7 +52,7 @@ public sealed class AudioUploadTests : DatabaseFixture
             Assert.That(item.GetProperty("format").GetString(), Is.EqualTo(format));
             Assert.That(item.GetProperty("durationSeconds").GetDouble(), Is.InRange(2.0, 10.0));
             Assert.That(item.GetProperty("sizeBytes").GetInt64(), Is.EqualTo(new FileInfo(path).Length));
-            Assert.That(item.GetProperty("status").GetString(), Is.EqualTo("uploaded"));
+            Assert.That(item.GetProperty("status").GetString(), Is.EqualTo("UPLOADED"));
             Assert.That(item.GetProperty("sha256").GetString(), Is.EqualTo(Sha256Of(path)));
             Assert.That(response.Headers.Location?.ToString(), Is.EqualTo($"/api/v1/audio/{item.GetProperty("id").GetGuid()}"));
             Assert.That(item.TryGetProperty("storageKey", out _), Is.False, "the server's path is never shown");

@@ -1,5 +1,6 @@
 using Mapster;
 using VoiceNote.Application.Jobs;
+using VoiceNote.Infrastructure.Http.Json;
 using VoiceNote.Infrastructure.Jobs;
 
 namespace VoiceNote.Modules.AudioProcessing.Application.Admin;
@@ -32,8 +33,9 @@ internal sealed record AdminJobDto
     public required DateTimeOffset? FinishedAt { get; init; }
 }
 
-/// <summary>Every member matches the job's by name; the payload and the lease have no member here.</summary>
+/// <summary>Every member matches the job's by name but the stage, stored lower-case and shown UPPER_SNAKE (ADR 0061); the payload and the lease have no member here.</summary>
 internal sealed class AdminJobDtoMapping : IRegister
 {
-    public void Register(TypeAdapterConfig config) => config.NewConfig<JobRecord, AdminJobDto>();
+    public void Register(TypeAdapterConfig config) => config.NewConfig<JobRecord, AdminJobDto>()
+        .Map(d => d.Stage, j => ApiNames.UpperSnakeOrNull(j.Stage));
 }

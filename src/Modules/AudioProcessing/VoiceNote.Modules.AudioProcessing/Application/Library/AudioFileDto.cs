@@ -1,6 +1,7 @@
 using Mapster;
 using VoiceNote.Modules.AudioProcessing.Application.Common;
 using VoiceNote.Modules.AudioProcessing.Domain;
+using VoiceNote.Modules.AudioProcessing.Speech;
 
 namespace VoiceNote.Modules.AudioProcessing.Application.Library;
 
@@ -23,9 +24,9 @@ internal sealed record AudioFileDto
 
     public required string Sha256 { get; init; }
 
-    public required string Status { get; init; }
+    public required AudioStatus Status { get; init; }
 
-    public required string SpeechEngine { get; init; }
+    public required SpeechEngineChoice SpeechEngine { get; init; }
 
     public required string? ProcessingError { get; init; }
 
@@ -48,13 +49,10 @@ internal sealed record AudioFileDto
 
     /// <summary>The duration in seconds to the millisecond, rounded as .NET rounds (to even).</summary>
     internal static double SecondsOf(TimeSpan duration) => Math.Round(duration.TotalSeconds, 3);
-
-    /// <summary>The status's name in lower case ("uploaded", "processed" …).</summary>
-    internal static string StatusNameOf(AudioStatus status) => status.ToString().ToLowerInvariant();
 }
 
 /// <summary>
-/// The storage key and the owner have no member here, so they can never be mapped out. Duration and status
+/// The storage key and the owner have no member here, so they can never be mapped out. Duration and engine
 /// are read as columns and converted in C# (EF runs a method it cannot translate on the row it reads):
 /// PostgreSQL's round() goes half away from zero where Math.Round goes to even, so SQL could differ by 0.001.
 /// </summary>
@@ -62,5 +60,5 @@ internal sealed class AudioFileDtoMapping : IRegister
 {
     public void Register(TypeAdapterConfig config) => config.NewConfig<AudioFile, AudioFileDto>()
         .Map(d => d.DurationSeconds, a => AudioFileDto.SecondsOf(a.Duration))
-        .Map(d => d.Status, a => AudioFileDto.StatusNameOf(a.Status));
+        .Map(d => d.SpeechEngine, a => SpeechEngineNames.OfStored(a.SpeechEngine));
 }

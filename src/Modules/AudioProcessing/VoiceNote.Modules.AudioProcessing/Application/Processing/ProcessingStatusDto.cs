@@ -1,6 +1,8 @@
 using VoiceNote.Application.Jobs;
+using VoiceNote.Infrastructure.Http.Json;
 using VoiceNote.Infrastructure.Jobs;
 using VoiceNote.Modules.AudioProcessing.Domain;
+using VoiceNote.Modules.AudioProcessing.Speech;
 
 namespace VoiceNote.Modules.AudioProcessing.Application.Processing;
 
@@ -19,7 +21,7 @@ internal sealed record ProcessingStatusDto(
     int Attempts,
     int MaxAttempts,
     string? Error,
-    string Engine,
+    SpeechEngineChoice Engine,
     DateTimeOffset? CreatedAt,
     DateTimeOffset? UpdatedAt,
     DateTimeOffset? FinishedAt)
@@ -27,8 +29,8 @@ internal sealed record ProcessingStatusDto(
     public bool IsFinished => Status is JobStatus.Completed or JobStatus.Failed or JobStatus.Cancelled;
 
     public static ProcessingStatusDto From(RecordingProcessing recording, JobRecord? job) => job is not null
-        ? new(job.Id, recording.AudioId, job.Status, job.Stage, job.Progress, job.Attempts, job.MaxAttempts, job.Error ?? recording.ProcessingError, recording.SpeechEngine, job.CreatedAt, job.UpdatedAt, job.FinishedAt)
-        : new(null, recording.AudioId, StatusOf(recording.Status), null, recording.Status == AudioStatus.Processed ? 100 : 0, 0, 0, recording.ProcessingError, recording.SpeechEngine, null, recording.UpdatedAt, null);
+        ? new(job.Id, recording.AudioId, job.Status, ApiNames.UpperSnakeOrNull(job.Stage), job.Progress, job.Attempts, job.MaxAttempts, job.Error ?? recording.ProcessingError, SpeechEngineNames.OfStored(recording.SpeechEngine), job.CreatedAt, job.UpdatedAt, job.FinishedAt)
+        : new(null, recording.AudioId, StatusOf(recording.Status), null, recording.Status == AudioStatus.Processed ? 100 : 0, 0, 0, recording.ProcessingError, SpeechEngineNames.OfStored(recording.SpeechEngine), null, recording.UpdatedAt, null);
 
     private static JobStatus StatusOf(AudioStatus status) => status switch
     {

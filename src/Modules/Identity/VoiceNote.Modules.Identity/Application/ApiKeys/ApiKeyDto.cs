@@ -1,5 +1,6 @@
 using Mapster;
 using VoiceNote.Modules.Identity.Application.Common;
+using VoiceNote.Modules.Identity.Contracts;
 using VoiceNote.Modules.Identity.Domain;
 
 namespace VoiceNote.Modules.Identity.Application.ApiKeys;
@@ -7,7 +8,7 @@ namespace VoiceNote.Modules.Identity.Application.ApiKeys;
 /// <summary>What a user may see of a stored key: which provider, its last four characters, when. Never the key.</summary>
 internal sealed record ApiKeyDto
 {
-    public required string Provider { get; init; }
+    public required ApiKeyProvider Provider { get; init; }
 
     public required string LastFour { get; init; }
 
@@ -20,9 +21,8 @@ internal sealed record ApiKeyDto
     public static ApiKeyDto From(StoredApiKey key) => key.Adapt<ApiKeyDto>(IdentityMappings.Config);
 }
 
-/// <summary>The provider by its API name; the ciphertext has no member here, so it is never read for a list.</summary>
+/// <summary>Every member matches the key's by name; the ciphertext has no member here, so it is never read for a list.</summary>
 internal sealed class ApiKeyDtoMapping : IRegister
 {
-    public void Register(TypeAdapterConfig config) => config.NewConfig<StoredApiKey, ApiKeyDto>()
-        .Map(d => d.Provider, k => ApiKeyProviderNames.Of(k.Provider));
+    public void Register(TypeAdapterConfig config) => config.NewConfig<StoredApiKey, ApiKeyDto>();
 }

@@ -4,7 +4,7 @@ using VoiceNote.Modules.Identity.Domain;
 namespace VoiceNote.Modules.Identity.Application.Profiles;
 
 /// <summary>
-/// The profile and AI context as the owner reads and writes it (roles as upper-case names, ADR 0011).
+/// The profile and AI context as the owner reads and writes it (roles and the summary quality as UPPER_SNAKE names, ADRs 0011 and 0061).
 /// Mapped by hand (docs/decisions/0003): role names and the settings JSON are computed, and a user with no
 /// profile row reads the defaults, so there is no column projection to gain.
 /// </summary>
@@ -36,7 +36,7 @@ internal sealed record ProfileDto(
         profile.TimeZone,
         profile.ShowFloatingButton,
         profile.PreferredLanguage,
-        profile.SummaryQuality,
+        ProfileNames.ApiQualityOf(profile.SummaryQuality),
         ProfileRules.ParseSettings(profile.SettingsJson),
         profile.UpdatedAt);
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Mapster;
 using VoiceNote.Infrastructure.Http;
+using VoiceNote.Infrastructure.Http.Json;
 using VoiceNote.Modules.Notes.Domain;
 
 namespace VoiceNote.Modules.Notes.Application.Common;
@@ -73,7 +74,7 @@ internal sealed record NoteDto(
             ParseOptions(note.ProcessingOptions),
             note.DurationSeconds,
             note.SizeBytes,
-            note.SentimentLabel is null ? null : new SentimentDto(note.SentimentLabel, note.SentimentScore ?? 0),
+            note.SentimentLabel is null ? null : new SentimentDto(ApiNames.UpperSnake(note.SentimentLabel), note.SentimentScore ?? 0),
             new ModerationDto(note.ModerationStatus, note.ModeratedAt, note.ModerationNote),
             new EmbeddingStateDto(note.EmbeddingModel, note.EmbeddedAt, note.EmbeddedTextHash is not null && note.EmbeddedTextHash == note.ContentHash),
             note.Tasks.Where(t => !t.IsDeleted).OrderBy(t => t.Position).ThenBy(t => t.CreatedAt).Select(TaskDto.From).ToList(),
@@ -99,7 +100,7 @@ internal sealed record TranscriptDto(TranscriptEngine Engine, string Text, strin
         new(transcript.Engine, transcript.Text, transcript.Language, transcript.UpdatedAt, preferred);
 }
 
-/// <summary>The analysis's reading of the recording's tone (set by the pipeline only).</summary>
+/// <summary>The analysis's reading of the recording's tone (set by the pipeline only); stored lower-case, shown UPPER_SNAKE (ADR 0061).</summary>
 internal sealed record SentimentDto(string Label, double Score);
 
 internal sealed record ModerationDto(ModerationStatus Status, DateTimeOffset? ModeratedAt, string? Note);

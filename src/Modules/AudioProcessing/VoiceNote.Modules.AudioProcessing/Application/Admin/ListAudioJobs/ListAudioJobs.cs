@@ -9,6 +9,7 @@ using VoiceNote.Application.Paging;
 using VoiceNote.Application.Security;
 using VoiceNote.Domain.Results;
 using VoiceNote.Infrastructure.Http;
+using VoiceNote.Infrastructure.Http.Json;
 using VoiceNote.Infrastructure.Persistence;
 using VoiceNote.Modules.AudioProcessing.Application.Common;
 using VoiceNote.Modules.AudioProcessing.Infrastructure.Persistence;
@@ -44,8 +45,22 @@ internal sealed class ListAudioJobsHandler(AudioProcessingDbContext db) : IQuery
 internal sealed class ListAudioJobsEndpoint : IEndpoint
 {
     public void MapEndpoint(ApiRoutes routes) =>
-        routes.Admin.MapGet("/audio/jobs", async ([AsParameters] PageParameters paging, HttpContext http, ISender sender, CancellationToken ct, JobStatus? status = null) =>
-                (await sender.Send(new ListAudioJobs(status, paging.ToQuery()), ct)).ToPagedOk(http))
+        routes.Admin.MapGet("/audio/jobs", async ([AsParameters] PageParameters paging, HttpContext http, ISender sender, CancellationToken ct, string? status = null) =>
+            {
+                // Bound as text: the framework's enum binding is case-sensitive and takes numbers (ADR 0061).
+                JobStatus? parsed = null;
+                if (status is not null)
+                {
+                    if (!ApiEnum<JobStatus>.TryParse(status, out var known))
+                    {
+                        return ProblemResults.From(ValidationError.For("status", $"Use one of {string.Join(", ", ApiEnum<JobStatus>.Names)}."));
+                    }
+
+                    parsed = known;
+                }
+
+                return (await sender.Send(new ListAudioJobs(parsed, paging.ToQuery()), ct)).ToPagedOk(http);
+            })
             .RequirePermission(AdminPermissions.CanModifySystemSettings).WithTags("Admin")
             .WithName("listAudioJobs").Produces<Page<AdminJobDto>>().WithSummary("Audio processing jobs of every user, by status, cursor-paged (limit, cursor)");
 }

@@ -7,6 +7,7 @@ using VoiceNote.Application.Paging;
 using VoiceNote.Application.Security;
 using VoiceNote.Domain.Results;
 using VoiceNote.Infrastructure.Http;
+using VoiceNote.Infrastructure.Http.Json;
 using VoiceNote.Infrastructure.Persistence;
 using VoiceNote.Modules.AudioProcessing.Application.Common;
 using VoiceNote.Modules.AudioProcessing.Application.Processing.Pipeline;
@@ -64,14 +65,14 @@ internal sealed class ListTranscriptsHandler(AudioProcessingDbContext db) : IQue
             var analysis = analyses.Where(a => a.TranscriptId == t.Id).MaxBy(a => a.CreatedAt);
             return new TranscriptVersionDto(
                 t.Version,
-                t.Engine,
+                ApiNames.UpperSnake(t.Engine),
                 t.Language,
                 t.Text,
                 Math.Round(t.Duration.TotalSeconds, 3),
                 t.CreatedAt,
                 request.WithWords ? t.ReadWords() : null,
                 analysis?.Engine,
-                analysis is null ? null : PublishedAnalysis.Read(analysis.Result));
+                analysis is null ? null : PublishedAnalysis.Read(analysis.Result).ForClients());
         }).ToList();
         return new Page<TranscriptVersionDto>(items, items.Count, total, page.NextCursor);
     }

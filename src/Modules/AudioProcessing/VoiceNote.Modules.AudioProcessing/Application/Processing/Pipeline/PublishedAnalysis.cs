@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using VoiceNote.Infrastructure.Http.Json;
 using VoiceNote.Modules.AudioProcessing.Analysis;
 using VoiceNote.Modules.AudioProcessing.Contracts;
 
@@ -36,6 +37,13 @@ internal sealed record PublishedAnalysis(
         JsonSerializer.Deserialize<PublishedAnalysis>(json, Json) ?? throw new JsonException("An analysis version holds no analysis.");
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
+
+    /// <summary>The stored analysis with its lower-case labels in the API's UPPER_SNAKE (ADR 0061); what is stored stays as it is.</summary>
+    public PublishedAnalysis ForClients() => this with
+    {
+        Tasks = [.. Tasks.Select(t => t with { Assignees = [.. t.Assignees.Select(a => a with { Channel = ApiNames.UpperSnakeOrNull(a.Channel) })] })],
+        Sentiment = Sentiment with { Label = ApiNames.UpperSnake(Sentiment.Label) },
+    };
 
     /// <summary>The summary's first sentence, cut at a word within 80 characters; Notes uses it when the note has no title.</summary>
     private static string? ProposeTitle(string summary)

@@ -24,7 +24,7 @@ internal sealed class ListApiKeysHandler(IdentityDbContext db, ICurrentUser call
 
         // The owner filter limits this to the caller's keys; the order is by the provider's API name, known only here.
         var keys = await db.ApiKeys.ProjectToType<ApiKeyDto>(IdentityMappings.Config).ToListAsync(cancellationToken);
-        return keys.OrderBy(k => k.Provider, StringComparer.Ordinal).ToList();
+        return keys.OrderBy(k => ApiKeyProviderNames.Of(k.Provider), StringComparer.Ordinal).ToList();
     }
 }
 

@@ -32,7 +32,7 @@ internal sealed class SetApiKeyValidator : AbstractValidator<SetApiKey>
             .Must(IsServerUrl).WithMessage($"Use an absolute http(s) URL of at most {MaxBaseUrlLength} characters, without user name, password or fragment.")
             .When(k => k.Provider == ApiKeyProvider.OpenAiCompatible);
 
-        RuleFor(k => k.BaseUrl).Empty().WithMessage("Only the openai-compatible provider takes a base URL.")
+        RuleFor(k => k.BaseUrl).Empty().WithMessage("Only the OPENAI_COMPATIBLE provider takes a base URL.")
             .When(k => k.Provider != ApiKeyProvider.OpenAiCompatible);
     }
 

@@ -17,7 +17,7 @@ internal sealed class SetApiKeyEndpoint : IEndpoint
             .RequireScope(ApiScopes.ProfileWrite)
             .WithTags("API keys")
             .WithName("setApiKey").Produces<ApiKeyDto>()
-            .WithSummary("Store or replace the key for openai, deepgram, groq, elevenlabs or openai-compatible (with baseUrl)");
+            .WithSummary("Store or replace the key for OPENAI, DEEPGRAM, GROQ, ELEVENLABS or OPENAI_COMPATIBLE (with baseUrl)");
 
     internal sealed record SetApiKeyRequest([Required] string? ApiKey, string? BaseUrl)
     {

@@ -76,7 +76,7 @@ internal sealed class UpdateProfileValidator : AbstractValidator<UpdateProfile>
 
         RuleFor(p => p.SummaryQuality).Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage(Required)
-            .Must(q => ProfileNames.SummaryQualities.Contains(q, StringComparer.Ordinal)).WithMessage("Use fast, balanced or detailed.");
+            .Must(q => ProfileNames.StoredQualityOf(q) is not null).WithMessage("Use FAST, BALANCED or DETAILED.");
 
         RuleFor(p => p.Settings).Cascade(CascadeMode.Stop)
             .NotNull().WithMessage(Required)

@@ -44,7 +44,7 @@ internal sealed class UpdateProfileHandler(IdentityDbContext db, ICurrentUser ca
         profile.TimeZone = request.TimeZone!;
         profile.ShowFloatingButton = request.ShowFloatingButton!.Value;
         profile.PreferredLanguage = request.PreferredLanguage!;
-        profile.SummaryQuality = request.SummaryQuality!;
+        profile.SummaryQuality = ProfileNames.StoredQualityOf(request.SummaryQuality)!;
         profile.SettingsJson = Encoding.UTF8.GetString(ProfileRules.SerializeSettings(request.Settings!.Value));
         profile.UpdatedAt = now;
         return ProfileDto.From(profile);

@@ -6,6 +6,7 @@ using VoiceNote.Application.Paging;
 using VoiceNote.Application.Security;
 using VoiceNote.Domain.Results;
 using VoiceNote.Infrastructure.Http;
+using VoiceNote.Infrastructure.Http.Json;
 using VoiceNote.Infrastructure.Persistence;
 using VoiceNote.Modules.Notes.Application.Common;
 using VoiceNote.Modules.Notes.Application.Notes.ListNotes;
@@ -85,7 +86,7 @@ internal sealed class ListAllNotesEndpoint : IEndpoint
                 ModerationStatus? state = null;
                 if (moderation is not null)
                 {
-                    if (!EnumNames<ModerationStatus>.TryParse(moderation, out var parsed))
+                    if (!ApiEnum<ModerationStatus>.TryParse(moderation, out var parsed))
                     {
                         return ProblemResults.From(ValidationError.For("moderation", "Use NONE, APPROVED or FLAGGED."));
                     }

@@ -5,6 +5,7 @@ using VoiceNote.Application.Messaging;
 using VoiceNote.Application.Security;
 using VoiceNote.Domain.Results;
 using VoiceNote.Infrastructure.Http;
+using VoiceNote.Infrastructure.Http.Json;
 using VoiceNote.Modules.Notes.Application.Search;
 using VoiceNote.Modules.Notes.Application.Search.SearchNotes;
 using VoiceNote.Modules.Notes.Infrastructure.Search;
@@ -44,7 +45,7 @@ internal sealed class SearchAllNotesEndpoint : IEndpoint
             {
                 if (!SearchNotesEndpoint.TryParseMode(mode, out var parsed))
                 {
-                    return ProblemResults.From(ValidationError.For("mode", "Use hybrid, text or semantic."));
+                    return ProblemResults.From(ValidationError.For("mode", $"Use {string.Join(", ", ApiEnum<SearchMode>.Names)}."));
                 }
 
                 return (await sender.Send(new SearchAllNotes(q ?? string.Empty, parsed, limit ?? SearchNotes.DefaultLimit, includeDeleted ?? false), ct)).ToOk();

@@ -4,7 +4,7 @@ using VoiceNote.Application.Paging;
 using VoiceNote.Application.Security;
 using VoiceNote.Domain.Results;
 using VoiceNote.Infrastructure.Http;
-using VoiceNote.Modules.Notes.Application.Common;
+using VoiceNote.Infrastructure.Http.Json;
 using VoiceNote.Modules.Notes.Domain;
 
 namespace VoiceNote.Modules.Notes.Application.Notes.ListNotes;
@@ -36,37 +36,37 @@ internal sealed record ListNotesQuery(
         var sort = NoteSort.Newest;
         if (Status is not null)
         {
-            if (EnumNames<NoteStatus>.TryParse(Status, out var s))
+            if (ApiEnum<NoteStatus>.TryParse(Status, out var s))
             {
                 status = s;
             }
             else
             {
-                errors["status"] = [$"Use one of {string.Join(", ", EnumNames<NoteStatus>.Names)}."];
+                errors["status"] = [$"Use one of {string.Join(", ", ApiEnum<NoteStatus>.Names)}."];
             }
         }
 
         if (Priority is not null)
         {
-            if (EnumNames<NotePriority>.TryParse(Priority, out var p))
+            if (ApiEnum<NotePriority>.TryParse(Priority, out var p))
             {
                 priority = p;
             }
             else
             {
-                errors["priority"] = [$"Use one of {string.Join(", ", EnumNames<NotePriority>.Names)}."];
+                errors["priority"] = [$"Use one of {string.Join(", ", ApiEnum<NotePriority>.Names)}."];
             }
         }
 
         if (Sort is not null)
         {
-            if (!int.TryParse(Sort, out _) && Enum.TryParse(Sort, ignoreCase: true, out NoteSort parsed) && Enum.IsDefined(parsed))
+            if (ApiEnum<NoteSort>.TryParse(Sort, out var parsed))
             {
                 sort = parsed;
             }
             else
             {
-                errors["sort"] = ["Use newest, oldest, updated or priority."];
+                errors["sort"] = [$"Use one of {string.Join(", ", ApiEnum<NoteSort>.Names)}."];
             }
         }
 

@@ -31,7 +31,7 @@ internal sealed record SearchNotes(string Q, SearchMode Mode = SearchMode.Hybrid
     public const int MaxQueryLength = 500;
 }
 
-internal sealed record SearchResultsDto(string Mode, string Query, bool SemanticAvailable, string EmbeddingModel, IReadOnlyList<SearchHitDto> Items);
+internal sealed record SearchResultsDto(SearchMode Mode, string Query, bool SemanticAvailable, string EmbeddingModel, IReadOnlyList<SearchHitDto> Items);
 
 /// <summary>
 /// One result: the note, a snippet (HTML-escaped text with the query's words in &lt;mark&gt;), the fused
@@ -133,7 +133,7 @@ internal static class NoteSearch
             return new SearchHitDto(row.Id, row.OwnerId, row.Title, row.Snippet, f.Score, f.TextRank, f.SemanticRank, f.Similarity,
                 row.RecordedAt, row.Priority, row.Status, row.IsPinned, row.IsArchived, row.IsDeleted);
         }).ToList();
-        return new SearchResultsDto(mode.ToString().ToLowerInvariant(), query, semanticAvailable, generator.Model, items);
+        return new SearchResultsDto(mode, query, semanticAvailable, generator.Model, items);
     }
 
     /// <summary>Reciprocal rank fusion: each list adds 1 / (k + rank) for every note it ranks (ranks from 1).</summary>

@@ -2,6 +2,7 @@ using VoiceNote.Application.Messaging;
 using VoiceNote.Application.Security;
 using VoiceNote.Domain.Results;
 using VoiceNote.Infrastructure.Http;
+using VoiceNote.Infrastructure.Http.Json;
 
 namespace VoiceNote.Modules.Notes.Application.Search.SearchNotes;
 
@@ -12,7 +13,7 @@ internal sealed class SearchNotesEndpoint : IEndpoint
             {
                 if (!TryParseMode(mode, out var parsed))
                 {
-                    return ProblemResults.From(ValidationError.For("mode", "Use hybrid, text or semantic."));
+                    return ProblemResults.From(ValidationError.For("mode", $"Use {string.Join(", ", ApiEnum<SearchMode>.Names)}."));
                 }
 
                 return (await sender.Send(new SearchNotes(q ?? string.Empty, parsed, limit ?? SearchNotes.DefaultLimit), ct)).ToOk();
@@ -27,6 +28,6 @@ internal sealed class SearchNotesEndpoint : IEndpoint
     internal static bool TryParseMode(string? text, out SearchMode mode)
     {
         mode = SearchMode.Hybrid;
-        return text is null || (!int.TryParse(text, out _) && Enum.TryParse(text, ignoreCase: true, out mode) && Enum.IsDefined(mode));
+        return text is null || ApiEnum<SearchMode>.TryParse(text, out mode);
     }
 }
