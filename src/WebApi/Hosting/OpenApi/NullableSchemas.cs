@@ -9,8 +9,8 @@ namespace VoiceNote.WebApi.Hosting;
 /// Repairs how the generator writes "X or null", so that a validator accepts what the API sends: an
 /// enum used as nullable somewhere gets <c>null</c> among its values and no type, which makes
 /// <c>oneOf: [null, enum]</c> match a null twice and fail; <c>oneOf</c> with any schema that admits
-/// null (JsonElement's empty schema) fails the same way. Enums keep their string values with
-/// <c>type: string</c>, and "X or null" becomes <c>anyOf</c>, which means exactly that. A document
+/// null (JsonElement's empty schema) fails the same way. An enum lists null exactly when its type
+/// admits null, and "X or null" becomes <c>anyOf</c>, which means exactly that. A document
 /// transformer, because the generator adds these after the schema transformers have run.
 /// </summary>
 internal sealed class NullableSchemas : IOpenApiDocumentTransformer
@@ -56,9 +56,11 @@ internal sealed class NullableSchemas : IOpenApiDocumentTransformer
             return;
         }
 
-        if (schema.Enum is { Count: > 0 } values && values.Any(IsNull))
+        if (schema.Enum is { Count: > 0 } values)
         {
-            schema.Enum = values.Where(v => !IsNull(v)).ToList();
+            // A nullable enum written inline (type [null, string]) must list null, or null fails `enum`.
+            var admitsNull = schema.Type?.HasFlag(JsonSchemaType.Null) == true;
+            schema.Enum = [.. values.Where(v => !IsNull(v)), .. admitsNull ? [JsonNullSentinel.JsonNull] : Array.Empty<JsonNode>()];
             schema.Type ??= JsonSchemaType.String;
         }
 
