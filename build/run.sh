@@ -31,6 +31,12 @@ export Identity__WebRedirectUris__0=${Identity__WebRedirectUris__0:-http://127.0
 mkdir -p "$Storage__Root"
 
 cd "$APP"
-dotnet VoiceNote.WebApi.dll seed
+# Development accounts with known passwords: only in Development and only into the project's own
+# local cluster, never into a server given in VOICENOTE_DB (ADR 0068).
+if [[ $ASPNETCORE_ENVIRONMENT == Development && -z ${VOICENOTE_DB:-} ]]; then
+  dotnet VoiceNote.WebApi.dll seed
+else
+  log "no development seed (ASPNETCORE_ENVIRONMENT=$ASPNETCORE_ENVIRONMENT${VOICENOTE_DB:+, VOICENOTE_DB set}); create an admin with: dotnet $APP/VoiceNote.WebApi.dll create-admin --email … --password …"
+fi
 log "API on http://127.0.0.1:$PORT  (docs: /docs, OpenAPI: /openapi/v1.json, health: /health/ready)"
 exec dotnet VoiceNote.WebApi.dll serve --urls "http://127.0.0.1:$PORT"

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Npgsql;
 using VoiceNote.Application;
 using VoiceNote.Application.Crypto;
@@ -28,7 +29,12 @@ public static class DependencyInjection
         services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section));
         services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.Section));
         services.AddOptions<VoiceNote.Infrastructure.Jobs.JobQueueOptions>().Bind(configuration.GetSection(VoiceNote.Infrastructure.Jobs.JobQueueOptions.Section));
-        services.AddOptions<SecretsOptions>().Bind(configuration.GetSection(SecretsOptions.Section));
+        services.AddOptions<SecretsOptions>().Bind(configuration.GetSection(SecretsOptions.Section))
+            .Validate<IHostEnvironment>(
+                (secrets, environment) => secrets.IsConfigured || !environment.IsProduction(),
+                "Production needs its master key configured: set Secrets:MasterKeyFile to a path outside the build output "
+                + "(backed up with the database) or Secrets:MasterKey. Without the key that encrypted them, stored secrets cannot be read.")
+            .ValidateOnStart();
         services.TryAddSingleton<MasterKeyRing>();
         services.TryAddSingleton<ISecretProtector, AesGcmSecretProtector>();
 

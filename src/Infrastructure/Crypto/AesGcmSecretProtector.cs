@@ -38,7 +38,9 @@ internal sealed class AesGcmSecretProtector(MasterKeyRing keys) : ISecretProtect
 
         var keyIdLength = envelope[1];
         var keyId = Encoding.ASCII.GetString(envelope.Slice(2, keyIdLength));
-        var key = keys.Find(keyId) ?? throw new CryptographicException($"Unknown master key id '{keyId}'.");
+        var key = keys.Find(keyId) ?? throw new CryptographicException(
+            $"A stored secret was encrypted with master key '{keyId}', which this server does not have. Restore the key file "
+            + "(Secrets:MasterKeyFile) from the backup taken with the database, or list the old key in Secrets:PreviousMasterKeys.");
         var offset = 2 + keyIdLength;
         var plaintext = new byte[envelope.Length - offset - NonceSize - TagSize];
         using var aes = new AesGcm(key, TagSize);

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
+using VoiceNote.Infrastructure.Storage;
 
 namespace VoiceNote.Infrastructure.Crypto;
 
@@ -11,10 +12,12 @@ internal sealed class MasterKeyRing
 {
     private readonly Dictionary<string, byte[]> _keys = new(StringComparer.Ordinal);
 
-    public MasterKeyRing(IOptions<SecretsOptions> options)
+    public MasterKeyRing(IOptions<SecretsOptions> options, IOptions<StorageOptions> storage)
     {
         var settings = options.Value;
-        var current = settings.MasterKey is { Length: > 0 } configured ? Decode(configured) : LoadOrCreateKeyFile(settings.MasterKeyFile);
+        var current = settings.MasterKey is { Length: > 0 } configured
+            ? Decode(configured)
+            : LoadOrCreateKeyFile(settings.KeyFileBeside(storage.Value.Root));
         CurrentId = Add(current);
         foreach (var previous in settings.PreviousMasterKeys)
         {
@@ -41,9 +44,8 @@ internal sealed class MasterKeyRing
         return key.Length == 32 ? key : throw new InvalidOperationException("A master key must be 32 bytes (base64 of 32 random bytes).");
     }
 
-    private static byte[] LoadOrCreateKeyFile(string path)
+    private static byte[] LoadOrCreateKeyFile(string full)
     {
-        var full = Path.GetFullPath(path);
         if (File.Exists(full))
         {
             return Decode(File.ReadAllText(full).Trim());

@@ -11,6 +11,18 @@ public sealed class SecretsOptions
     /// <summary>Earlier master keys (base64), still accepted for decryption during a rotation.</summary>
     public List<string> PreviousMasterKeys { get; set; } = [];
 
-    /// <summary>Where the master key is kept when none is configured (created 0600 on first run).</summary>
-    public string MasterKeyFile { get; set; } = ".data/keys/master.key";
+    /// <summary>
+    /// Where the master key is kept when none is configured (created 0600 on first run). Unset, it is
+    /// <c>keys/master.key</c> beside the storage root (never under the build output, which a clean build
+    /// empties); Production refuses to start until one of the two is configured (ADR 0068).
+    /// </summary>
+    public string? MasterKeyFile { get; set; }
+
+    /// <summary>The key file this host uses: the configured one, else the one beside the storage root.</summary>
+    public string KeyFileBeside(string storageRoot) =>
+        Path.GetFullPath(MasterKeyFile is { Length: > 0 } configured
+            ? configured
+            : Path.Combine(Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(storageRoot)))!, "keys", "master.key"));
+
+    public bool IsConfigured => MasterKey is { Length: > 0 } || MasterKeyFile is { Length: > 0 };
 }

@@ -29,6 +29,12 @@ internal static class CommandLine
             case "seed":
                 await using (var app = ApiHost.Build(rest))
                 {
+                    if (!app.Environment.IsDevelopment())
+                    {
+                        await Console.Error.WriteLineAsync(SeedRefused(app.Environment));
+                        return 2;
+                    }
+
                     await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
                     await SeedAsync(app.Services);
                 }
@@ -80,12 +86,24 @@ internal static class CommandLine
         await RunStartupTasksAsync(app.Services);
         if (app.Configuration.GetValue("Seed:OnStartup", false))
         {
-            await SeedAsync(app.Services);
+            if (app.Environment.IsDevelopment())
+            {
+                await SeedAsync(app.Services);
+            }
+            else
+            {
+                app.Logger.LogWarning("Seed:OnStartup ignored: {Reason}", SeedRefused(app.Environment));
+            }
         }
 
         await app.RunAsync();
         return 0;
     }
+
+    /// <summary>The seed writes accounts with published passwords: never into a database that is not a developer's.</summary>
+    private static string SeedRefused(IHostEnvironment environment) =>
+        $"The seed writes development accounts with known passwords, so it runs only in Development (this is {environment.EnvironmentName}). "
+        + "Create the first admin with the create-admin verb or Identity:FirstAdmin instead.";
 
     internal static async Task SeedAsync(IServiceProvider services)
     {

@@ -33,10 +33,13 @@ internal static class ApiHost
         builder.Services.AddVoiceNoteOpenApi();
         builder.Services.AddVoiceNoteCors(builder.Configuration, builder.Environment);
         builder.Services.AddVoiceNoteCompression();
+        builder.Services.AddVoiceNoteTransportSecurity(builder.Configuration);
         builder.Services.AddAuthentication();
         builder.Services.AddAuthorization();
 
         var app = builder.Build();
+        // First: every later step (limits, audit, redirects) sees the real client and scheme.
+        app.UseVoiceNoteTransportSecurity();
         app.UseMiddleware<CorrelationIdMiddleware>();
         app.UseResponseCompression();
         app.UseMiddleware<VersionSunset>();
@@ -51,12 +54,7 @@ internal static class ApiHost
 
         // Public endpoints say so, like every other one: the route-table tests read this metadata.
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymousAccess();
-        app.UseSwaggerUI(ui =>
-        {
-            ui.SwaggerEndpoint("/openapi/v1.json", "VoiceNote API v1");
-            ui.RoutePrefix = "docs";
-            ui.DocumentTitle = "VoiceNote API";
-        });
+        app.UseVoiceNoteApiDocs();
         app.MapVoiceNoteHealth();
 
         // Every /api/v1 endpoint needs a signed-in caller unless it says AllowAnonymousAccess().

@@ -15,7 +15,8 @@ internal sealed class DevelopmentSeeder(AdminBootstrapper admins, Microsoft.AspN
 
     public async Task<IReadOnlyList<string>> SeedAsync(CancellationToken cancellationToken)
     {
-        await admins.EnsureAdminAsync(AdminEmail, AdminPassword, "admin", cancellationToken);
+        // Development only (the seed verb refuses elsewhere); an existing account of that address is not promoted.
+        var admin = await admins.EnsureAdminAsync(AdminEmail, AdminPassword, "admin", "development-seed", promoteExisting: false, cancellationToken);
         if (await users.FindByEmailAsync(UserEmail) is null)
         {
             var now = clock.GetUtcNow();
@@ -27,7 +28,7 @@ internal sealed class DevelopmentSeeder(AdminBootstrapper admins, Microsoft.AspN
 
         return
         [
-            $"Seeded accounts: admin {AdminEmail} / {AdminPassword} (every admin permission), user {UserEmail} / {UserPassword}.",
+            admin.Error ?? $"Seeded accounts: admin {AdminEmail} / {AdminPassword} (every admin permission), user {UserEmail} / {UserPassword}.",
             "Sign in: curl -s -X POST http://127.0.0.1:5080/api/v1/auth/sign-in -H 'Content-Type: application/json' -d '{\"login\":\"" + UserEmail + "\",\"password\":\"" + UserPassword + "\"}'",
         ];
     }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using VoiceNote.Application.Security;
@@ -8,18 +9,23 @@ using VoiceNote.Modules.Identity.Infrastructure.Persistence;
 namespace VoiceNote.Modules.Identity.Application.Admins.Bootstrap;
 
 /// <summary>
-/// Makes sure an account exists and is an admin with every permission: the first admin from
-/// configuration (Identity:FirstAdmin:Email/Password), the create-admin verb and the dev seed.
-/// An existing account keeps its password.
+/// Makes an admin with every permission for the operator: the first admin from configuration, the
+/// create-admin verb and the development seed. It creates the account; an account that already exists
+/// is promoted only when the operator says so (<c>promoteExisting</c> in
+/// <see cref="EnsureAdminAsync"/>), because anybody may have registered that address with a password
+/// of their own. Every creation or promotion is in the admin audit trail (ADR 0068).
 /// </summary>
 internal sealed class AdminBootstrapper(UserManager<User> users, IdentityDbContext db, TimeProvider clock)
 {
-    public async Task<(bool Created, string? Error)> EnsureAdminAsync(string email, string password, string? username, CancellationToken cancellationToken)
+    public const string AuditAction = "admin.bootstrapped";
+
+    public async Task<AdminBootstrap> EnsureAdminAsync(
+        string email, string password, string? username, string source, bool promoteExisting, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var normalized = users.NormalizeEmail(IdentityRules.NormalizeEmail(email));
         var user = await db.Users.FirstOrDefaultAsync(u => u.NormalizedEmail == normalized, cancellationToken);
-        var created = false;
+        AdminBootstrapOutcome outcome;
         if (user is null)
         {
             user = new User
@@ -34,15 +40,50 @@ internal sealed class AdminBootstrapper(UserManager<User> users, IdentityDbConte
             var result = await users.CreateAsync(user, password);
             if (!result.Succeeded)
             {
-                return (false, string.Join("; ", result.Errors.Select(e => e.Description)));
+                return new AdminBootstrap(AdminBootstrapOutcome.Failed, string.Join("; ", result.Errors.Select(e => e.Description)));
             }
 
             db.Profiles.Add(UserProfile.For(user.Id, now));
-            created = true;
+            outcome = AdminBootstrapOutcome.Created;
+        }
+        else if (user.IsAdmin && AdminPermissions.All.All(user.AdminPermissions.Contains))
+        {
+            return new AdminBootstrap(AdminBootstrapOutcome.AlreadyAdmin, null);
+        }
+        else if (!promoteExisting)
+        {
+            return new AdminBootstrap(
+                AdminBootstrapOutcome.Refused,
+                $"An account with {email} already exists and is not an admin; it was not promoted. Promote it explicitly if it is yours.");
+        }
+        else
+        {
+            outcome = AdminBootstrapOutcome.Promoted;
         }
 
         user.GrantAdmin(AdminPermissions.All, "system", now);
+        db.AdminActions.Add(new AdminAction
+        {
+            Id = Guid.CreateVersion7(),
+            AdminId = user.Id, // no admin acted: the account is recorded as its own actor, the source in the details
+            Action = AuditAction,
+            TargetUserId = user.Id,
+            Details = JsonSerializer.Serialize(new { source, outcome = outcome.ToString() }, JsonSerializerOptions.Web),
+            At = now,
+        });
         await db.SaveChangesAsync(cancellationToken);
-        return (created, null);
+        return new AdminBootstrap(outcome, null);
     }
 }
+
+internal enum AdminBootstrapOutcome
+{
+    Created,
+    Promoted,
+    AlreadyAdmin,
+    Refused,
+    Failed,
+}
+
+/// <summary>What <see cref="AdminBootstrapper"/> did; <see cref="Error"/> says why when it did nothing.</summary>
+internal sealed record AdminBootstrap(AdminBootstrapOutcome Outcome, string? Error);

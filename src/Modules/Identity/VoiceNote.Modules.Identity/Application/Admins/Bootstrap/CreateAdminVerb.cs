@@ -2,12 +2,15 @@ using VoiceNote.Infrastructure.Modules;
 
 namespace VoiceNote.Modules.Identity.Application.Admins.Bootstrap;
 
-/// <summary><c>create-admin --email a@b.c --password …</c>: an operator's way to make the first (or another) admin.</summary>
+/// <summary>
+/// <c>create-admin --email a@b.c --password …</c>: an operator's way to make the first (or another)
+/// admin. An existing account is promoted only with <c>--promote-existing</c>.
+/// </summary>
 internal sealed class CreateAdminVerb : ICliVerb
 {
     public string Name => "create-admin";
 
-    public string Usage => "create-admin --email <email> --password <password> [--username <name>]";
+    public string Usage => "create-admin --email <email> --password <password> [--username <name>] [--promote-existing]";
 
     public async Task<int> RunAsync(IReadOnlyList<string> arguments, IServiceProvider services, CancellationToken cancellationToken)
     {
@@ -24,14 +27,22 @@ internal sealed class CreateAdminVerb : ICliVerb
         }
 
         await using var scope = services.CreateAsyncScope();
-        var (created, error) = await scope.ServiceProvider.GetRequiredService<AdminBootstrapper>().EnsureAdminAsync(email, password, Option("--username"), cancellationToken);
-        if (error is not null)
+        var promote = arguments.Contains("--promote-existing");
+        var done = await scope.ServiceProvider.GetRequiredService<AdminBootstrapper>()
+            .EnsureAdminAsync(email, password, Option("--username"), Name, promote, cancellationToken);
+        if (done.Error is not null)
         {
-            await Console.Error.WriteLineAsync("Could not create the admin: " + error);
+            await Console.Error.WriteLineAsync("Could not create the admin: " + done.Error
+                + (done.Outcome == AdminBootstrapOutcome.Refused ? " (add --promote-existing)" : string.Empty));
             return 1;
         }
 
-        Console.WriteLine(created ? $"Created admin {email} with every permission." : $"{email} already existed; it now has every admin permission.");
+        Console.WriteLine(done.Outcome switch
+        {
+            AdminBootstrapOutcome.Created => $"Created admin {email} with every permission.",
+            AdminBootstrapOutcome.Promoted => $"{email} already existed; it now has every admin permission (its password is unchanged).",
+            _ => $"{email} is already an admin with every permission.",
+        });
         return 0;
     }
 }
