@@ -4,47 +4,80 @@ using VoiceNote.IntegrationTests.Harness;
 
 namespace VoiceNote.IntegrationTests.Identity;
 
-/// <summary>Lockout after repeated failures, a per-account attempt limit, and the per-address limit on the auth endpoints.</summary>
+/// <summary>
+/// Password guessing is slowed per account and address, and nobody can lock anybody else out
+/// (ADR 0069). Addresses are told apart by X-Forwarded-For from the trusted local proxy.
+/// </summary>
 public sealed class SignInLimitsTests : DatabaseFixture
 {
+    private const string Stranger = "203.0.113.7";
+    private const string Owner = "198.51.100.2";
+
     protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
-        ["Auth:AccountAttemptsPerWindow"] = "8",
-        ["Auth:AccountAttemptWindow"] = "00:10:00",
+        ["ForwardedHeaders:KnownProxies:0"] = "127.0.0.1",
+        ["ForwardedHeaders:KnownProxies:1"] = "::1",
+        ["Auth:FreeFailuresPerAddress"] = "3",
+        ["Auth:FreeFailuresPerAccount"] = "12",
+        ["Auth:MaxAccountDelay"] = "00:00:02",
     };
 
     [Test]
-    public async Task Five_failures_lock_the_account_even_against_the_right_password()
+    public async Task A_strangers_failures_never_lock_the_owner_out()
     {
-        var account = await this.CreateAccountAsync("lockout");
-        for (var i = 0; i < 5; i++)
+        var account = await this.CreateAccountAsync("target");
+        for (var i = 0; i < 10; i++)
         {
-            var failed = await SignIn(account.Email, "Wrong-Horse-" + i);
-            await failed.AssertProblem(HttpStatusCode.Unauthorized, "auth.invalid_credentials");
+            var guess = await SignIn(account.Email, "Wrong-Horse-" + i, Stranger);
+            Assert.That(guess.StatusCode, Is.AnyOf(HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests));
         }
 
-        var locked = await SignIn(account.Email, account.Password);
-        await locked.AssertProblem(HttpStatusCode.Unauthorized, "auth.invalid_credentials");
-        var lockoutEnd = await ScalarAsync<bool>($"SELECT lockout_end > now() FROM identity.users WHERE id = '{account.UserId}'");
-        Assert.That(lockoutEnd, Is.True);
+        var owner = await SignIn(account.Email, account.Password, Owner);
+        Assert.That(owner.StatusCode, Is.EqualTo(HttpStatusCode.OK), await owner.Content.ReadAsStringAsync());
+        Assert.That(await ScalarAsync<bool>($"SELECT lockout_end IS NULL FROM identity.users WHERE id = '{account.UserId}'"), Is.True, "no lockout is set");
     }
 
     [Test]
-    public async Task Too_many_attempts_on_one_account_name_get_a_429_with_retry_after()
+    public async Task Each_further_guess_from_one_address_waits_twice_as_long()
     {
         var login = "target_" + Guid.NewGuid().ToString("N")[..8];
-        HttpResponseMessage last = null!;
-        for (var i = 0; i < 9; i++)
+        for (var i = 0; i < 3; i++)
         {
-            last = await SignIn(login, "Wrong-Horse-1");
+            await (await SignIn(login, "Wrong-Horse-1", Stranger)).AssertProblem(HttpStatusCode.Unauthorized, "auth.invalid_credentials");
         }
 
-        await last.AssertProblem(HttpStatusCode.TooManyRequests, "auth.too_many_attempts");
-        Assert.That(last.Headers.RetryAfter?.Delta, Is.GreaterThan(TimeSpan.Zero));
+        var first = await SignIn(login, "Wrong-Horse-1", Stranger);
+        await first.AssertProblem(HttpStatusCode.TooManyRequests, "auth.too_many_attempts");
+        await Task.Delay(first.Headers.RetryAfter!.Delta!.Value + TimeSpan.FromMilliseconds(200));
+        await (await SignIn(login, "Wrong-Horse-1", Stranger)).AssertProblem(HttpStatusCode.Unauthorized, "auth.invalid_credentials");
+
+        var second = await SignIn(login, "Wrong-Horse-1", Stranger);
+        await second.AssertProblem(HttpStatusCode.TooManyRequests, "auth.too_many_attempts");
+        Assert.That(second.Headers.RetryAfter!.Delta, Is.GreaterThan(first.Headers.RetryAfter.Delta));
     }
 
-    private Task<HttpResponseMessage> SignIn(string login, string password) =>
-        AnonymousClient.PostAsJsonAsync("/api/v1/auth/sign-in", new { login, password });
+    [Test]
+    public async Task Many_addresses_slow_an_account_down_for_seconds_only()
+    {
+        var account = await this.CreateAccountAsync("sprayed");
+        for (var i = 0; i < 14; i++)
+        {
+            await SignIn(account.Email, "Wrong-Horse-" + i, $"192.0.2.{i + 1}");
+        }
+
+        var slowed = await SignIn(account.Email, account.Password, Owner);
+        await slowed.AssertProblem(HttpStatusCode.TooManyRequests, "auth.too_many_attempts");
+        Assert.That(slowed.Headers.RetryAfter!.Delta, Is.LessThanOrEqualTo(TimeSpan.FromSeconds(2)), "capped at Auth:MaxAccountDelay");
+        await Task.Delay(slowed.Headers.RetryAfter.Delta!.Value + TimeSpan.FromMilliseconds(200));
+        Assert.That((await SignIn(account.Email, account.Password, Owner)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    private Task<HttpResponseMessage> SignIn(string login, string password, string address)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/auth/sign-in") { Content = JsonContent.Create(new { login, password }) };
+        request.Headers.Add("X-Forwarded-For", address);
+        return AnonymousClient.SendAsync(request);
+    }
 }
 
 /// <summary>The per-address limit: a small budget for this fixture's host only.</summary>

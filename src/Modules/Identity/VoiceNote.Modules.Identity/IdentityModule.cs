@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 using VoiceNote.Application.Mapping;
 using VoiceNote.Infrastructure.Modules;
 using VoiceNote.Modules.Identity.Application;
@@ -36,9 +38,8 @@ public sealed class IdentityModule : IModuleInstaller
                 options.Password.RequireLowercase = true;
                 options.Password.RequireUppercase = true;
                 options.Password.RequireNonAlphanumeric = false;
-                options.Lockout.AllowedForNewUsers = true;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                // No automatic lockout: anybody who knows a sign-in name could trigger it (SignInThrottle, ADR 0069).
+                options.Lockout.AllowedForNewUsers = false;
             })
             .AddUserStore<Microsoft.AspNetCore.Identity.EntityFrameworkCore.UserOnlyStore<User, IdentityDbContext, Guid>>();
 
@@ -46,6 +47,7 @@ public sealed class IdentityModule : IModuleInstaller
         services.AddSingleton<SigningKeyStore>();
         services.AddHostedService<KeyRefresh>();
         services.AddSingleton<SignInThrottle>();
+        services.AddOptions<PasswordHasherOptions>().Configure<IOptions<AuthOptions>>((hashing, auth) => hashing.IterationCount = auth.Value.PasswordHashIterations);
         services.AddScoped<CredentialCheck>();
         services.AddScoped<SessionIssuer>();
         services.AddScoped<ClientAccess>();

@@ -10,20 +10,19 @@ namespace VoiceNote.Modules.Identity.Application.Accounts.SignIn;
 
 /// <summary>
 /// The sign-in rules every way of signing in shares (password grant, JSON sign-in, the sign-in page):
-/// throttling per account name, lockout counting, and one equally slow answer for every failure.
+/// a progressive delay per account and address instead of a lockout anybody could trigger (ADR 0069),
+/// and one equally slow answer for every failure. A lock an admin set still holds.
 /// </summary>
-internal sealed class CredentialCheck(UserManager<User> users, IPasswordHasher<User> hasher, IdentityDbContext db, SignInThrottle throttle, TimeProvider clock)
+internal sealed class CredentialCheck(
+    UserManager<User> users, IPasswordHasher<User> hasher, IdentityDbContext db, SignInThrottle throttle, IHttpContextAccessor http, TimeProvider clock)
 {
-    // Verifying against a real hash when the account does not exist keeps failures equally slow.
-    private static readonly Lazy<(User User, string Hash)> Decoy = new(() =>
-    {
-        var decoy = new User { Id = Guid.Empty, UserName = "decoy" };
-        return (decoy, new PasswordHasher<User>().HashPassword(decoy, Guid.NewGuid().ToString()));
-    });
+    // Verifying against a real hash, made by the same hasher, when the account does not exist keeps failures equally slow.
+    private static (User User, string Hash)? _decoy;
 
     public async Task<Result<User>> VerifyAsync(string login, string password, CancellationToken cancellationToken)
     {
-        if (throttle.TryAttempt(login) is { } wait)
+        var address = http.HttpContext?.Connection.RemoteIpAddress?.ToString();
+        if (throttle.WaitBefore(login, address) is { } wait)
         {
             return IdentityErrors.TooManyAttempts(wait);
         }
@@ -32,13 +31,15 @@ internal sealed class CredentialCheck(UserManager<User> users, IPasswordHasher<U
         var user = await db.Users.FirstOrDefaultAsync(u => u.NormalizedEmail == normalized || u.NormalizedUserName == normalized, cancellationToken);
         if (user is null || await users.IsLockedOutAsync(user))
         {
-            hasher.VerifyHashedPassword(Decoy.Value.User, Decoy.Value.Hash, password);
+            var decoy = _decoy ??= Decoy(hasher);
+            hasher.VerifyHashedPassword(decoy.User, decoy.Hash, password);
+            throttle.Failed(login, address);
             return IdentityErrors.InvalidCredentials;
         }
 
         if (!await users.CheckPasswordAsync(user, password))
         {
-            await users.AccessFailedAsync(user);
+            throttle.Failed(login, address);
             return IdentityErrors.InvalidCredentials;
         }
 
@@ -47,8 +48,14 @@ internal sealed class CredentialCheck(UserManager<User> users, IPasswordHasher<U
             return IdentityErrors.InvalidCredentials;
         }
 
-        await users.ResetAccessFailedCountAsync(user);
+        throttle.Succeeded(login, address);
         user.LastLoginAt = clock.GetUtcNow();
         return user;
+    }
+
+    private static (User, string) Decoy(IPasswordHasher<User> hasher)
+    {
+        var decoy = new User { Id = Guid.Empty, UserName = "decoy" };
+        return (decoy, hasher.HashPassword(decoy, Guid.NewGuid().ToString()));
     }
 }
