@@ -57,8 +57,9 @@ internal static class ApiHost
         app.UseVoiceNoteApiDocs();
         app.MapVoiceNoteHealth();
 
-        // Every /api/v1 endpoint needs a signed-in caller unless it says AllowAnonymousAccess().
-        var v1 = app.MapGroup("/api/v1").RequireAuthorization();
+        // Every /api/v1 endpoint needs a signed-in caller unless it says AllowAnonymousAccess(), and is
+        // rate limited per user (per address when anonymous) unless it names a stricter policy.
+        var v1 = app.MapGroup("/api/v1").RequireAuthorization().RequireRateLimiting(RateLimitPolicies.Api);
         var admin = v1.MapGroup("/admin").WithTags("Admin");
         EndpointDiscovery.MapAll(new ApiRoutes(app, v1, admin), EndpointAssemblies(app.Services));
         return app;

@@ -53,17 +53,27 @@ internal static class RateLimitPolicies
         var section = configuration.GetSection($"RateLimits:{Auth}");
         var limit = section.GetValue("PermitLimit", 20);
         var window = TimeSpan.FromSeconds(section.GetValue("WindowSeconds", 60));
-        var options = new RateLimiterOptions
-        {
-            RejectionStatusCode = StatusCodes.Status429TooManyRequests,
-            OnRejected = (context, cancellationToken) => IsOAuthAddress(context.HttpContext.Request.Path) ? WriteOAuthError(context, cancellationToken) : WriteProblem(context, cancellationToken),
-            GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => RateLimitPartition.GetFixedWindowLimiter(
-                $"credentials-ip:{context.Connection.RemoteIpAddress}",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = limit, Window = window, QueueLimit = 0 })),
-        };
+        var limiter = PartitionedRateLimiter.Create<HttpContext, string>(context => RateLimitPartition.GetFixedWindowLimiter(
+            $"credentials-ip:{context.Connection.RemoteIpAddress}",
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = limit, Window = window, QueueLimit = 0 }));
+
+        // A limiter of its own rather than UseRateLimiter: that middleware would also apply the endpoint's
+        // named policy (the "api" one every /api/v1 route has), counting the request twice.
         return app.UseWhen(
             context => HttpMethods.IsPost(context.Request.Method) && CredentialAddresses.Any(p => context.Request.Path.Equals(p, StringComparison.OrdinalIgnoreCase)),
-            branch => branch.UseRateLimiter(options));
+            branch => branch.Use(async (context, next) =>
+            {
+                using var lease = limiter.AttemptAcquire(context);
+                if (lease.IsAcquired)
+                {
+                    await next(context);
+                    return;
+                }
+
+                context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                var rejected = new OnRejectedContext { HttpContext = context, Lease = lease };
+                await (IsOAuthAddress(context.Request.Path) ? WriteOAuthError(rejected, context.RequestAborted) : WriteProblem(rejected, context.RequestAborted));
+            }));
     }
 
     private static readonly string[] OAuthAddresses = ["/connect/token", "/connect/revoke", "/connect/introspect"];

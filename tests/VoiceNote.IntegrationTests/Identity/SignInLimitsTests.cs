@@ -106,3 +106,36 @@ public sealed class AuthRateLimitTests : DatabaseFixture
         await limitedJson.AssertProblem(HttpStatusCode.TooManyRequests, "rate_limited");
     }
 }
+
+/// <summary>Every API route is rate limited per signed-in user: one user's burst does not spend another's budget.</summary>
+public sealed class ApiRateLimitTests : DatabaseFixture
+{
+    private const int Budget = 5;
+
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["RateLimits:api:PermitLimit"] = Budget.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["RateLimits:api:WindowSeconds"] = "600",
+    };
+
+    [Test]
+    public async Task A_user_over_budget_gets_429_while_another_user_is_served()
+    {
+        var busy = await this.CreateAccountAsync("busy");
+        var quiet = await this.CreateAccountAsync("quiet");
+        using var busyClient = ClientWithToken(busy.AccessToken);
+        using var quietClient = ClientWithToken(quiet.AccessToken);
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < Budget; i++)
+        {
+            statuses.Add((await busyClient.GetAsync("/api/v1/notes")).StatusCode);
+        }
+
+        var over = await busyClient.GetAsync("/api/v1/tasks/today");
+        Assert.That(statuses, Is.All.EqualTo(HttpStatusCode.OK));
+        await over.AssertProblem(HttpStatusCode.TooManyRequests, "rate_limited");
+        Assert.That(over.Headers.RetryAfter?.Delta, Is.GreaterThan(TimeSpan.Zero));
+        Assert.That((await quietClient.GetAsync("/api/v1/notes")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+}
