@@ -62,7 +62,8 @@ public abstract class DatabaseFixture
 
     /// <summary>
     /// Every answer of this test checked against the host's OpenAPI document (issue 11): a status it does
-    /// not declare, a body that does not match the schema or a 500 fails the test that caused it.
+    /// not declare, a body that does not match the schema or a 500 fails the test that caused it; so does
+    /// a body that shows a server path or a stack trace (issue 12).
     /// </summary>
     [TearDown]
     public async Task CheckAnswersAgainstTheDocument()
@@ -74,7 +75,9 @@ public abstract class DatabaseFixture
         }
 
         var contract = await OpenApiContracts.OfAsync(Client);
-        var violations = exchanges.SelectMany(contract.Violations).Distinct(StringComparer.Ordinal).ToList();
+        var violations = exchanges.SelectMany(contract.Violations)
+            .Concat(exchanges.SelectMany(e => ServerInternals.Violations(e, Api.StorageRoot)))
+            .Distinct(StringComparer.Ordinal).ToList();
         if (violations.Count > 0)
         {
             Assert.Fail($"{violations.Count} answer(s) break the OpenAPI document:{Environment.NewLine}{string.Join(Environment.NewLine, violations)}");
