@@ -20,4 +20,7 @@ public enum ErrorKind
 
     /// <summary>The resource may only be changed with If-Match (428).</summary>
     PreconditionRequired,
+
+    /// <summary>The server's disk is full: nothing was kept (507).</summary>
+    InsufficientStorage,
 }

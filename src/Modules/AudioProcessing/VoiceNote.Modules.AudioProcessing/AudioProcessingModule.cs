@@ -30,6 +30,8 @@ public sealed class AudioProcessingModule : IModuleInstaller
         services.AddScoped<FileSteps>();
         services.AddOptions<AudioOptions>().Bind(configuration.GetSection(AudioOptions.Section));
         services.AddSingleton<IAudioStorage, LocalAudioStorage>();
+        services.AddSingleton<StaleFileSweeper>();
+        services.AddHostedService(sp => sp.GetRequiredService<StaleFileSweeper>());
         services.AddSpeech(configuration);
         services.AddAnalysis(configuration);
         services.AddScoped<TranscribeStage>();

@@ -33,7 +33,7 @@ public sealed class ChunkedRemoteTranscriptionTests
         var wav = Path.Combine(_host.Folder, "speech.wav");
         await new ExternalProcessRunner().RunAsync(new ProcessRequest("flite", ["-voice", "rms", "-t", Speech, "-o", wav]));
         var decoder = new FfmpegAudioDecoder(new ExternalProcessRunner(), Options.Create(new MediaOptions()));
-        var decoded = await decoder.DecodeToPcmAsync(wav, Path.Combine(_host.Folder, "speech.pcm"));
+        var decoded = await decoder.DecodeToPcmAsync(wav, Path.Combine(_host.Folder, "speech.pcm"), TimeSpan.FromHours(1));
         Assert.That(decoded.IsSuccess, Is.True, () => decoded.Error.Message);
         _audio = decoded.Value;
         Assert.That(_audio.Duration, Is.GreaterThan(Limit * 2), "the sample must need several chunks");

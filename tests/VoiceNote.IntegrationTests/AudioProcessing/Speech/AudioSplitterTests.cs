@@ -65,7 +65,7 @@ public sealed class AudioSplitterTests
     public async Task Audio_shorter_than_the_limit_is_one_chunk()
     {
         var pcm = SpeechSamples.NewPath("pcm");
-        await new FfmpegAudioDecoder(new ExternalProcessRunner(), Options.Create(new MediaOptions())).DecodeToPcmAsync(await SpeechSamples.DentistWavAsync(), pcm);
+        await new FfmpegAudioDecoder(new ExternalProcessRunner(), Options.Create(new MediaOptions())).DecodeToPcmAsync(await SpeechSamples.DentistWavAsync(), pcm, TimeSpan.FromHours(1));
 
         var chunks = await new PcmAudioSplitter().SplitAsync(pcm, SpeechSamples.NewPath("chunks"), TimeSpan.FromSeconds(30), AudioChunkFormat.RawPcm);
 
@@ -128,7 +128,7 @@ public sealed class AudioSplitterTests
     {
         var wav = (await SpeechSamples.SentencesAsync(4)).Path;
         var pcm = SpeechSamples.NewPath("pcm");
-        var decoded = await new FfmpegAudioDecoder(new ExternalProcessRunner(), Options.Create(new MediaOptions())).DecodeToPcmAsync(wav, pcm);
+        var decoded = await new FfmpegAudioDecoder(new ExternalProcessRunner(), Options.Create(new MediaOptions())).DecodeToPcmAsync(wav, pcm, TimeSpan.FromHours(1));
         return (pcm, decoded.Value.Duration);
     }
 

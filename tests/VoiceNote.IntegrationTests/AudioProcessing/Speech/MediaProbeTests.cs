@@ -51,6 +51,23 @@ public sealed class MediaProbeTests
     }
 
     [Test]
+    public async Task A_forged_duration_in_the_header_is_replaced_by_where_the_audio_really_ends()
+    {
+        var result = await Probe.ProbeAsync(await SpeechSamples.LongWebmClaimingTenSecondsAsync());
+
+        Assert.That(result.IsSuccess, Is.True, () => result.Error.Message);
+        Assert.That(result.Value.Duration.TotalSeconds, Is.EqualTo(SpeechSamples.LongSeconds).Within(1), "the header claims 10 s");
+    }
+
+    [Test]
+    public async Task A_playlist_behind_an_id3_tag_is_not_audio()
+    {
+        var result = await Probe.ProbeAsync(await SpeechSamples.Id3TaggedPlaylistAsync());
+
+        AssertFailure(result, MediaErrors.NotAudioCode, "ID3 tag followed by text");
+    }
+
+    [Test]
     public async Task A_png_named_wav_is_not_audio()
     {
         var result = await Probe.ProbeAsync(await SpeechSamples.PngNamedWavAsync());

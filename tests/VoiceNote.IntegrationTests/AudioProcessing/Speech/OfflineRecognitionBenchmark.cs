@@ -29,7 +29,7 @@ public sealed class OfflineRecognitionBenchmark
         var (clean, _) = await SpeechSamples.SentencesAsync(SpeechSamples.Sentences.Length);
         var wav = noise > 0 ? await SpeechSamples.WithNoiseAsync(clean, noise) : clean;
         var pcm = SpeechSamples.NewPath("pcm");
-        var decoded = await new FfmpegAudioDecoder(new ExternalProcessRunner(), Options.Create(new MediaOptions())).DecodeToPcmAsync(wav, pcm);
+        var decoded = await new FfmpegAudioDecoder(new ExternalProcessRunner(), Options.Create(new MediaOptions())).DecodeToPcmAsync(wav, pcm, TimeSpan.FromHours(1));
         using var recognizer = new PocketSphinxRecognizer(Options.Create(new OfflineSpeechOptions
         {
             PoolSize = 1,

@@ -208,7 +208,7 @@ public sealed class PocketSphinxRecognizerTests
     private static async Task<string> DecodeAsync(string input)
     {
         var output = SpeechSamples.NewPath("pcm");
-        var decoded = await Decoder.DecodeToPcmAsync(input, output);
+        var decoded = await Decoder.DecodeToPcmAsync(input, output, TimeSpan.FromHours(1));
         Assert.That(decoded.IsSuccess, Is.True, () => decoded.Error.Message);
         return output;
     }

@@ -18,6 +18,9 @@ internal static class SpeechSamples
     /// <summary>Seconds of silence after each sentence of <see cref="SentencesAsync"/>.</summary>
     public const double Pause = 0.8;
 
+    /// <summary>How long <see cref="LongWebmClaimingTenSecondsAsync"/> really plays.</summary>
+    public const int LongSeconds = 600;
+
     /// <summary>Sentences for the longer recordings, each followed by a pause (shared with the benchmarks).</summary>
     public static readonly string[] Sentences = SpokenNotes.Sentences;
 
@@ -92,6 +95,44 @@ internal static class SpeechSamples
             new Random(42).NextBytes(bytes);
             "fLaC"u8.CopyTo(bytes);
             return File.WriteAllBytesAsync(path, bytes);
+        });
+
+    /// <summary>
+    /// A decode bomb: ten minutes of Opus (a tone at 6 kb/s, 60 ms frames: about 200 KB, made in seconds)
+    /// in a WebM whose Duration element is patched to claim 10 s. ffprobe believes the header.
+    /// </summary>
+    public static Task<string> LongWebmClaimingTenSecondsAsync() =>
+        Make("bomb-600s-claims-10s.webm", async path =>
+        {
+            var honest = Path.Combine(Folder, "long-600s.webm");
+            await FfmpegAsync(["-f", "lavfi", "-i", "sine=f=440:r=8000", "-t", LongSeconds.ToString(CultureInfo.InvariantCulture),
+                "-ac", "1", "-c:a", "libopus", "-b:a", "6k", "-frame_duration", "60", "-application", "voip", honest]);
+            var bytes = await File.ReadAllBytesAsync(honest);
+            File.Delete(honest);
+
+            // Segment Info's Duration: element ID 0x4489, size 8 (0x88), a big-endian double in milliseconds.
+            var at = bytes.AsSpan().IndexOf((ReadOnlySpan<byte>)[0x44, 0x89, 0x88]);
+            if (at < 0)
+            {
+                throw new InvalidOperationException("ffmpeg wrote no 8-byte Duration element to patch.");
+            }
+
+            System.Buffers.Binary.BinaryPrimitives.WriteDoubleBigEndian(bytes.AsSpan(at + 3, 8), 10_000.0);
+            await File.WriteAllBytesAsync(path, bytes);
+        });
+
+    /// <summary>
+    /// An ID3 tag followed by an HLS playlist of a local AAC file: without a forced format, ffmpeg skips the
+    /// tag, guesses HLS and reads the listed file (any file on the server it may open).
+    /// </summary>
+    public static Task<string> Id3TaggedPlaylistAsync() =>
+        Make("playlist-behind-id3.mp3", async path =>
+        {
+            var segment = Path.Combine(Folder, "playlist-segment.aac");
+            await FfmpegAsync(["-f", "lavfi", "-i", "sine=f=440:r=16000", "-t", "3", "-c:a", "aac", segment]);
+            var playlist = $"#EXTM3U\n#EXT-X-VERSION:3\n#EXT-X-TARGETDURATION:10\n#EXT-X-MEDIA-SEQUENCE:0\n#EXTINF:3.0,\n{segment}\n#EXT-X-ENDLIST\n";
+            byte[] tag = [(byte)'I', (byte)'D', (byte)'3', 3, 0, 0, 0, 0, 0, 0];
+            await File.WriteAllBytesAsync(path, tag.Concat(System.Text.Encoding.ASCII.GetBytes(playlist)).ToArray());
         });
 
     /// <summary>

@@ -41,7 +41,8 @@ internal sealed class OpenApiContract
             return [];
         }
 
-        if (exchange.Status >= 500 && exchange.Status != 503)
+        // 503 and 507 are the server's state, not a bug; like any status they must be declared (checked below).
+        if (exchange.Status >= 500 && exchange.Status is not (503 or 507))
         {
             return [$"{exchange.Operation} answered {exchange.Status}"];
         }

@@ -74,8 +74,7 @@ internal static class AudioFormatSniffer
 
         if (StartsWith(head, 0, "ID3"u8) && head.Length >= 10 && head[3] is >= 2 and <= 4)
         {
-            // An ID3v2 tag leads MP3 files (rarely AAC); ffprobe names the codec behind it.
-            return new("mp3", true, "MP3 audio (ID3 tag)");
+            return BehindId3(head);
         }
 
         if (StartsWith(head, 4, "ftyp"u8))
@@ -94,6 +93,36 @@ internal static class AudioFormatSniffer
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// An ID3v2 tag leads MP3 files (rarely AAC). What follows the tag decides, when it is within the head:
+    /// a tag is no proof of audio, and ffmpeg itself would skip it and guess (text behind it, a playlist,
+    /// would be opened as HLS and read other files). A tag longer than the head (cover art) stays MP3.
+    /// </summary>
+    private static SniffedFormat BehindId3(ReadOnlySpan<byte> head)
+    {
+        // The size is syncsafe (7 bits a byte), without the 10-byte header and the optional 10-byte footer.
+        var size = (head[6] << 21) | (head[7] << 14) | (head[8] << 7) | head[9];
+        var end = 10 + size + ((head[5] & 0x10) != 0 ? 10 : 0);
+        var rest = end < head.Length ? head[end..] : [];
+        var firstData = rest.IndexOfAnyExcept((byte)0);
+        if (rest.IsEmpty || firstData < 0)
+        {
+            return new("mp3", true, "MP3 audio (ID3 tag)");
+        }
+
+        // MPEG frames or ADTS AAC; what is recognisably something else (text, an image) is refused; the rest
+        // is left to the MP3 demuxer, which resyncs past junk.
+        var data = rest[firstData..];
+        if (SniffMpegAudio(data) is { } audio)
+        {
+            return audio with { Description = audio.Description + " (ID3 tag)" };
+        }
+
+        return SniffNonAudio(data) is { } other
+            ? new("id3", false, $"an ID3 tag followed by {other.Description}")
+            : new("mp3", true, "MP3 audio (ID3 tag)");
     }
 
     private static SniffedFormat Riff(ReadOnlySpan<byte> head)

@@ -38,11 +38,13 @@ internal sealed class FfprobeMediaProbe(ExternalProcessRunner runner, IOptions<M
                 : $"The file is {sniffed.Description}, not audio.");
         }
 
+        // Sniffed as audio means a known container, so there is always a demuxer; ffmpeg never guesses.
+        var demuxer = FfmpegArguments.DemuxerOf(sniffed.Format)!;
         ProcessOutcome probed;
         try
         {
             probed = await runner.RunAsync(Request(_options.FfprobePath, _options.ProbeTimeout,
-                "-v", "error", "-hide_banner", "-print_format", "json", "-show_format", "-show_streams", FfmpegArguments.Input(file.FullName)),
+                ["-v", "error", "-hide_banner", "-print_format", "json", "-show_format", "-show_streams", .. FfmpegArguments.ReadOnly(file.FullName, demuxer)]),
                 cancellationToken).ConfigureAwait(false);
         }
         catch (ExternalProcessException e) when (e.Reason == ProcessFailureReason.NonZeroExit)
@@ -63,7 +65,7 @@ internal sealed class FfprobeMediaProbe(ExternalProcessRunner runner, IOptions<M
         double? present;
         try
         {
-            present = await AudioEndAsync(file.FullName, cancellationToken).ConfigureAwait(false);
+            present = await AudioEndAsync(file.FullName, demuxer, cancellationToken).ConfigureAwait(false);
         }
         catch (ExternalProcessException e) when (e.Reason == ProcessFailureReason.NonZeroExit)
         {
@@ -85,7 +87,8 @@ internal sealed class FfprobeMediaProbe(ExternalProcessRunner runner, IOptions<M
             Container: sniffed.Format,
             FormatName: Text(format, "format_name") ?? sniffed.Format,
             Codec: Text(stream, "codec_name") ?? "unknown",
-            Duration: TimeSpan.FromSeconds(claimed ?? present.Value),
+            // The claim may be forged short (a patched WebM header): the packets' end is what decodes.
+            Duration: TimeSpan.FromSeconds(Math.Max(claimed ?? 0, present.Value)),
             SampleRate: (int)(Number(stream, "sample_rate") ?? 0),
             Channels: (int)(Number(stream, "channels") ?? 0),
             BitRate: Number(format, "bit_rate") ?? Number(stream, "bit_rate"),
@@ -108,11 +111,11 @@ internal sealed class FfprobeMediaProbe(ExternalProcessRunner runner, IOptions<M
     /// Where the first audio stream's packets end, in seconds: ffmpeg copies them to the null muxer (no
     /// decoding, so it is I/O bound) and reports the last timestamp through <c>-progress</c>.
     /// </summary>
-    private async Task<double?> AudioEndAsync(string path, CancellationToken cancellationToken)
+    private async Task<double?> AudioEndAsync(string path, string demuxer, CancellationToken cancellationToken)
     {
         var outcome = await runner.RunAsync(Request(_options.FfmpegPath, _options.ProbeTimeout,
-            "-nostdin", "-hide_banner", "-v", "error", "-i", FfmpegArguments.Input(path),
-            "-map", "0:a:0", "-c", "copy", "-f", "null", "-progress", "pipe:1", "-nostats", "-"),
+            ["-nostdin", "-hide_banner", "-v", "error", .. FfmpegArguments.ReadOnly(path, demuxer, alsoPipe: true),
+            "-map", "0:a:0", "-c", "copy", "-f", "null", "-progress", "pipe:1", "-nostats", "-"]),
             cancellationToken).ConfigureAwait(false);
         var last = outcome.StandardOutput.Split('\n')
             .Select(line => line.Trim())
@@ -122,7 +125,7 @@ internal sealed class FfprobeMediaProbe(ExternalProcessRunner runner, IOptions<M
             : null;
     }
 
-    private ProcessRequest Request(string tool, TimeSpan timeout, params string[] arguments) =>
+    private ProcessRequest Request(string tool, TimeSpan timeout, string[] arguments) =>
         new(tool, arguments) { Timeout = timeout, MaxStandardErrorChars = _options.MaxStandardErrorChars };
 
     private static JsonElement? FirstAudioStream(JsonElement report)

@@ -17,6 +17,9 @@ internal static class AudioErrors
 
     public static readonly Error ProcessingInProgress = Error.Conflict("audio.processing_in_progress", "The recording is being processed; cancel that first or wait for it to finish.");
 
+    /// <summary>How long a client with a full processing queue is asked to wait.</summary>
+    public static readonly TimeSpan PendingRetryAfter = TimeSpan.FromMinutes(1);
+
     public static readonly Error JobNotFound = Error.NotFound("jobs.not_found", "No such job.");
 
     public static readonly Error JobNotRetryable = Error.Conflict("jobs.not_retryable", "Only a failed or cancelled job can be retried.");
@@ -24,11 +27,15 @@ internal static class AudioErrors
     public static Error TooLarge(long maxBytes) =>
         new("audio.too_large", string.Create(CultureInfo.InvariantCulture, $"The upload is larger than the limit of {maxBytes} bytes."), ErrorKind.TooLarge);
 
-    public static Error TooLong(TimeSpan max) =>
-        Error.Unprocessable("audio.too_long", string.Create(CultureInfo.InvariantCulture, $"The recording is longer than the limit of {max.TotalSeconds:0} seconds."));
+    public static Error TooLong(TimeSpan max) => MediaErrors.TooLong(max);
 
     public static Error QuotaExceeded(long quota) =>
         new("audio.quota_exceeded", string.Create(CultureInfo.InvariantCulture, $"This upload would exceed your storage quota of {quota} bytes."), ErrorKind.TooLarge);
+
+    /// <summary>The owner's queue is full; it drains as recordings finish, so the client comes back later.</summary>
+    public static Error PendingLimit(double maxMinutes) =>
+        new RateLimitedError("audio.pending_limit", string.Create(CultureInfo.InvariantCulture,
+            $"You have more than {maxMinutes:0.#} minutes of audio waiting to be processed; upload again when some of it is done."), PendingRetryAfter);
 
     public static Error InvalidField(string field, string message) => new(InvalidFieldCode(field), message, ErrorKind.Validation);
 

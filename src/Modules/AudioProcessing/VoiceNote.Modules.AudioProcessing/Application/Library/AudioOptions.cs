@@ -10,4 +10,10 @@ internal sealed class AudioOptions
     public double MaxDurationSeconds { get; set; } = 4 * 3600;
 
     public long QuotaBytesPerUser { get; set; } = 5L * 1024 * 1024 * 1024;
+
+    /// <summary>
+    /// Minutes of audio one owner may have waiting for or in processing; an upload past it answers 429
+    /// (docs/decisions/0066), so one account cannot queue days of recognition ahead of everyone else.
+    /// </summary>
+    public double MaxPendingMinutesPerOwner { get; set; } = 180;
 }

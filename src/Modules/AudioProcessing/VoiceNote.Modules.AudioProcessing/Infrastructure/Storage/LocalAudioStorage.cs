@@ -55,6 +55,11 @@ internal sealed class LocalAudioStorage(IOptions<StorageOptions> options) : IAud
             completed = true;
             return new StagedAudio(path, size, Convert.ToHexStringLower(hash.GetHashAndReset()));
         }
+        catch (IOException e) when (StorageErrors.IsDiskFull(e))
+        {
+            // The partial file goes in finally: a full disk keeps nothing of the upload.
+            return StorageErrors.Full;
+        }
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);

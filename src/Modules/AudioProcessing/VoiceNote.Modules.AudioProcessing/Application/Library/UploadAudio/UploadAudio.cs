@@ -63,6 +63,16 @@ internal sealed class UploadAudioHandler(
             return unusable.Error;
         }
 
+        // Pending: the owner filter limits this to the caller's recordings not yet through the pipeline.
+        var pending = await db.AudioFiles.AsNoTracking()
+            .Where(a => a.Status == AudioStatus.Uploaded || a.Status == AudioStatus.Processing)
+            .Select(a => a.Duration)
+            .ToListAsync(cancellationToken);
+        if ((pending.Sum(d => d.TotalMinutes) + media.Duration.TotalMinutes) > limits.MaxPendingMinutesPerOwner)
+        {
+            return AudioErrors.PendingLimit(limits.MaxPendingMinutesPerOwner);
+        }
+
         var used = await db.AudioFiles.SumAsync(a => (long?)a.SizeBytes, cancellationToken) ?? 0;
         if (used + audio.SizeBytes > limits.QuotaBytesPerUser)
         {

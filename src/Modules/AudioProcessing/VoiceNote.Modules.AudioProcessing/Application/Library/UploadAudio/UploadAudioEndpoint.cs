@@ -29,8 +29,9 @@ internal sealed class UploadAudioEndpoint : IEndpoint
             .Produces<AudioFileDto>(StatusCodes.Status201Created)
             .Produces<AudioFileDto>()
             // The body is read by hand (raw or multipart), so the framework does not infer these: a bad field
-            // (400), too big or over quota (413), not audio (415), too long (422).
-            .ProducesProblem(400).ProducesProblem(413).ProducesProblem(415).ProducesProblem(422)
+            // (400), too big or over quota (413), not audio (415), too long (422), too much audio waiting to be
+            // processed (429), the server's disk full (507).
+            .ProducesProblem(400).ProducesProblem(413).ProducesProblem(415).ProducesProblem(422).ProducesProblem(429).ProducesProblem(507)
             .WithSummary("Upload a recording (raw body or multipart 'file'); the same bytes again return the existing item");
 
     private static async Task<IResult> UploadAsync(HttpRequest request, ISender sender, CancellationToken ct)

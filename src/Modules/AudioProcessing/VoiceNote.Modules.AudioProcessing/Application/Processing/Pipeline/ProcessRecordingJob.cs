@@ -1,10 +1,12 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using VoiceNote.Application.Jobs;
 using VoiceNote.Domain.Primitives;
 using VoiceNote.Domain.Results;
 using VoiceNote.Infrastructure.Persistence;
+using VoiceNote.Modules.AudioProcessing.Application.Library;
 using VoiceNote.Modules.AudioProcessing.Application.Storage;
 using VoiceNote.Modules.AudioProcessing.Domain;
 using VoiceNote.Modules.AudioProcessing.Infrastructure.Persistence;
@@ -27,6 +29,7 @@ internal sealed class ProcessRecordingJob(
     AnalyseStage analyse,
     PublishStage publish,
     TimeProvider clock,
+    IOptions<AudioOptions> limits,
     ILogger<ProcessRecordingJob> logger) : IJobHandler
 {
     private const string PcmFileName = "audio.pcm";
@@ -107,7 +110,9 @@ internal sealed class ProcessRecordingJob(
             return new DecodedAudio(pcmPath, new FileInfo(pcmPath).Length);
         }
 
-        return await decoder.DecodeToPcmAsync(storage.PathOf(file.StorageKey), pcmPath, cancellationToken);
+        // The upload's limit again, on what actually decodes: a container's claimed duration can be forged.
+        var max = TimeSpan.FromSeconds(limits.Value.MaxDurationSeconds);
+        return await decoder.DecodeToPcmAsync(storage.PathOf(file.StorageKey), pcmPath, max, cancellationToken);
     }
 
     /// <summary>
