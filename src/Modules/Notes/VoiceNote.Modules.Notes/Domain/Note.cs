@@ -23,6 +23,12 @@ internal sealed class Note : IOwnedByUser
     /// <summary>The recording this note was made from; (owner, audio id) is unique, so pipeline events find their note.</summary>
     public Guid? AudioId { get; private set; }
 
+    /// <summary>The Idempotency-Key the create was sent with; (owner, key) is unique, so a retry finds this note (ADR 0067).</summary>
+    public string? IdempotencyKey { get; private set; }
+
+    /// <summary>SHA-256 of that create's body, to tell a retry from another request under the same key.</summary>
+    public string? IdempotencyHash { get; private set; }
+
     public string? Title { get; set; }
 
     public string? Summary { get; set; }
@@ -108,6 +114,12 @@ internal sealed class Note : IOwnedByUser
     public Vector? Embedding { get; private set; }
 
     public List<NoteTask> Tasks { get; private set; } = [];
+
+    public void RememberCreate(string idempotencyKey, string bodyHash)
+    {
+        IdempotencyKey = idempotencyKey;
+        IdempotencyHash = bodyHash;
+    }
 
     public static Note Create(UserId owner, DateTimeOffset now, DateTimeOffset? recordedAt = null, Guid? audioId = null) => new()
     {

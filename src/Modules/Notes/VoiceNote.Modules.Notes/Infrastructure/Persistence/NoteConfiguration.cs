@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using VoiceNote.Application.Idempotency;
 using VoiceNote.Modules.Notes.Domain;
 
 namespace VoiceNote.Modules.Notes.Infrastructure.Persistence;
@@ -24,6 +25,10 @@ internal sealed class NoteConfiguration : IEntityTypeConfiguration<Note>
             .HasConversion(JsonColumn.Converter<KeyMoment>(), JsonColumn.Comparer<KeyMoment>());
         builder.Property(n => n.ProcessingOptions).HasColumnType("jsonb");
         builder.Property(n => n.ContentHash).HasMaxLength(64);
+        builder.Property(n => n.IdempotencyKey).HasMaxLength(IdempotentRequest.MaxKeyLength);
+        builder.Property(n => n.IdempotencyHash).HasMaxLength(IdempotentRequest.HashLength);
+        builder.HasIndex(n => new { n.OwnerId, n.IdempotencyKey }).IsUnique()
+            .HasFilter("idempotency_key IS NOT NULL").HasDatabaseName("ux_notes_owner_idempotency");
         builder.Property(n => n.EmbeddedTextHash).HasMaxLength(64);
         builder.Property(n => n.EmbeddingModel).HasMaxLength(100);
         builder.Ignore(n => n.PreferredTranscript);

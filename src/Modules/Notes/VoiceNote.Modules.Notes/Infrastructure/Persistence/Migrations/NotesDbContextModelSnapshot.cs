@@ -154,6 +154,16 @@ namespace VoiceNote.Modules.Notes.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("embedding_model");
 
+                    b.Property<string>("IdempotencyHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("idempotency_hash");
+
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("idempotency_key");
+
                     b.Property<bool>("IsArchived")
                         .HasColumnType("boolean")
                         .HasColumnName("is_archived");
@@ -277,6 +287,11 @@ namespace VoiceNote.Modules.Notes.Infrastructure.Persistence.Migrations
                         .IsUnique()
                         .HasDatabaseName("ux_notes_owner_audio")
                         .HasFilter("audio_id IS NOT NULL");
+
+                    b.HasIndex("OwnerId", "IdempotencyKey")
+                        .IsUnique()
+                        .HasDatabaseName("ux_notes_owner_idempotency")
+                        .HasFilter("idempotency_key IS NOT NULL");
 
                     b.HasIndex("RecordedAt", "Id")
                         .IsDescending()
