@@ -5,6 +5,7 @@ using VoiceNote.Infrastructure.Jobs;
 using VoiceNote.Infrastructure.Modules;
 using VoiceNote.Modules.AudioProcessing.Application.Common;
 using VoiceNote.Modules.AudioProcessing.Application.Library;
+using VoiceNote.Modules.AudioProcessing.Application.Processing.FollowProcessing;
 using VoiceNote.Modules.AudioProcessing.Application.Processing.Pipeline;
 using VoiceNote.Modules.AudioProcessing.Application.Storage;
 using VoiceNote.Modules.AudioProcessing.Infrastructure.Analysis;
@@ -31,6 +32,7 @@ public sealed class AudioProcessingModule : IModuleInstaller
         services.AddOptions<AudioOptions>().Bind(configuration.GetSection(AudioOptions.Section));
         services.AddSingleton<IAudioStorage, LocalAudioStorage>();
         services.AddSingleton<StaleFileSweeper>();
+        services.AddSingleton<ProgressStreams>();
         services.AddHostedService(sp => sp.GetRequiredService<StaleFileSweeper>());
         services.AddSpeech(configuration);
         services.AddAnalysis(configuration);

@@ -16,4 +16,10 @@ internal sealed class AudioOptions
     /// (docs/decisions/0066), so one account cannot queue days of recognition ahead of everyone else.
     /// </summary>
     public double MaxPendingMinutesPerOwner { get; set; } = 180;
+
+    /// <summary>Progress streams (server-sent events) one user may hold open at once.</summary>
+    public int MaxProgressStreamsPerUser { get; set; } = 5;
+
+    /// <summary>How long one progress stream lasts before the server ends it.</summary>
+    public TimeSpan ProgressStreamLifetime { get; set; } = TimeSpan.FromMinutes(15);
 }
