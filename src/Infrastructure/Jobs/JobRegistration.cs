@@ -20,6 +20,11 @@ public static class JobRegistration
             services.AddSingleton(kinds);
             services.AddSingleton<JobQueue<TContext>>();
             services.AddHostedService<JobWorkerService<TContext>>();
+            if (!services.Any(d => d.ServiceType == typeof(JobChanges)))
+            {
+                services.AddSingleton<JobChanges>();
+                services.AddHostedService<JobChangeListener>();
+            }
         }
 
         kinds.Add(kind);

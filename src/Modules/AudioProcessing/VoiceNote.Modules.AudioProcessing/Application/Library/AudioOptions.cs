@@ -22,4 +22,7 @@ internal sealed class AudioOptions
 
     /// <summary>How long one progress stream lasts before the server ends it.</summary>
     public TimeSpan ProgressStreamLifetime { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>A progress stream reads on every change notification, and at least this often.</summary>
+    public TimeSpan ProgressCheckInterval { get; set; } = TimeSpan.FromSeconds(5);
 }

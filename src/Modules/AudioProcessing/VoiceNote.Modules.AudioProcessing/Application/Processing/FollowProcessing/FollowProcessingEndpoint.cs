@@ -13,14 +13,12 @@ namespace VoiceNote.Modules.AudioProcessing.Application.Processing.FollowProcess
 
 /// <summary>
 /// <c>GET /api/v1/audio/{id}/processing/events</c>: server-sent events, one <c>progress</c> event each
-/// time the status changes (asked for twice a second with <see cref="StatusOf"/>), ending when
-/// the job is finished or the stream's lifetime is over. The status is read from the database, so it
-/// follows jobs run by any worker process. A user holds a few streams at most (<see cref="ProgressStreams"/>).
+/// time the status changes, ending when the job is finished or the stream's lifetime is over. Each read
+/// waits for the job's next change (<see cref="StatusOf"/> with the status already sent), which the
+/// database announces whichever process ran the job. A user holds a few streams at most (<see cref="ProgressStreams"/>).
 /// </summary>
 internal sealed class FollowProcessingEndpoint : IEndpoint
 {
-    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(500);
-
     public void MapEndpoint(ApiRoutes routes) =>
         routes.V1.MapGet("/audio/{id}/processing/events", async (Guid id, HttpContext http, ISender sender, CancellationToken ct) =>
             {
@@ -53,8 +51,7 @@ internal sealed class FollowProcessingEndpoint : IEndpoint
         yield return new SseItem<ProcessingStatusDto>(first, "progress");
         while (!last.IsFinished && !ct.IsCancellationRequested && !place.HasExpired)
         {
-            await Task.Delay(PollInterval, ct);
-            var next = await sender.Send(new StatusOf(id), ct);
+            var next = await sender.Send(new StatusOf(id, Known: last), ct);
             if (next.IsFailure)
             {
                 yield break;
