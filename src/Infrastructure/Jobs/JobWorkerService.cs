@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -9,25 +10,73 @@ namespace VoiceNote.Infrastructure.Jobs;
 
 /// <summary>
 /// Runs a module's jobs in this process: up to <see cref="JobQueueOptions.Concurrency"/> at once, each
-/// with a heartbeat that renews its lease (a third of the lease) and notices cancellation or a lost
-/// lease. The API runs it by default; the <c>worker</c> verb runs only this and the outbox.
+/// with a lease it renews every third of the lease and that notices cancellation or a lost lease. The
+/// API runs it by default; the <c>worker</c> verb runs only this and the outbox.
+/// Database faults (docs/decisions/0064): a failed claim gives its slot back and the loop tries again
+/// with a growing pause, so the workers resume on their own when the database is back; a failed renewal
+/// is tried again, and when the lease is lost — the database says another worker holds it, or renewals
+/// kept failing until a third of the lease was left — the run is cancelled, so it has stopped before any
+/// other worker may claim the job; a failed finish is tried again until it is recorded. Readiness reads
+/// the loop's state through <see cref="IJobWorker"/>.
 /// </summary>
 public sealed class JobWorkerService<TContext>(
     JobQueue<TContext> queue,
     IServiceScopeFactory scopes,
     JobKinds<TContext> kinds,
     IOptions<JobQueueOptions> options,
-    ILogger<JobWorkerService<TContext>> logger) : BackgroundService
+    ILogger<JobWorkerService<TContext>> logger) : BackgroundService, IJobWorker
     where TContext : ModuleDbContext
 {
+    /// <summary>The longest pause between failed claims (unless the poll interval is longer).</summary>
+    internal static readonly TimeSpan MaxClaimBackoff = TimeSpan.FromSeconds(5);
+
     // Unique per process and service instance; shown in the lease_owner column (128 characters at most).
     private readonly string _workerId = WorkerId();
+    private long _lastTurn = Stopwatch.GetTimestamp();
+    private int _busy;
+    private int _failedClaims;
+    private string? _lastError;
+    private volatile bool _disabled;
+
+    /// <summary>This worker's lease owner name.</summary>
+    internal string WorkerName => _workerId;
+
+    public JobWorkerStatus Status()
+    {
+        var settings = options.Value;
+        var loop = _disabled ? JobWorkerLoop.Disabled
+            : ExecuteTask is null ? JobWorkerLoop.NotStarted
+            : ExecuteTask.IsCompleted ? JobWorkerLoop.Ended
+            : JobWorkerLoop.Running;
+        return new JobWorkerStatus(
+            typeof(TContext).Name,
+            loop,
+            Stopwatch.GetElapsedTime(Volatile.Read(ref _lastTurn)),
+            Volatile.Read(ref _busy),
+            settings.Concurrency,
+            Volatile.Read(ref _failedClaims),
+            Volatile.Read(ref _lastError),
+            StallAfter(settings));
+    }
+
+    /// <summary>Half a minute beyond the longest pause the loop takes on its own.</summary>
+    internal static TimeSpan StallAfter(JobQueueOptions settings) =>
+        TimeSpan.FromSeconds(30) + (2 * (settings.PollInterval > MaxClaimBackoff ? settings.PollInterval : MaxClaimBackoff));
+
+    /// <summary>The pause after the n-th failed claim in a row: the poll interval, doubling up to <see cref="MaxClaimBackoff"/>.</summary>
+    internal static TimeSpan ClaimBackoff(int failures, JobQueueOptions settings)
+    {
+        var cap = settings.PollInterval > MaxClaimBackoff ? settings.PollInterval : MaxClaimBackoff;
+        var ticks = settings.PollInterval.Ticks * (1L << Math.Clamp(failures - 1, 0, 16));
+        return TimeSpan.FromTicks(Math.Min(cap.Ticks, ticks));
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
         if (!settings.Enabled || kinds.All.Count == 0)
         {
+            _disabled = true;
             return;
         }
 
@@ -36,35 +85,79 @@ public sealed class JobWorkerService<TContext>(
         var lastCleanup = DateTimeOffset.MinValue;
         while (!stoppingToken.IsCancellationRequested)
         {
+            Turn();
             try
             {
                 await slots.WaitAsync(stoppingToken);
-                var job = await queue.ClaimAsync(_workerId, kinds.All, stoppingToken);
-                if (job is null)
-                {
-                    slots.Release();
-                    if (DateTimeOffset.UtcNow - lastCleanup > settings.CleanupInterval)
-                    {
-                        lastCleanup = DateTimeOffset.UtcNow;
-                        await queue.PurgeFinishedAsync(stoppingToken);
-                    }
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
 
-                    await Task.Delay(settings.PollInterval, stoppingToken);
-                    continue;
-                }
-
-                running.RemoveAll(t => t.IsCompleted);
-                running.Add(Task.Run(() => RunAsync(job, slots, stoppingToken), CancellationToken.None));
+            Turn();
+            // Taken before the claim: the lease it writes runs from a moment after this one.
+            var claimedFrom = Stopwatch.GetTimestamp();
+            ClaimedJob? job;
+            try
+            {
+                job = await queue.ClaimAsync(_workerId, kinds.All, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
+                slots.Release();
                 break;
             }
             catch (Exception exception)
             {
-                logger.LogWarning(exception, "Claiming a job failed; retrying after the poll interval");
-                await Task.Delay(settings.PollInterval, CancellationToken.None);
+                // The slot goes back whatever the failure: the loop must never wait for a slot no job holds.
+                slots.Release();
+                var failures = Interlocked.Increment(ref _failedClaims);
+                Volatile.Write(ref _lastError, Summary(exception));
+                var pause = ClaimBackoff(failures, settings);
+                if (failures == 1)
+                {
+                    logger.LogWarning(exception, "Claiming a {Queue} job failed; trying again in {Pause} ms", typeof(TContext).Name, pause.TotalMilliseconds);
+                }
+                else
+                {
+                    logger.LogWarning("Claiming a {Queue} job failed {Failures} times in a row ({Error}); trying again in {Pause} ms", typeof(TContext).Name, failures, _lastError, pause.TotalMilliseconds);
+                }
+
+                if (!await PauseAsync(pause, stoppingToken))
+                {
+                    break;
+                }
+
+                continue;
             }
+
+            if (Interlocked.Exchange(ref _failedClaims, 0) > 0)
+            {
+                logger.LogInformation("Claiming {Queue} jobs works again", typeof(TContext).Name);
+            }
+
+            Turn();
+            if (job is null)
+            {
+                slots.Release();
+                if (DateTimeOffset.UtcNow - lastCleanup > settings.CleanupInterval)
+                {
+                    lastCleanup = DateTimeOffset.UtcNow;
+                    await PurgeAsync(stoppingToken);
+                }
+
+                if (!await PauseAsync(settings.PollInterval, stoppingToken))
+                {
+                    break;
+                }
+
+                continue;
+            }
+
+            Interlocked.Increment(ref _busy);
+            running.RemoveAll(t => t.IsCompleted);
+            running.Add(Task.Run(() => RunAsync(job, claimedFrom, slots, stoppingToken), CancellationToken.None));
         }
 
         await Task.WhenAll(running);
@@ -76,31 +169,56 @@ public sealed class JobWorkerService<TContext>(
         return id.Length > 128 ? id[..128] : id;
     }
 
-    private async Task RunAsync(ClaimedJob job, SemaphoreSlim slots, CancellationToken stoppingToken)
+    private static async Task<bool> PauseAsync(TimeSpan pause, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await Task.Delay(pause, stoppingToken);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    private static string Summary(Exception exception)
+    {
+        var root = exception;
+        while (root.InnerException is { } inner)
+        {
+            root = inner;
+        }
+
+        return $"{root.GetType().Name}: {root.Message}";
+    }
+
+    private void Turn() => Volatile.Write(ref _lastTurn, Stopwatch.GetTimestamp());
+
+    private async Task PurgeAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await queue.PurgeFinishedAsync(stoppingToken);
+        }
+        catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
+        {
+            logger.LogWarning(exception, "Deleting finished {Queue} jobs failed; trying again next cleanup", typeof(TContext).Name);
+        }
+    }
+
+    private async Task RunAsync(ClaimedJob job, long leaseFrom, SemaphoreSlim slots, CancellationToken stoppingToken)
     {
         using var run = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-        var cancelled = false;
-        var heartbeat = Task.Run(async () =>
-        {
-            var interval = options.Value.LeaseDuration / 3;
-            while (!run.IsCancellationRequested)
-            {
-                await Task.Delay(interval, run.Token);
-                var state = await queue.HeartbeatAsync(job.Id, _workerId, run.Token);
-                if (state is null or true)
-                {
-                    cancelled = state is true;
-                    await run.CancelAsync();
-                }
-            }
-        }, CancellationToken.None);
+        var lease = new LeaseState();
+        var renewal = Task.Run(() => KeepLeaseAsync(job, leaseFrom, lease, run), CancellationToken.None);
 
         JobOutcome outcome;
         try
         {
             await using var scope = scopes.CreateAsyncScope();
             var handler = scope.ServiceProvider.GetServices<IJobHandler>().Single(h => h.Kind == job.Kind);
-            var context = new JobContext(job.Id, job.Payload, job.Attempt, job.MaxAttempts, (stage, progress, ct) => queue.ReportAsync(job.Id, _workerId, stage, progress, ct));
+            var context = new JobContext(job.Id, job.Payload, job.Attempt, job.MaxAttempts, (stage, progress, ct) => ReportAsync(job, stage, progress, ct));
             outcome = await handler.RunAsync(context, run.Token);
         }
         catch (OperationCanceledException) when (run.IsCancellationRequested)
@@ -109,30 +227,157 @@ public sealed class JobWorkerService<TContext>(
         }
         catch (Exception exception)
         {
-            logger.LogError(exception, "Job {JobId} ({Kind}) threw on attempt {Attempt}", job.Id, job.Kind, job.Attempt);
+            if (TransientDatabaseFailure.IsTransient(exception))
+            {
+                logger.LogWarning("Job {JobId} ({Kind}) lost its database on attempt {Attempt}: {Error}", job.Id, job.Kind, job.Attempt, Summary(exception));
+            }
+            else
+            {
+                logger.LogError(exception, "Job {JobId} ({Kind}) threw on attempt {Attempt}", job.Id, job.Kind, job.Attempt);
+            }
+
             outcome = JobOutcome.Retry($"{exception.GetType().Name}: {exception.Message}");
         }
         finally
         {
             await run.CancelAsync();
-            try
-            {
-                await heartbeat;
-            }
-            catch (OperationCanceledException)
-            {
-                // The heartbeat ends with the run.
-            }
-
+            await renewal;
+            Interlocked.Decrement(ref _busy);
             slots.Release();
         }
 
-        if (stoppingToken.IsCancellationRequested && !cancelled)
+        if (lease.Lost)
+        {
+            // Another worker holds the job now, or may at any moment: whatever this run did is not its to record.
+            logger.LogWarning("Job {JobId} ({Kind}): attempt {Attempt} stopped because its lease was lost", job.Id, job.Kind, job.Attempt);
+            if (lease.TakenOver)
+            {
+                return;
+            }
+        }
+
+        if (stoppingToken.IsCancellationRequested && !lease.CancelRequested)
         {
             // Shutting down: leave the lease to expire so another worker resumes the job.
             return;
         }
 
-        await queue.FinishAsync(job, _workerId, outcome, cancelled, CancellationToken.None);
+        await FinishAsync(job, outcome, lease.CancelRequested, stoppingToken);
+    }
+
+    /// <summary>
+    /// Renews the lease every third of it. A renewal that fails (or hangs past a third of the lease) is
+    /// tried again every second or so; when the database says the lease is gone, or when failures have
+    /// used up the lease but a third (as this worker measures it, from before the last renewal it saw
+    /// succeed), the run is cancelled: that third is the run's time to stop before the lease ends and
+    /// another worker may claim the job. Never throws.
+    /// </summary>
+    private async Task KeepLeaseAsync(ClaimedJob job, long leaseFrom, LeaseState lease, CancellationTokenSource run)
+    {
+        var length = options.Value.LeaseDuration;
+        var interval = length / 3;
+        var retry = TimeSpan.FromTicks(Math.Clamp(interval.Ticks / 4, TimeSpan.FromMilliseconds(100).Ticks, TimeSpan.FromSeconds(1).Ticks));
+        var failures = 0;
+        try
+        {
+            while (!run.IsCancellationRequested)
+            {
+                await Task.Delay(failures == 0 ? interval : retry, run.Token);
+                var attemptFrom = Stopwatch.GetTimestamp();
+                bool? state;
+                try
+                {
+                    using var attempt = CancellationTokenSource.CreateLinkedTokenSource(run.Token);
+                    attempt.CancelAfter(interval);
+                    state = await queue.HeartbeatAsync(job.Id, _workerId, attempt.Token);
+                }
+                catch (Exception exception) when (!run.IsCancellationRequested)
+                {
+                    failures++;
+                    var left = length - Stopwatch.GetElapsedTime(leaseFrom);
+                    if (left <= interval)
+                    {
+                        logger.LogWarning(
+                            "Job {JobId} ({Kind}): the lease could not be renewed for {Seconds:0.0} s ({Error}); cancelling the run before the lease ends",
+                            job.Id, job.Kind, Stopwatch.GetElapsedTime(leaseFrom).TotalSeconds, Summary(exception));
+                        lease.Lost = true;
+                        await run.CancelAsync();
+                        return;
+                    }
+
+                    logger.LogWarning(
+                        "Job {JobId} ({Kind}): renewing the lease failed ({Error}); trying again, {Seconds:0.0} s of it left",
+                        job.Id, job.Kind, Summary(exception), left.TotalSeconds);
+                    continue;
+                }
+
+                if (state is null)
+                {
+                    lease.Lost = true;
+                    lease.TakenOver = true;
+                    await run.CancelAsync();
+                    return;
+                }
+
+                failures = 0;
+                leaseFrom = attemptFrom;
+                if (state is true)
+                {
+                    lease.CancelRequested = true;
+                    await run.CancelAsync();
+                    return;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (run.IsCancellationRequested)
+        {
+            // The heartbeat ends with the run.
+        }
+    }
+
+    /// <summary>Progress is for people watching: a database blip while writing it must not fail the job (the lease guards the job).</summary>
+    private async Task ReportAsync(ClaimedJob job, string stage, int progress, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await queue.ReportAsync(job.Id, _workerId, stage, progress, cancellationToken);
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested && TransientDatabaseFailure.IsTransient(exception))
+        {
+            logger.LogWarning("Job {JobId} ({Kind}): progress {Stage} {Progress} % not recorded ({Error})", job.Id, job.Kind, stage, progress, Summary(exception));
+        }
+    }
+
+    /// <summary>Records how the run ended, trying again while the database is away, until the process stops.</summary>
+    private async Task FinishAsync(ClaimedJob job, JobOutcome outcome, bool cancelled, CancellationToken stoppingToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await queue.FinishAsync(job, _workerId, outcome, cancelled, CancellationToken.None);
+                return;
+            }
+            catch (Exception exception)
+            {
+                var pause = ClaimBackoff(attempt, options.Value);
+                logger.LogWarning(
+                    "Job {JobId} ({Kind}): recording the end of attempt {Attempt} failed ({Error}); trying again in {Pause} ms",
+                    job.Id, job.Kind, job.Attempt, Summary(exception), pause.TotalMilliseconds);
+                if (!await PauseAsync(pause, stoppingToken))
+                {
+                    // Stopping: the lease runs out and another worker resumes the job.
+                    return;
+                }
+            }
+        }
+    }
+
+    /// <summary>What the renewal learnt, read by the run once it has ended.</summary>
+    private sealed class LeaseState
+    {
+        public volatile bool Lost;
+        public volatile bool TakenOver;
+        public volatile bool CancelRequested;
     }
 }

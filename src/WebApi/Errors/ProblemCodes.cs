@@ -15,7 +15,7 @@ internal static class ProblemCodes
         StatusCodes.Status415UnsupportedMediaType => "unsupported_media_type",
         StatusCodes.Status422UnprocessableEntity => "unprocessable",
         StatusCodes.Status429TooManyRequests => "rate_limited",
-        StatusCodes.Status503ServiceUnavailable => "unavailable",
+        StatusCodes.Status503ServiceUnavailable => ProblemExceptionHandler.UnavailableCode,
         >= 500 => "internal_error",
         _ => $"http_{status}",
     };

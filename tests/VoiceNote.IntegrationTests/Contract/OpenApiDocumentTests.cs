@@ -185,6 +185,16 @@ public sealed partial class OpenApiDocumentTests : DatabaseFixture
             yield return $"no 4xx {ProblemJson} response";
         }
 
+        // Any operation reads the database (the token check included): one that is away is a 503 with Retry-After (ADR 0064).
+        if (responses["503"]?["content"]?[ProblemJson]?["schema"] is null)
+        {
+            yield return $"no 503 {ProblemJson} response";
+        }
+        else if (responses["503"]?["headers"]?["Retry-After"] is null)
+        {
+            yield return "a 503 without its Retry-After header";
+        }
+
         var security = operation["security"]?.AsArray();
         if (isPublic && security is not { Count: 0 })
         {

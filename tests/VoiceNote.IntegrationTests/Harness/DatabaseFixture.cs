@@ -34,12 +34,22 @@ public abstract class DatabaseFixture
     {
     }
 
+    /// <summary>
+    /// Whether the host reaches its database through a forwarder the fixture can cut (<see cref="Forwarder"/>),
+    /// to take the database away from this host alone; the fixture's own connection stays direct.
+    /// </summary>
+    protected virtual bool ThroughForwarder => false;
+
+    /// <summary>The forwarder between the host and its database, when <see cref="ThroughForwarder"/>.</summary>
+    internal DatabaseOutage? Forwarder { get; private set; }
+
     [OneTimeSetUp]
     public async Task CreateDatabaseAndHost()
     {
         _database = await TestDatabases.CreateAsync();
         ConnectionString = PostgresServer.ForDatabase(_database);
-        Api = new ApiFactory(ConnectionString, Settings, ConfigureServices);
+        Forwarder = ThroughForwarder ? DatabaseOutage.Start(ConnectionString) : null;
+        Api = new ApiFactory(Forwarder?.ConnectionString ?? ConnectionString, Settings, ConfigureServices);
         Api.StartServer();
         Client = Api.CreateClient();
     }
@@ -51,6 +61,11 @@ public abstract class DatabaseFixture
         if (Api is not null)
         {
             await Api.DisposeAsync();
+        }
+
+        if (Forwarder is not null)
+        {
+            await Forwarder.DisposeAsync();
         }
 
         NpgsqlConnection.ClearAllPools();

@@ -12,16 +12,29 @@ internal sealed class ChunkedTranscriber(IAudioSplitter splitter)
     /// <summary>Chunks are kept this far under the engine's byte limit (room for a WAV header and form fields).</summary>
     private const long EnvelopeBytes = 64 * 1024;
 
-    /// <param name="onChunk">Called after each chunk with (chunks done, chunks in all).</param>
+    /// <param name="progress">
+    /// Told the fraction of the recording's audio recognised so far (0 to 1, from its start), as often as the
+    /// engine knows: within a call when it reports (the local engine, utterance by utterance), otherwise
+    /// after each chunk. It may be called from the engine's own thread, and must be quick.
+    /// </param>
     public async Task<Result<RecognizedSpeech>> TranscribeAsync(
-        ISpeechRecognizer engine, DecodedAudio audio, string workDirectory, Func<int, int, Task>? onChunk, CancellationToken cancellationToken)
+        ISpeechRecognizer engine, DecodedAudio audio, string workDirectory, Action<double>? progress, CancellationToken cancellationToken)
     {
+        var total = audio.Duration.TotalSeconds;
+        void Recognised(TimeSpan upTo)
+        {
+            if (progress is not null && total > 0)
+            {
+                progress(Math.Clamp(upTo.TotalSeconds / total, 0, 1));
+            }
+        }
+
         if (engine.Limits.Allows(audio.Bytes))
         {
-            var whole = await engine.RecognizeAsync(audio.Path, cancellationToken);
-            if (whole.IsSuccess && onChunk is not null)
+            var whole = await engine.RecognizeAsync(audio.Path, progress is null ? null : Recognised, cancellationToken);
+            if (whole.IsSuccess)
             {
-                await onChunk(1, 1);
+                progress?.Invoke(1);
             }
 
             return whole;
@@ -37,7 +50,7 @@ internal sealed class ChunkedTranscriber(IAudioSplitter splitter)
             string? language = null;
             foreach (var chunk in chunks)
             {
-                var part = await engine.RecognizeAsync(chunk.Path, cancellationToken);
+                var part = await engine.RecognizeAsync(chunk.Path, progress is null ? null : within => Recognised(chunk.Offset + within), cancellationToken);
                 if (part.IsFailure)
                 {
                     return part.Error;
@@ -53,9 +66,13 @@ internal sealed class ChunkedTranscriber(IAudioSplitter splitter)
                 }
 
                 File.Delete(chunk.Path);
-                if (onChunk is not null)
+                if (chunk.Index == chunks.Count - 1)
                 {
-                    await onChunk(chunk.Index + 1, chunks.Count);
+                    progress?.Invoke(1);
+                }
+                else
+                {
+                    Recognised(chunk.Offset + chunk.Duration);
                 }
             }
 

@@ -28,6 +28,14 @@ internal interface ISpeechRecognizer
     /// <summary>Recognises a <see cref="PcmFormat"/> file.</summary>
     Task<Result<RecognizedSpeech>> RecognizeAsync(string pcmPath, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Recognises a <see cref="PcmFormat"/> file, telling <paramref name="recognised"/> how much of it, from its
+    /// start, is recognised so far, as often as the engine knows (possibly from its own thread). An engine that
+    /// answers in one call does not call it: the caller counts the file done when the answer comes.
+    /// </summary>
+    Task<Result<RecognizedSpeech>> RecognizeAsync(string pcmPath, Action<TimeSpan>? recognised, CancellationToken cancellationToken) =>
+        RecognizeAsync(pcmPath, cancellationToken);
+
     /// <summary>Recognises <see cref="PcmFormat"/> samples read from <paramref name="pcm"/> to its end (not disposed).</summary>
     Task<Result<RecognizedSpeech>> RecognizeAsync(Stream pcm, CancellationToken cancellationToken = default);
 }

@@ -30,6 +30,6 @@ internal sealed class Problem
     /// <summary>For a validation problem: the messages per field.</summary>
     public IReadOnlyDictionary<string, string[]>? Errors { get; init; }
 
-    /// <summary>For a 429 from a rate limit: the Retry-After header's seconds, for clients that cannot read headers.</summary>
+    /// <summary>For a 429 from a rate limit or a 503 while the database is away: the Retry-After header's seconds, for clients that cannot read headers.</summary>
     public int? RetryAfterSeconds { get; init; }
 }

@@ -11,7 +11,9 @@ namespace VoiceNote.WebApi.Hosting;
 /// The problem answers every operation can give because of how it is mapped, read from its metadata so
 /// endpoints only declare the ones their use case adds (409, 412, 422 …): 400 when it binds parameters
 /// or a body, 401 unless anonymous, 403 when it needs more than a token, 404 for a resource address,
-/// 429 when rate limited. Every problem answer, these and the endpoints' own, gets the <see cref="Problem"/> schema.
+/// 429 when rate limited, and 503 with Retry-After on every one, since any of them reads the database
+/// (the token check included) and a database that is away is answered so (docs/decisions/0064). Every
+/// problem answer, these and the endpoints' own, gets the <see cref="Problem"/> schema.
 /// </summary>
 internal sealed class StandardProblemResponses : IOpenApiOperationTransformer
 {
@@ -34,6 +36,19 @@ internal sealed class StandardProblemResponses : IOpenApiOperationTransformer
                 Description = ReasonPhrases.GetReasonPhrase(status),
                 Content = new Dictionary<string, OpenApiMediaType> { [ProblemJson] = new() },
             };
+        }
+
+        foreach (var status in (int[])[StatusCodes.Status429TooManyRequests, StatusCodes.Status503ServiceUnavailable])
+        {
+            if (operation.Responses.TryGetValue(status.ToString(CultureInfo.InvariantCulture), out var retryable) && retryable is OpenApiResponse response)
+            {
+                response.Headers ??= new Dictionary<string, IOpenApiHeader>();
+                response.Headers.TryAdd("Retry-After", new OpenApiHeader
+                {
+                    Description = "Seconds to wait before trying again (also in the problem's retryAfterSeconds).",
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Minimum = "1" },
+                });
+            }
         }
 
         var problems = operation.Responses.Values
@@ -93,5 +108,8 @@ internal sealed class StandardProblemResponses : IOpenApiOperationTransformer
         {
             yield return StatusCodes.Status429TooManyRequests;
         }
+
+        // The database away (a restart, an outage, no free connection): any operation, anonymous ones too.
+        yield return StatusCodes.Status503ServiceUnavailable;
     }
 }

@@ -41,13 +41,20 @@ internal sealed class PocketSphinxRecognizer : ISpeechRecognizer, IDisposable
 
     internal int PoolSize => _decoders.Size;
 
-    public async Task<Result<RecognizedSpeech>> RecognizeAsync(string pcmPath, CancellationToken cancellationToken = default)
+    public Task<Result<RecognizedSpeech>> RecognizeAsync(string pcmPath, CancellationToken cancellationToken = default) =>
+        RecognizeAsync(pcmPath, null, cancellationToken);
+
+    /// <summary>Reports the audio recognised after each utterance (from the decoding thread).</summary>
+    public async Task<Result<RecognizedSpeech>> RecognizeAsync(string pcmPath, Action<TimeSpan>? recognised, CancellationToken cancellationToken)
     {
         await using var pcm = new FileStream(pcmPath, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.SequentialScan);
-        return await RecognizeAsync(pcm, cancellationToken).ConfigureAwait(false);
+        return await RecognizeAsync(pcm, recognised, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<Result<RecognizedSpeech>> RecognizeAsync(Stream pcm, CancellationToken cancellationToken = default)
+    public Task<Result<RecognizedSpeech>> RecognizeAsync(Stream pcm, CancellationToken cancellationToken = default) =>
+        RecognizeAsync(pcm, null, cancellationToken);
+
+    private async Task<Result<RecognizedSpeech>> RecognizeAsync(Stream pcm, Action<TimeSpan>? recognised, CancellationToken cancellationToken)
     {
         if (pcm.CanSeek && !Limits.Allows(pcm.Length - pcm.Position))
         {
@@ -59,7 +66,7 @@ internal sealed class PocketSphinxRecognizer : ISpeechRecognizer, IDisposable
         {
             // Decoding is seconds of native CPU work: a dedicated thread keeps it off the shared thread pool.
             return await Task.Factory.StartNew(
-                () => Recognize(lease.Item, pcm, cancellationToken),
+                () => Recognize(lease.Item, pcm, recognised, cancellationToken),
                 cancellationToken,
                 TaskCreationOptions.LongRunning,
                 TaskScheduler.Default).ConfigureAwait(false);
@@ -74,7 +81,7 @@ internal sealed class PocketSphinxRecognizer : ISpeechRecognizer, IDisposable
 
     public void Dispose() => _decoders.Dispose();
 
-    private Result<RecognizedSpeech> Recognize(PocketSphinxDecoder decoder, Stream pcm, CancellationToken cancellationToken)
+    private Result<RecognizedSpeech> Recognize(PocketSphinxDecoder decoder, Stream pcm, Action<TimeSpan>? recognised, CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
         var maxSamples = (int)(_options.MaxUtterance.TotalSeconds * PcmFormat.SampleRate);
@@ -88,14 +95,14 @@ internal sealed class PocketSphinxRecognizer : ISpeechRecognizer, IDisposable
                 return SpeechErrors.AudioTooLong(Limits, Engine);
             }
 
-            if (PauseFinder.IsSilent(utterance.Samples))
+            if (!PauseFinder.IsSilent(utterance.Samples))
             {
-                // PocketSphinx hears words in digital silence ("it's"); there is nothing to decode.
-                continue;
+                // (PocketSphinx hears words in digital silence, "it's": a silent one is not decoded.)
+                Decode(decoder, utterance.Samples, cancellationToken);
+                words.AddRange(decoder.Words(utterance.Offset.TotalSeconds));
             }
 
-            Decode(decoder, utterance.Samples, cancellationToken);
-            words.AddRange(decoder.Words(utterance.Offset.TotalSeconds));
+            recognised?.Invoke(utterance.Offset + utterance.Duration);
         }
 
         var duration = TimeSpan.FromSeconds((double)samples / PcmFormat.SampleRate);

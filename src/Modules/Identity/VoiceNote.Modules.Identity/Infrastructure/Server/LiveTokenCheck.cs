@@ -16,6 +16,9 @@ namespace VoiceNote.Modules.Identity.Infrastructure.Server;
 /// the user is active, a partner's client is enabled. One indexed query, which also loads the user's
 /// admin permissions (tokens never carry them, so a revoke is immediate) and a partner client's current
 /// scopes (narrowing them applies to live tokens). ADR 0059.
+/// A database that is away is not a reason to reject the token (a 401 would make clients drop a valid
+/// session): the driver's exception propagates, and the host's exception handler answers 503 with
+/// Retry-After (ADR 0064).
 /// </summary>
 internal sealed class LiveTokenCheck(NpgsqlDataSource dataSource) : IOpenIddictValidationHandler<ProcessAuthenticationContext>
 {

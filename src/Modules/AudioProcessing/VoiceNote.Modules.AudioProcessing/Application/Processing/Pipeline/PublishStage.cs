@@ -8,7 +8,7 @@ namespace VoiceNote.Modules.AudioProcessing.Application.Processing.Pipeline;
 /// <summary>
 /// Hands the saved transcript and analysis to Notes through the outbox. The outbox rows, the
 /// analysis's published mark and the recording's status commit together: a resumed job that finds the
-/// mark publishes nothing again.
+/// mark publishes nothing again, and only sets the recording back to processed.
 /// </summary>
 internal sealed class PublishStage(AudioProcessingDbContext db, TimeProvider clock)
 {
@@ -16,6 +16,17 @@ internal sealed class PublishStage(AudioProcessingDbContext db, TimeProvider clo
     {
         if (analysis.PublishedAt is not null)
         {
+            // An earlier run of this job published it (a run that lost its lease, or one whose end was
+            // not recorded): nothing is sent again, but this run set the recording to processing when
+            // it began, and the recording is processed.
+            if (file.Status != AudioStatus.Processed)
+            {
+                file.Status = AudioStatus.Processed;
+                file.ProcessingError = null;
+                file.UpdatedAt = clock.GetUtcNow();
+                await db.SaveChangesAsync(cancellationToken);
+            }
+
             return;
         }
 

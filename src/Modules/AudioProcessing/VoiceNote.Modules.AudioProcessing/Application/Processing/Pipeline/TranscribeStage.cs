@@ -8,7 +8,10 @@ using VoiceNote.Modules.AudioProcessing.Speech;
 
 namespace VoiceNote.Modules.AudioProcessing.Application.Processing.Pipeline;
 
-/// <summary>Transcribes with the chosen engine (chunked to its limits) and saves a new transcript version, once per job.</summary>
+/// <summary>
+/// Transcribes with the chosen engine (chunked to its limits) and saves a new transcript version, once per
+/// job. Progress goes from 10 to 70 % with the share of the audio recognised, written at most once a second.
+/// </summary>
 internal sealed class TranscribeStage(AudioProcessingDbContext db, ISpeechEngines engines, ChunkedTranscriber transcriber, TimeProvider clock)
 {
     private const int From = 10;
@@ -30,12 +33,13 @@ internal sealed class TranscribeStage(AudioProcessingDbContext db, ISpeechEngine
             return engine.Error;
         }
 
-        var speech = await transcriber.TranscribeAsync(
-            engine.Value,
-            pcm,
-            workFolder,
-            (done, all) => job.ReportAsync(ProcessingStage.Transcribe, From + ((To - From) * done / all), cancellationToken),
-            cancellationToken);
+        Result<RecognizedSpeech> speech;
+        await using (var progress = ThrottledProgress.Start(job, ProcessingStage.Transcribe, From, ThrottledProgress.DefaultInterval, clock, cancellationToken))
+        {
+            speech = await transcriber.TranscribeAsync(
+                engine.Value, pcm, workFolder, recognised => progress.Report(From + (int)((To - From) * recognised)), cancellationToken);
+        }
+
         if (speech.IsFailure)
         {
             return speech.Error;
