@@ -6,6 +6,7 @@ using VoiceNote.Application;
 using VoiceNote.Application.Crypto;
 using VoiceNote.Application.Security;
 using VoiceNote.Infrastructure.Crypto;
+using VoiceNote.Infrastructure.Outbound;
 using VoiceNote.Infrastructure.Outbox;
 using VoiceNote.Infrastructure.Persistence;
 using VoiceNote.Infrastructure.Security;
@@ -48,6 +49,7 @@ public static class DependencyInjection
             return builder.Build();
         });
 
+        services.AddOutboundHttp(configuration);
         services.AddHttpContextAccessor();
         services.TryAddScoped<ICurrentUser, HttpCurrentUser>();
         services.TryAddSingleton<OutboxSignal>();

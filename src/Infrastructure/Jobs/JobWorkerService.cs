@@ -110,7 +110,8 @@ public sealed class JobWorkerService<TContext>(
         catch (Exception exception)
         {
             logger.LogError(exception, "Job {JobId} ({Kind}) threw on attempt {Attempt}", job.Id, job.Kind, job.Attempt);
-            outcome = JobOutcome.Retry($"{exception.GetType().Name}: {exception.Message}");
+            // The job's error is shown to the job's owner: the exception's message (paths, remote text) stays in the log above.
+            outcome = JobOutcome.Retry($"The run stopped on an unexpected error ({exception.GetType().Name}); the details are in the server's log.");
         }
         finally
         {
