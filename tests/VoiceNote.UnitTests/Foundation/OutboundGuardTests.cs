@@ -88,8 +88,64 @@ public sealed class OutboundGuardTests
         });
     }
 
+    [Test]
+    public void An_endless_answer_is_read_no_further_than_the_limit()
+    {
+        var endless = new EndlessStream();
+        using var content = new StreamContent(endless);
+
+        Assert.That(async () => await content.ReadBoundedAsync(1024 * 1024, CancellationToken.None), Throws.TypeOf<OutboundAnswerTooLargeException>());
+        Assert.That(endless.Served, Is.LessThanOrEqualTo((1024 * 1024) + (64 * 1024)), "at most one buffer past the limit");
+    }
+
+    [Test]
+    public async Task An_answer_within_the_limit_is_read_whole_and_a_declared_length_over_it_is_not_read_at_all()
+    {
+        using var small = new ByteArrayContent(new byte[1000]);
+        var endless = new EndlessStream();
+        using var declared = new StreamContent(endless);
+        declared.Headers.ContentLength = 2L * 1024 * 1024 * 1024;
+
+        Assert.That(await small.ReadBoundedAsync(1000, CancellationToken.None), Has.Length.EqualTo(1000));
+        Assert.That(async () => await declared.ReadBoundedAsync(1000, CancellationToken.None), Throws.TypeOf<OutboundAnswerTooLargeException>());
+        Assert.That(endless.Served, Is.Zero);
+    }
+
     private static OutboundGuard Guard(params string[] allowed) =>
         new(new StaticOptions(new OutboundOptions { AllowedHosts = [.. allowed] }), NullLogger<OutboundGuard>.Instance);
+
+    /// <summary>A body that never ends, counting what was read of it.</summary>
+    private sealed class EndlessStream : Stream
+    {
+        public long Served { get; private set; }
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => Served; set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            Array.Fill(buffer, (byte)' ', offset, count);
+            Served += count;
+            return count;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
 
     private sealed class StaticOptions(OutboundOptions value) : IOptionsMonitor<OutboundOptions>
     {

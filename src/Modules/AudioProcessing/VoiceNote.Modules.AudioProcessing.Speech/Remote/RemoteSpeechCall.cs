@@ -45,7 +45,7 @@ internal sealed class RemoteSpeechCall(HttpClient http, EngineAccess access, Tim
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             logger.LogWarning("Engine {Engine} at {Host} did not answer within {Timeout}", engine, host, timeout);
-            return EngineFailures.Unavailable(engine, host, $"did not answer within {timeout.TotalSeconds:0} s");
+            return EngineFailures.Unavailable(engine, host, $"did not answer within {timeout.TotalSeconds:0.#} s");
         }
         catch (OutboundAnswerTooLargeException tooLarge)
         {

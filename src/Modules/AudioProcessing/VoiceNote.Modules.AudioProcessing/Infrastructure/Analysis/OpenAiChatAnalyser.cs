@@ -66,7 +66,7 @@ internal sealed class OpenAiChatAnalyser(HttpClient http, ChatTarget target, Tim
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             logger.LogWarning("Chat analysis by {Engine} at {Host} did not answer within {Timeout}", Engine, host, target.Timeout);
-            return EngineFailures.Unavailable(Engine, host, $"did not answer within {target.Timeout.TotalSeconds:0} s");
+            return EngineFailures.Unavailable(Engine, host, $"did not answer within {target.Timeout.TotalSeconds:0.#} s");
         }
         catch (OutboundAnswerTooLargeException tooLarge)
         {
