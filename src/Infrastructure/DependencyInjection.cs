@@ -7,6 +7,7 @@ using VoiceNote.Application;
 using VoiceNote.Application.Crypto;
 using VoiceNote.Application.Security;
 using VoiceNote.Infrastructure.Crypto;
+using VoiceNote.Infrastructure.Outbound;
 using VoiceNote.Infrastructure.Outbox;
 using VoiceNote.Infrastructure.Persistence;
 using VoiceNote.Infrastructure.Security;
@@ -54,6 +55,7 @@ public static class DependencyInjection
             return builder.Build();
         });
 
+        services.AddOutboundHttp(configuration);
         services.AddHttpContextAccessor();
         services.TryAddScoped<ICurrentUser, HttpCurrentUser>();
         services.TryAddSingleton<OutboxSignal>();

@@ -43,7 +43,8 @@ internal sealed partial class ValidationBehaviour<TRequest, TResponse>(IEnumerab
     private static string ProblemCodeOf(List<FluentValidation.Results.ValidationFailure> failures)
     {
         var codes = failures.Select(f => f.ErrorCode).Distinct(StringComparer.Ordinal).ToList();
-        return codes is [var code] && ProblemCode().IsMatch(code) ? code : ValidationError.ErrorCode;
+        // A custom rule's AddFailure(message) leaves the code null.
+        return codes is [{ } code] && ProblemCode().IsMatch(code) ? code : ValidationError.ErrorCode;
     }
 
     [GeneratedRegex("^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)+$")]

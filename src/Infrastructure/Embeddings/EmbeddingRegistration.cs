@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using VoiceNote.Application.Embeddings;
+using VoiceNote.Infrastructure.Outbound;
 
 namespace VoiceNote.Infrastructure.Embeddings;
 
@@ -19,7 +20,8 @@ public static class EmbeddingRegistration
         }
 
         services.AddOptions<EmbeddingOptions>().Bind(configuration.GetSection(EmbeddingOptions.Section));
-        services.AddHttpClient<OpenAiEmbeddingGenerator>();
+        services.AddOutboundHttp(configuration);
+        services.TryAddScoped<OpenAiEmbeddingGenerator>();
         services.TryAddSingleton<LocalHashingEmbeddingGenerator>();
         // Chosen per resolution from the final configuration, so hosts and tests can switch it late.
         services.AddScoped<IEmbeddingGenerator>(provider =>

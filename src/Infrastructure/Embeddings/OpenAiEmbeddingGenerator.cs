@@ -1,11 +1,13 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using VoiceNote.Application.Embeddings;
 using VoiceNote.Domain.Primitives;
+using VoiceNote.Infrastructure.Outbound;
 
 namespace VoiceNote.Infrastructure.Embeddings;
 
@@ -14,8 +16,11 @@ namespace VoiceNote.Infrastructure.Embeddings;
 /// compatible endpoint …). The key is the owner's own stored key when they have one, else the
 /// operator's from configuration. 429 and 5xx are retried a few times (Retry-After honoured up to
 /// <see cref="EmbeddingOptions.MaxRetryDelay"/>), then reported as <see cref="EmbeddingUnavailableException"/>.
+/// A server the owner chose (their stored base URL) is called through the guarded client, the configured one through
+/// the operator's; answers are read to <see cref="OutboundOptions.MaxAnswerBytes"/> (docs/decisions/0065).
 /// </summary>
-public sealed class OpenAiEmbeddingGenerator(HttpClient http, IOptions<EmbeddingOptions> options, IServiceProvider services) : IEmbeddingGenerator
+public sealed class OpenAiEmbeddingGenerator(
+    IHttpClientFactory clients, IOptions<EmbeddingOptions> options, IOptionsMonitor<OutboundOptions> outbound, IServiceProvider services) : IEmbeddingGenerator
 {
     public const int Size = LocalHashingEmbeddingGenerator.Size;
 
@@ -35,7 +40,9 @@ public sealed class OpenAiEmbeddingGenerator(HttpClient http, IOptions<Embedding
             throw new EmbeddingUnavailableException("No API key for the embedding server: store one or configure Embeddings:ApiKey.");
         }
 
+        var ownersServer = !string.IsNullOrEmpty(credential?.BaseUrl);
         var endpoint = new Uri(new Uri(EnsureSlash(credential?.BaseUrl ?? settings.BaseUrl)), "v1/embeddings");
+        var http = clients.For(userChosen: ownersServer);
         var body = new EmbeddingRequest(settings.Model, text, Size);
         for (var attempt = 1; ; attempt++)
         {
@@ -46,7 +53,11 @@ public sealed class OpenAiEmbeddingGenerator(HttpClient http, IOptions<Embedding
             HttpResponseMessage response;
             try
             {
-                response = await http.SendAsync(request, timeout.Token);
+                response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+            }
+            catch (HttpRequestException exception) when (OutboundHttp.IsAddressRefused(exception))
+            {
+                throw new EmbeddingUnavailableException("The embedding server is on an address this server does not call.", null, exception);
             }
             catch (Exception exception) when (exception is HttpRequestException || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested))
             {
@@ -63,7 +74,7 @@ public sealed class OpenAiEmbeddingGenerator(HttpClient http, IOptions<Embedding
             {
                 if (response.IsSuccessStatusCode)
                 {
-                    return await ReadAsync(response, cancellationToken);
+                    return await ReadAsync(response, outbound.CurrentValue.MaxAnswerBytes, timeout.Token, cancellationToken);
                 }
 
                 var retryAfter = response.Headers.RetryAfter?.Delta
@@ -81,9 +92,22 @@ public sealed class OpenAiEmbeddingGenerator(HttpClient http, IOptions<Embedding
         }
     }
 
-    private static async Task<float[]> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    private static async Task<float[]> ReadAsync(HttpResponseMessage response, long maxBytes, CancellationToken cancellationToken, CancellationToken outerToken)
     {
-        var payload = await response.Content.ReadFromJsonAsync<EmbeddingResponse>(cancellationToken);
+        EmbeddingResponse? payload;
+        try
+        {
+            payload = JsonSerializer.Deserialize<EmbeddingResponse>(await response.Content.ReadBoundedAsync(maxBytes, cancellationToken));
+        }
+        catch (OutboundAnswerTooLargeException exception)
+        {
+            throw new EmbeddingUnavailableException("The embedding server's answer is longer than this server reads.", null, exception);
+        }
+        catch (Exception exception) when (exception is HttpRequestException or IOException || (exception is OperationCanceledException && !outerToken.IsCancellationRequested))
+        {
+            throw new EmbeddingUnavailableException("The embedding server's answer could not be read.", null, exception);
+        }
+
         var vector = payload?.Data is [{ Embedding: { } embedding }, ..] ? embedding : null;
         if (vector is null || vector.Length != Size)
         {

@@ -227,7 +227,8 @@ public sealed class JobWorkerService<TContext>(
         }
         catch (Exception exception)
         {
-            if (TransientDatabaseFailure.IsTransient(exception))
+            var transient = TransientDatabaseFailure.IsTransient(exception);
+            if (transient)
             {
                 logger.LogWarning("Job {JobId} ({Kind}) lost its database on attempt {Attempt}: {Error}", job.Id, job.Kind, job.Attempt, Summary(exception));
             }
@@ -236,7 +237,10 @@ public sealed class JobWorkerService<TContext>(
                 logger.LogError(exception, "Job {JobId} ({Kind}) threw on attempt {Attempt}", job.Id, job.Kind, job.Attempt);
             }
 
-            outcome = JobOutcome.Retry($"{exception.GetType().Name}: {exception.Message}");
+            // The job's error is shown to the job's owner: the exception's message (paths, remote text) stays in the log above.
+            outcome = JobOutcome.Retry(transient
+                ? "The run lost its database connection; it is tried again."
+                : $"The run stopped on an unexpected error ({exception.GetType().Name}); the details are in the server's log.");
         }
         finally
         {

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -70,9 +71,40 @@ public sealed class WireServer : IAsyncDisposable
         return http.Response.WriteAsync(json);
     }
 
+    /// <summary>
+    /// Answers 200 with a JSON body that does not end (up to 2 GiB of spaces) until the client hangs up, which
+    /// completes <paramref name="hungUp"/>. What a fake engine that tries to exhaust memory sends. Kestrel turns
+    /// writes to a closed connection into no-ops (so what the server "wrote" says nothing about what was read),
+    /// and the hang-up is taken from the connection's own closed signal.
+    /// </summary>
+    public static async Task EndlessJson(HttpContext http, TaskCompletionSource hungUp)
+    {
+        // Not disposed with this handler: the connection may be seen to close after the loop below has run out.
+        http.RequestAborted.Register(() => hungUp.TrySetResult());
+        http.Features.Get<IConnectionLifetimeFeature>()?.ConnectionClosed.Register(() => hungUp.TrySetResult());
+        http.Response.StatusCode = StatusCodes.Status200OK;
+        http.Response.ContentType = "application/json";
+        var chunk = new byte[64 * 1024];
+        Array.Fill(chunk, (byte)' ');
+        chunk[0] = (byte)'{';
+        try
+        {
+            for (var i = 0; i < 32 * 1024 && !hungUp.Task.IsCompleted; i++)
+            {
+                await http.Response.Body.WriteAsync(chunk, http.RequestAborted);
+                chunk[0] = (byte)' ';
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException or IOException)
+        {
+            // The client hung up: what a test of this answer wants.
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
     }
 }
+

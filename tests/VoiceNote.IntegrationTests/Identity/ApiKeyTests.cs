@@ -19,6 +19,9 @@ public sealed class ApiKeyTests : DatabaseFixture
     private readonly CapturedLogs _logs = new();
     private readonly RecordedResponses _responses = new();
 
+    // The operator allows a self-hosted server on this machine's port 8000 (ADR 0065); other local addresses stay refused.
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Engines:AllowedHosts:0"] = "localhost:8000" };
+
     protected override void ConfigureServices(IServiceCollection services) => _logs.AddTo(services);
 
     [Test]

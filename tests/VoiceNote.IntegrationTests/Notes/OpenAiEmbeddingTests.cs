@@ -1,4 +1,5 @@
 using System.Text;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -6,6 +7,7 @@ using VoiceNote.Application.Crypto;
 using VoiceNote.Application.Embeddings;
 using VoiceNote.Domain.Primitives;
 using VoiceNote.Infrastructure.Embeddings;
+using VoiceNote.Infrastructure.Outbound;
 using VoiceNote.IntegrationTests.Harness;
 using VoiceNote.Modules.Identity.Contracts;
 using VoiceNote.Modules.Identity.Domain;
@@ -19,6 +21,14 @@ namespace VoiceNote.IntegrationTests.Notes;
 /// </summary>
 public sealed class OpenAiEmbeddingTests : DatabaseFixture
 {
+    private static readonly Lazy<ServiceProvider> OutboundServices = new(() => new ServiceCollection().AddLogging()
+        .AddOutboundHttp(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Engines:AllowedHosts:0"] = "127.0.0.1" }).Build())
+        .BuildServiceProvider());
+
+    private static readonly Lazy<IHttpClientFactory> Clients = new(() => OutboundServices.Value.GetRequiredService<IHttpClientFactory>());
+
+    private static readonly Lazy<IOptionsMonitor<OutboundOptions>> Outbound = new(() => OutboundServices.Value.GetRequiredService<IOptionsMonitor<OutboundOptions>>());
+
     private readonly FakeEmbeddingServer _server = FakeEmbeddingServer.StartAsync().GetAwaiter().GetResult();
 
     protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
@@ -28,6 +38,8 @@ public sealed class OpenAiEmbeddingTests : DatabaseFixture
         ["Embeddings:Model"] = "test-embed-1536",
         ["Embeddings:ApiKey"] = "sk-operator",
         ["Embeddings:MaxRetryDelay"] = "00:00:00.050",
+        // An owner's own server on this machine goes through the guarded client: the operator allows it (ADR 0065).
+        ["Engines:AllowedHosts:0"] = "127.0.0.1",
     };
 
     [OneTimeTearDown]
@@ -136,7 +148,7 @@ public sealed class OpenAiEmbeddingTests : DatabaseFixture
     }
 
     private OpenAiEmbeddingGenerator Generator(string baseUrl, IServiceProvider? services = null) =>
-        new(new HttpClient(), Options.Create(new EmbeddingOptions
+        new(Clients.Value, Options.Create(new EmbeddingOptions
         {
             Provider = "openai",
             BaseUrl = baseUrl,
@@ -144,7 +156,7 @@ public sealed class OpenAiEmbeddingTests : DatabaseFixture
             ApiKey = "sk-operator",
             MaxRetryDelay = TimeSpan.FromMilliseconds(50),
             Timeout = TimeSpan.FromSeconds(5),
-        }), services ?? new ServiceCollection().BuildServiceProvider());
+        }), Outbound.Value, services ?? new ServiceCollection().BuildServiceProvider());
 
     /// <summary>Stores a provider key as the Identity module does (encrypted with the host's key ring), straight in its table.</summary>
     private async Task StoreKeyAsync(Guid owner, ApiKeyProvider provider, string key, string baseUrl)

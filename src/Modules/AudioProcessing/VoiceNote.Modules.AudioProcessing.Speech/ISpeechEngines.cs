@@ -4,7 +4,11 @@ using VoiceNote.Domain.Results;
 
 namespace VoiceNote.Modules.AudioProcessing.Speech;
 
-/// <summary>Which recogniser a recording asks for. Auto takes the best one the owner has a key for, else the local one.</summary>
+/// <summary>
+/// Which engine a recording asks for. Auto takes the best one the owner has a key for, else the local one, and
+/// falls back to the local one when that engine is down for the run; any other choice is used for every stage of
+/// the run or the run fails (docs/decisions/0065).
+/// </summary>
 internal enum SpeechEngineChoice
 {
     Auto = 0,
@@ -27,6 +31,9 @@ internal interface ISpeechEngines
     /// engine was chosen explicitly and the owner stored no key for it.
     /// </summary>
     Task<Result<ISpeechRecognizer>> ForOwnerAsync(UserId ownerId, SpeechEngineChoice choice, CancellationToken cancellationToken);
+
+    /// <summary>The offline engine: what LOCAL means, and what an AUTO run falls back to when the owner's remote engine is down.</summary>
+    ISpeechRecognizer Local { get; }
 }
 
 /// <summary>

@@ -14,6 +14,8 @@ namespace VoiceNote.Modules.AudioProcessing.Speech;
 /// </summary>
 internal sealed class SpeechEngines(IIdentityModule identity, RemoteRecognizers remote, PocketSphinxRecognizer local) : ISpeechEngines
 {
+    public ISpeechRecognizer Local => local;
+
     public async Task<Result<ISpeechRecognizer>> ForOwnerAsync(UserId ownerId, SpeechEngineChoice choice, CancellationToken cancellationToken)
     {
         switch (choice)

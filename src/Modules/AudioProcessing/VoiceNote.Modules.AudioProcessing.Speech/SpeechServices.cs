@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using VoiceNote.Infrastructure.Outbound;
 using VoiceNote.Modules.AudioProcessing.Speech.Media;
 using VoiceNote.Modules.AudioProcessing.Speech.PocketSphinx;
 using VoiceNote.Modules.AudioProcessing.Speech.Remote;
@@ -41,19 +42,17 @@ internal static class SpeechServices
     /// <summary>
     /// The remote engines (sections <c>Speech:Deepgram</c>, <c>Speech:OpenAi</c>, <c>Speech:Groq</c>,
     /// <c>Speech:OpenAiCompatible</c>) and <see cref="ISpeechEngines"/>, which needs the Identity module for
-    /// owners' keys. Each engine has its own named HttpClient: no redirects (a key is not sent on to another
-    /// address, and a moved API should fail loudly), no header values in HttpClient's logs, and no client-wide
-    /// timeout (each call has the engine's own, <see cref="RemoteEngineOptions.Timeout"/>).
+    /// owners' keys. Calls go through the outbound clients (<see cref="OutboundHttp"/>, section <c>Engines</c>):
+    /// no redirects, no header values in HttpClient's logs, answers read to a limit, and no client-wide timeout
+    /// (each call has the engine's own, <see cref="RemoteEngineOptions.Timeout"/>); an owner's own server only
+    /// through the guarded one (docs/decisions/0065).
     /// </summary>
     public static IServiceCollection AddRemoteSpeech(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddOutboundHttp(configuration);
         foreach (var engine in RemoteEngineCatalog.All)
         {
             services.AddOptions<RemoteEngineOptions>(engine.Name).Configure(engine.Defaults).Bind(configuration.GetSection(engine.Section));
-            services.AddHttpClient(engine.ClientName)
-                .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan)
-                .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false })
-                .RedactLoggedHeaders(_ => true);
         }
 
         services.TryAddSingleton(TimeProvider.System);

@@ -23,6 +23,9 @@ public sealed class ChatAnalyserSelectionTests : DatabaseFixture
     private readonly CapturedLogs _logs = new();
     private WireServer _wire = null!;
 
+    // The owner's compatible server is the wire server on this machine (ADR 0065).
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Engines:AllowedHosts:0"] = "127.0.0.1" };
+
     protected override void ConfigureServices(IServiceCollection services)
     {
         _logs.AddTo(services);

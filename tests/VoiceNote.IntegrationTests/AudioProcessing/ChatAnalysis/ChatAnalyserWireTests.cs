@@ -165,15 +165,14 @@ public sealed class ChatAnalyserWireTests
     }
 
     [Test]
-    public async Task Another_client_error_is_refused_with_the_servers_reason_but_not_the_key()
+    public async Task Another_client_error_is_refused_with_the_status_in_the_projects_words_never_the_servers()
     {
         _wire.Answer = (_, http) => WireServer.Json(http, 400, $$$"""{"error":{"message":"Invalid schema for response_format (key {{{Key}}}): 'strict' is not supported by this model.","type":"invalid_request_error"}}""");
         var error = (await Analyser().AnalyseAsync(Input)).Error;
         Assert.Multiple(() =>
         {
             Assert.That(error.Code, Is.EqualTo(EngineFailures.RefusedCode));
-            Assert.That(error.Message, Does.Contain("(400)").And.Contain("'strict' is not supported by this model"));
-            Assert.That(error.Message, Does.Not.Contain(Key));
+            Assert.That(error.Message, Is.EqualTo("The 'openai-chat:gpt-4o-mini' engine at 127.0.0.1 refused the request (400)."));
         });
     }
 
@@ -200,14 +199,78 @@ public sealed class ChatAnalyserWireTests
     }
 
     [Test]
-    public async Task A_refusal_is_refused_with_the_models_words()
+    public async Task A_refusal_is_refused_in_the_projects_words()
     {
         _wire.Answer = (_, http) => WireServer.Json(http, 200, ChatWire.Refusal("I'm sorry, I can't assist with that request."));
         var error = (await Analyser().AnalyseAsync(Input)).Error;
         Assert.Multiple(() =>
         {
             Assert.That((error.Code, EngineFailures.IsTransient(error)), Is.EqualTo((EngineFailures.RefusedCode, false)));
-            Assert.That(error.Message, Does.Contain("I can't assist with that request"));
+            Assert.That(error.Message, Is.EqualTo("The 'openai-chat:gpt-4o-mini' engine declined to analyse this note."));
+        });
+    }
+
+    [Test]
+    public async Task An_endless_answer_is_cut_at_the_limit_and_is_not_used()
+    {
+        using var small = Services(new()
+        {
+            ["Analysis:OpenAi:BaseUrl"] = new Uri(_wire.BaseAddress, "v1").ToString(),
+            ["Engines:MaxAnswerBytes"] = "65536",
+        });
+        var hungUp = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _wire.Answer = (_, http) => WireServer.EndlessJson(http, hungUp);
+
+        var error = (await Analyser(small).AnalyseAsync(Input)).Error;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That((error.Code, EngineFailures.IsTransient(error)), Is.EqualTo((EngineFailures.AnswerTooLargeCode, false)));
+            Assert.That(error.Message, Does.Contain("at 127.0.0.1").And.Contain("0.1 MiB"));
+        });
+        Assert.That(await Task.WhenAny(hungUp.Task, Task.Delay(TimeSpan.FromSeconds(10))), Is.SameAs(hungUp.Task), "the analyser hung up instead of reading on");
+    }
+
+    [Test]
+    public async Task A_redirect_is_not_followed()
+    {
+        var before = _wire.Requests.Count;
+        _wire.Answer = (request, http) =>
+        {
+            http.Response.StatusCode = 307;
+            http.Response.Headers.Location = new Uri(_wire.BaseAddress, "elsewhere/v1/chat/completions").ToString();
+            return Task.CompletedTask;
+        };
+
+        var error = (await Analyser().AnalyseAsync(Input)).Error;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(error.Code, Is.EqualTo(EngineFailures.RefusedCode));
+            Assert.That(error.Message, Does.Contain("redirect (307)"));
+            Assert.That(_wire.Requests.Skip(before).Select(r => r.Path), Is.EqualTo(new[] { "/v1/chat/completions" }), "the Location was never asked for");
+        });
+    }
+
+    [Test]
+    public async Task An_owners_server_on_this_machine_is_refused_unless_the_operator_allows_its_host()
+    {
+        var before = _wire.Requests.Count;
+        _wire.Answer = ChatWire.Answering(ChatWire.DentistAndMilk);
+        var owners = new ProviderCredential(ApiKeyProvider.OpenAiCompatible, Key, new Uri(_wire.BaseAddress, "compat/v1").ToString());
+        using var allowing = Services(new() { ["Engines:AllowedHosts:0"] = "127.0.0.1" });
+
+        var refused = (await _services.GetRequiredService<ChatAnalyserFactory>().Create(owners)!.AnalyseAsync(Input)).Error;
+        var requestsWhileRefused = _wire.Requests.Count - before;
+        var allowed = await allowing.GetRequiredService<ChatAnalyserFactory>().Create(owners)!.AnalyseAsync(Input);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That((refused.Code, EngineFailures.IsTransient(refused)), Is.EqualTo((EngineFailures.AddressRefusedCode, false)));
+            Assert.That(refused.Message, Does.Contain("at 127.0.0.1").And.Contain("Engines:AllowedHosts"));
+            Assert.That(requestsWhileRefused, Is.Zero, "nothing reached the server");
+            Assert.That(allowed.IsSuccess, Is.True, allowed.IsFailure ? allowed.Error.Message : null);
+            Assert.That(_wire.Requests.Skip(before).Select(r => r.Path), Is.EqualTo(new[] { "/compat/v1/chat/completions" }));
         });
     }
 
@@ -241,7 +304,7 @@ public sealed class ChatAnalyserWireTests
         Assert.Multiple(() =>
         {
             Assert.That((error.Code, EngineFailures.IsTransient(error)), Is.EqualTo((EngineFailures.UnavailableCode, true)));
-            Assert.That(error.Message, Does.Contain("no answer within"));
+            Assert.That(error.Message, Is.EqualTo("The 'openai-chat:gpt-4o-mini' engine at 127.0.0.1 did not answer within 0.5 s."));
         });
     }
 

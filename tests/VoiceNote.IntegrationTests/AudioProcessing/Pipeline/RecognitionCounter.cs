@@ -91,10 +91,18 @@ internal sealed class RecognitionCounter
 
     private sealed class CountingEngines(ISpeechEngines inner, RecognitionCounter counter) : ISpeechEngines
     {
+        /// <summary>One instance, as the real one: the pipeline tells the offline engine by reference.</summary>
+        public ISpeechRecognizer Local { get; } = new CountingRecognizer(inner.Local, counter);
+
         public async Task<Result<ISpeechRecognizer>> ForOwnerAsync(UserId ownerId, SpeechEngineChoice choice, CancellationToken cancellationToken)
         {
             var engine = await inner.ForOwnerAsync(ownerId, choice, cancellationToken);
-            return engine.IsFailure ? engine : Result<ISpeechRecognizer>.Success(new CountingRecognizer(engine.Value, counter));
+            if (engine.IsFailure)
+            {
+                return engine;
+            }
+
+            return engine.Value == inner.Local ? Result<ISpeechRecognizer>.Success(Local) : Result<ISpeechRecognizer>.Success(new CountingRecognizer(engine.Value, counter));
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using VoiceNote.Application.Security;
 using VoiceNote.IntegrationTests.AudioProcessing.ChatAnalysis;
 using VoiceNote.IntegrationTests.AudioProcessing.Speech;
@@ -11,8 +12,9 @@ namespace VoiceNote.IntegrationTests.AudioProcessing.Pipeline;
 /// <summary>
 /// The pipeline against remote engines that fail. A local server speaks OpenAI's wire formats (both
 /// transcription and chat); the owner's OpenAI key makes both stages use it. A failing engine makes
-/// the job retry with backoff until its attempts run out and fail with the reason kept, every stage
-/// saved before it stays, and an operator's retry after the engine recovers finishes from there.
+/// the job retry with backoff until its attempts run out and fail with the reason kept (in the project's
+/// words, ADR 0065), every stage saved before it stays, and an operator's retry after the engine recovers
+/// finishes from there.
 /// </summary>
 public sealed class RemoteEngineFailureTests : DatabaseFixture
 {
@@ -70,7 +72,7 @@ public sealed class RemoteEngineFailureTests : DatabaseFixture
             Assert.That(failed.GetProperty("status").GetString(), Is.EqualTo("FAILED"));
             Assert.That(failed.GetProperty("attempts").GetInt32(), Is.EqualTo(5), "retried until the attempts ran out");
             Assert.That(failed.GetProperty("stage").GetString(), Is.EqualTo("TRANSCRIBE"));
-            Assert.That(failed.GetProperty("error").GetString(), Does.Contain("engine.unavailable"));
+            Assert.That(failed.GetProperty("error").GetString(), Is.EqualTo("transcribe: engine.unavailable: The 'openai' engine at 127.0.0.1 answered 500."), "the status, never the server's body");
             Assert.That(_engine.Requests.Count(r => r.Path == TranscriptionPath) - callsBefore, Is.EqualTo(5), "one call per attempt");
             Assert.That(recording.GetProperty("status").GetString(), Is.EqualTo("FAILED"));
             Assert.That(recording.GetProperty("processingError").GetString(), Does.Contain("engine.unavailable"));
@@ -127,7 +129,7 @@ public sealed class RemoteEngineFailureTests : DatabaseFixture
     }
 
     [Test]
-    public async Task A_failing_analysis_keeps_the_saved_transcript_and_a_refusing_model_gives_way_to_the_local_rules()
+    public async Task A_failing_chosen_model_keeps_the_saved_transcript_and_an_operators_retry_finishes_without_transcribing_again()
     {
         var account = await this.CreateAccountAsync("analysis");
         using var client = this.ClientFor(account);
@@ -135,19 +137,23 @@ public sealed class RemoteEngineFailureTests : DatabaseFixture
         Assert.That(key.IsSuccessStatusCode, Is.True);
         Answer(transcription: Transcribed, chat: ServerError);
 
-        var (_, item) = await client.UploadAsync(await SpeechSamples.DentistAsAsync("flac"));
+        // OPENAI chosen explicitly: every stage uses it or the run fails (ADR 0065), however long the model is down.
+        var (_, item) = await client.UploadAsync(await SpeechSamples.DentistAsAsync("flac"), "?engine=openai");
         var audioId = item.Id();
         var failed = await client.WaitUntilFinishedAsync(audioId, TimeSpan.FromMinutes(1));
         Assert.Multiple(async () =>
         {
             Assert.That(failed.GetProperty("status").GetString(), Is.EqualTo("FAILED"));
             Assert.That(failed.GetProperty("stage").GetString(), Is.EqualTo("ANALYSE"));
+            Assert.That(failed.GetProperty("attempts").GetInt32(), Is.EqualTo(5));
+            Assert.That(failed.GetProperty("error").GetString(), Is.EqualTo($"analyse: engine.unavailable: The 'openai-chat:gpt-4o-mini' engine at 127.0.0.1 answered 500."));
+            Assert.That(failed.GetProperty("transcription").GetProperty("engine").GetString(), Is.EqualTo("OPENAI"));
+            Assert.That(failed.GetProperty("analysis").ValueKind, Is.EqualTo(JsonValueKind.Null));
             Assert.That(await ScalarAsync<long>($"SELECT count(*) FROM audio.transcripts WHERE audio_id = '{audioId}'"), Is.EqualTo(1), "the transcript was saved before the analysis");
         });
         var transcriptionsBefore = _engine.Requests.Count(r => r.Path == TranscriptionPath);
 
-        // The model now refuses (a permanent answer): the local rules analyse instead, from the saved transcript.
-        Answer(transcription: ServerError, chat: (_, http) => WireServer.Json(http, 400, """{"error":{"message":"This model does not support json_schema.","type":"invalid_request_error"}}"""));
+        Answer(transcription: ServerError, chat: ChatWire.Answering(ChatWire.DentistAndMilk));
         var admin = await this.CreateAccountAsync("operator2");
         await this.GrantAdminAsync(admin, AdminPermissions.CanModifySystemSettings);
         using var adminClient = this.ClientFor(admin);
@@ -160,7 +166,35 @@ public sealed class RemoteEngineFailureTests : DatabaseFixture
         {
             Assert.That(done.GetProperty("status").GetString(), Is.EqualTo("COMPLETED"), done.ToString());
             Assert.That(_engine.Requests.Count(r => r.Path == TranscriptionPath), Is.EqualTo(transcriptionsBefore), "the retry did not transcribe again");
+            Assert.That(versions[0].GetProperty("analysisEngine").GetString(), Is.EqualTo("openai-chat:gpt-4o-mini"));
+            Assert.That(versions[0].GetProperty("analysisFallback").ValueKind, Is.EqualTo(JsonValueKind.Null));
+        });
+    }
+
+    [Test]
+    public async Task On_auto_a_refusing_model_gives_way_to_the_local_rules_at_once_and_says_so()
+    {
+        var account = await this.CreateAccountAsync("refusing");
+        using var client = this.ClientFor(account);
+        Assert.That((await client.PutAsJsonAsync("/api/v1/me/api-keys/openai", new { apiKey = "sk-refused-key" })).IsSuccessStatusCode, Is.True);
+        Answer(
+            transcription: Transcribed,
+            chat: (_, http) => WireServer.Json(http, 400, """{"error":{"message":"This model does not support json_schema.","type":"invalid_request_error"}}"""));
+
+        var (_, item) = await client.UploadAsync(await SpeechSamples.DentistAsAsync("mp3"));
+        var done = await client.WaitUntilFinishedAsync(item.Id(), TimeSpan.FromMinutes(1));
+
+        var versions = (await client.GetJsonAsync($"/api/v1/audio/{item.Id()}/transcripts")).GetProperty("items");
+        Assert.Multiple(() =>
+        {
+            Assert.That(done.GetProperty("status").GetString(), Is.EqualTo("COMPLETED"), done.ToString());
+            Assert.That(done.GetProperty("attempts").GetInt32(), Is.EqualTo(1), "a refusal is not retried");
+            Assert.That(done.GetProperty("analysis").GetProperty("engine").GetString(), Is.EqualTo("local-rules-1"));
+            Assert.That(done.GetProperty("analysis").GetProperty("fallback").GetProperty("from").GetString(), Is.EqualTo("openai-chat:gpt-4o-mini"));
+            Assert.That(done.GetProperty("analysis").GetProperty("fallback").GetProperty("reason").GetString(), Is.EqualTo("REFUSED"));
+            Assert.That(done.GetProperty("transcription").GetProperty("fallback").ValueKind, Is.EqualTo(JsonValueKind.Null), "the transcription was the owner's engine's");
             Assert.That(versions[0].GetProperty("analysisEngine").GetString(), Is.EqualTo("local-rules-1"));
+            Assert.That(versions[0].GetProperty("analysisFallback").GetProperty("reason").GetString(), Is.EqualTo("REFUSED"));
             Assert.That(versions[0].GetProperty("analysis").GetProperty("tasks").EnumerateArray().Select(t => t.GetProperty("description").GetString()),
                 Does.Contain("Call the dentist"));
         });

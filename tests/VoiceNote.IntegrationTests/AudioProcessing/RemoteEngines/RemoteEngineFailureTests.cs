@@ -39,7 +39,7 @@ public sealed class RemoteEngineFailureTests(string engine)
         Assert.That(error, Is.TypeOf<RateLimitedError>().With.Property(nameof(RateLimitedError.RetryAfter)).EqualTo(TimeSpan.FromSeconds(7)));
         Assert.That(error.Code, Is.EqualTo(EngineFailures.RateLimitedCode));
         Assert.That(EngineFailures.IsTransient(error), Is.True);
-        Assert.That(_host.Logs.Containing($"Engine {engine} answered 429"), Is.Not.Empty, "the logs are captured, so the key check after each test means something");
+        Assert.That(_host.Logs.Containing($"Engine {engine} at 127.0.0.1 answered 429"), Is.Not.Empty, "the logs are captured, so the key check after each test means something");
     }
 
     [Test]
@@ -85,7 +85,7 @@ public sealed class RemoteEngineFailureTests(string engine)
     }
 
     [Test]
-    public async Task Another_4xx_is_refused_with_a_short_excerpt_that_never_holds_the_key()
+    public async Task Another_4xx_is_refused_in_the_projects_words_and_the_engines_reason_goes_to_the_logs_without_the_key()
     {
         var error = await FailWith(http => WireServer.Json(http, 400, $$$"""
             {"error":{"message":"Audio file is too short. Minimum audio length is 0.1 seconds. (request by {{{RemoteEngineHost.Key}}}) {{{new string('x', 500)}}}","type":"invalid_request_error"}}
@@ -95,24 +95,71 @@ public sealed class RemoteEngineFailureTests(string engine)
         {
             Assert.That(error.Code, Is.EqualTo(EngineFailures.RefusedCode));
             Assert.That(EngineFailures.IsTransient(error), Is.False);
-            Assert.That(error.Message, Does.Contain("(400)").And.Contain("Audio file is too short"));
-            Assert.That(error.Message, Does.Not.Contain(RemoteEngineHost.Key).And.Contain("(hidden)"));
-            Assert.That(error.Message, Has.Length.LessThan(400));
+            Assert.That(error.Message, Is.EqualTo($"The '{engine}' engine at 127.0.0.1 refused the request (400)."));
+            Assert.That(_host.Logs.Containing("Audio file is too short"), Is.Not.Empty, "the operator still reads the engine's reason");
+            Assert.That(_host.Logs.Containing("(request by (hidden))"), Is.Not.Empty, "with the key blanked out");
         });
     }
 
     [Test]
-    public async Task An_error_page_that_is_not_json_is_quoted_as_text()
+    public async Task An_error_page_is_never_quoted_to_the_owner()
     {
         var error = await FailWith(http =>
         {
             http.Response.StatusCode = 413;
             http.Response.ContentType = "text/html";
-            return http.Response.WriteAsync("<html>\n  <body>413 Request Entity Too Large</body>\n</html>");
+            return http.Response.WriteAsync("<html>\n  <body>413 Request Entity Too Large at /srv/whisper/uploads</body>\n</html>");
         });
 
         Assert.That(error.Code, Is.EqualTo(EngineFailures.RefusedCode));
-        Assert.That(error.Message, Does.Contain("(413)").And.Contain("<html> <body>413 Request Entity Too Large</body> </html>"));
+        Assert.That(error.Message, Is.EqualTo($"The '{engine}' engine at 127.0.0.1 refused the request (413)."));
+    }
+
+    [Test]
+    public async Task A_redirect_is_not_followed()
+    {
+        var error = await FailWith(http =>
+        {
+            http.Response.StatusCode = 302;
+            http.Response.Headers.Location = new Uri(_host.Wire.BaseAddress, "elsewhere").ToString();
+            return Task.CompletedTask;
+        });
+
+        Assert.That(error.Code, Is.EqualTo(EngineFailures.RefusedCode));
+        Assert.That(error.Message, Does.Contain("redirect (302)"));
+        Assert.That(_host.Wire.Requests.Select(r => r.Path), Has.None.EqualTo("/elsewhere"), "the Location was never asked for");
+    }
+
+    [Test]
+    public async Task An_endless_2xx_answer_is_cut_at_the_limit()
+    {
+        var hungUp = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _host.Wire.Answer = (_, http) => WireServer.EndlessJson(http, hungUp);
+        var recognizer = _host.Recognizer(engine, new Dictionary<string, string?> { ["Engines:MaxAnswerBytes"] = "1048576" });
+
+        var result = await recognizer.RecognizeAsync(_host.TonePcm(0.25));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Error.Code, Is.EqualTo(EngineFailures.AnswerTooLargeCode));
+            Assert.That(EngineFailures.IsTransient(result.Error), Is.False);
+            Assert.That(result.Error.Message, Is.EqualTo($"The '{engine}' engine at 127.0.0.1 answered with more than 1 MiB, the most this server reads; the answer was not used."));
+        });
+        Assert.That(await Task.WhenAny(hungUp.Task, Task.Delay(TimeSpan.FromSeconds(10))), Is.SameAs(hungUp.Task), "the recogniser hung up instead of reading on");
+    }
+
+    [Test]
+    public async Task A_declared_length_over_the_limit_is_refused_before_reading()
+    {
+        var error = await FailWith(http =>
+        {
+            http.Response.StatusCode = 200;
+            http.Response.ContentLength = 2L * 1024 * 1024 * 1024;
+            http.Response.ContentType = "application/json";
+            return http.Response.WriteAsync("{\"text\":\"");
+        });
+
+        Assert.That(error.Code, Is.EqualTo(EngineFailures.AnswerTooLargeCode));
     }
 
     [TestCase("{\"text\": \"cut off")]
@@ -140,6 +187,7 @@ public sealed class RemoteEngineFailureTests(string engine)
 
         Assert.That(result.Error.Code, Is.EqualTo(EngineFailures.UnavailableCode));
         Assert.That(EngineFailures.IsTransient(result.Error), Is.True);
+        Assert.That(result.Error.Message, Is.EqualTo($"The '{engine}' engine at 127.0.0.1 could not be reached."), "no socket error in the owner's words");
     }
 
     [Test]
@@ -155,7 +203,7 @@ public sealed class RemoteEngineFailureTests(string engine)
         var result = await recognizer.RecognizeAsync(_host.TonePcm(0.25));
 
         Assert.That(result.Error.Code, Is.EqualTo(EngineFailures.UnavailableCode));
-        Assert.That(result.Error.Message, Does.Contain("no answer within"));
+        Assert.That(result.Error.Message, Is.EqualTo($"The '{engine}' engine at 127.0.0.1 did not answer within 0.3 s."));
     }
 
     [Test]

@@ -19,7 +19,9 @@ internal sealed record FormPart(string? FileName, string? ContentType, byte[] Da
 /// <summary>
 /// A <see cref="WireServer"/> standing in for every remote engine at once (OpenAI under <c>/v1</c>, Groq
 /// under <c>/openai/v1</c>, a self-hosted server under <c>/selfhosted/v1</c>, Deepgram at the root), and
-/// recognisers built by the module's real registration (<c>AddRemoteSpeech</c>) pointed at it.
+/// recognisers built by the module's real registration (<c>AddRemoteSpeech</c>) pointed at it. The owner's
+/// openai-compatible server goes through the guarded client, so 127.0.0.1 is on the allow-list unless a test's
+/// settings say otherwise.
 /// </summary>
 internal sealed class RemoteEngineHost : IAsyncDisposable
 {
@@ -60,6 +62,8 @@ internal sealed class RemoteEngineHost : IAsyncDisposable
             ["Speech:OpenAi:BaseUrl"] = server + "v1",
             ["Speech:Groq:BaseUrl"] = server + "openai/v1",
             ["Speech:Deepgram:BaseUrl"] = server.ToString(),
+            // The owner's self-hosted server is this machine: the operator allows it, as for a LAN Whisper server (ADR 0065).
+            ["Engines:AllowedHosts:0"] = "127.0.0.1",
         }).AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
         var services = new ServiceCollection().AddLogging();
         Logs.AddTo(services);

@@ -5,7 +5,10 @@ using VoiceNote.Modules.AudioProcessing.Speech.Engines;
 
 namespace VoiceNote.UnitTests.AudioProcessing.RemoteEngines;
 
-/// <summary>How a remote engine's HTTP refusal becomes an engine failure class (ADR 0041).</summary>
+/// <summary>
+/// How a remote engine's HTTP refusal becomes an engine failure class (ADR 0041), in the project's own words
+/// (ADR 0065); the engine's own words are an excerpt for the logs.
+/// </summary>
 public sealed class EngineAnswersTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);
@@ -21,13 +24,20 @@ public sealed class EngineAnswersTests
     [TestCase(422, EngineFailures.RefusedCode)]
     [TestCase(301, EngineFailures.RefusedCode)]
     public void Each_status_has_one_failure_class(int status, string code) =>
-        Assert.That(EngineAnswers.Failure("openai", status, null, "detail").Code, Is.EqualTo(code));
+        Assert.That(EngineAnswers.Failure("openai", "api.openai.com", status, null).Code, Is.EqualTo(code));
+
+    [TestCase(503, "The 'openai' engine at api.openai.com answered 503.")]
+    [TestCase(400, "The 'openai' engine at api.openai.com refused the request (400).")]
+    [TestCase(401, "The 'openai' engine at api.openai.com rejected the stored API key (401); update it in your profile.")]
+    [TestCase(302, "The 'openai' engine at api.openai.com answered with a redirect (302), which is not followed; check the engine's base URL.")]
+    public void The_owner_reads_the_engine_host_and_status_in_the_projects_words(int status, string message) =>
+        Assert.That(EngineAnswers.Failure("openai", "api.openai.com", status, null).Message, Is.EqualTo(message));
 
     [Test]
     public void A_rate_limit_carries_its_delay_or_the_default()
     {
-        Assert.That(((RateLimitedError)EngineAnswers.Failure("groq", 429, TimeSpan.FromSeconds(12), "")).RetryAfter, Is.EqualTo(TimeSpan.FromSeconds(12)));
-        Assert.That(((RateLimitedError)EngineAnswers.Failure("groq", 429, null, "")).RetryAfter, Is.EqualTo(TimeSpan.FromSeconds(30)));
+        Assert.That(((RateLimitedError)EngineAnswers.Failure("groq", "api.groq.com", 429, TimeSpan.FromSeconds(12))).RetryAfter, Is.EqualTo(TimeSpan.FromSeconds(12)));
+        Assert.That(((RateLimitedError)EngineAnswers.Failure("groq", "api.groq.com", 429, null)).RetryAfter, Is.EqualTo(TimeSpan.FromSeconds(30)));
     }
 
     [Test]

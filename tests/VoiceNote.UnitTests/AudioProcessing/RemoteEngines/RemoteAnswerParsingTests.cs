@@ -82,7 +82,7 @@ public sealed class RemoteAnswerParsingTests
     [TestCase("https://api.deepgram.com", "v1/listen?model=nova-2", "https://api.deepgram.com/v1/listen?model=nova-2")]
     public void Paths_are_appended_to_the_base_url_and_the_key_is_never_printed(string baseUrl, string relative, string expected)
     {
-        var access = new EngineAccess(RemoteEngineCatalog.OpenAi, new Uri(baseUrl), "sk-secret-key-1234", new RemoteEngineOptions());
+        var access = new EngineAccess(RemoteEngineCatalog.OpenAi, new Uri(baseUrl), "sk-secret-key-1234", new RemoteEngineOptions(), 16 * 1024 * 1024);
 
         Assert.That(access.Resolve(relative).AbsoluteUri, Is.EqualTo(expected));
         Assert.That(access.ToString(), Does.Not.Contain("sk-secret"));

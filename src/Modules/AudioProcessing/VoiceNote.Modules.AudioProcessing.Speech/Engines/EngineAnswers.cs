@@ -16,18 +16,20 @@ internal static partial class EngineAnswers
     /// <summary>Waited after a 429 that says nothing about when to come back.</summary>
     public static readonly TimeSpan DefaultRetryAfter = TimeSpan.FromSeconds(30);
 
-    /// <summary>The longest error detail kept: enough to tell "file too short" from "unsupported model", not a page of HTML.</summary>
+    /// <summary>The longest error detail kept for the logs: enough to tell "file too short" from "unsupported model", not a page of HTML.</summary>
     public const int MaxExcerptChars = 200;
 
     /// <summary>Error bodies are read this far and no further.</summary>
     public const int MaxErrorBodyBytes = 4096;
 
-    public static Error Failure(string engine, int status, TimeSpan? retryAfter, string excerpt) => status switch
+    /// <summary>A non-2xx answer as an error the owner may read: the status, never the body (that goes to the logs).</summary>
+    public static Error Failure(string engine, string host, int status, TimeSpan? retryAfter) => status switch
     {
-        429 => EngineFailures.RateLimited(engine, retryAfter ?? DefaultRetryAfter),
-        401 or 403 => EngineFailures.KeyRejected(engine),
-        >= 500 => EngineFailures.Unavailable(engine, $"it answered {status}."),
-        _ => EngineFailures.Refused(engine, status, excerpt),
+        429 => EngineFailures.RateLimited(engine, host, retryAfter ?? DefaultRetryAfter),
+        401 or 403 => EngineFailures.KeyRejected(engine, host, status),
+        >= 500 => EngineFailures.Unavailable(engine, host, $"answered {status}"),
+        >= 300 and < 400 => EngineFailures.Redirected(engine, host, status),
+        _ => EngineFailures.Refused(engine, host, status),
     };
 
     /// <summary>
@@ -46,8 +48,9 @@ internal static partial class EngineAnswers
     }
 
     /// <summary>
-    /// A short, single-line detail from an error body: the message field engines put in their JSON
-    /// errors when there is one, else the text. The key is blanked out first: some servers quote it back.
+    /// A short, single-line detail from an error body for the logs (never for the owner): the message field
+    /// engines put in their JSON errors when there is one, else the text. The key is blanked out first: some
+    /// servers quote it back.
     /// </summary>
     public static string Excerpt(ReadOnlySpan<byte> body, string apiKey) => Excerpt(Encoding.UTF8.GetString(body), apiKey);
 

@@ -3,11 +3,7 @@ using VoiceNote.Modules.Identity.Contracts;
 namespace VoiceNote.Modules.AudioProcessing.Speech.Remote;
 
 /// <summary>One remote engine: its stable name, where its settings live, whose key it takes, and its defaults.</summary>
-internal sealed record RemoteEngine(string Name, SpeechEngineChoice Choice, ApiKeyProvider Provider, string Section, Action<RemoteEngineOptions> Defaults)
-{
-    /// <summary>The named HttpClient (IHttpClientFactory) the engine's calls go through.</summary>
-    public string ClientName => "speech-" + Name;
-}
+internal sealed record RemoteEngine(string Name, SpeechEngineChoice Choice, ApiKeyProvider Provider, string Section, Action<RemoteEngineOptions> Defaults);
 
 /// <summary>The remote engines, in the order Auto prefers them (best recognition first, ADR 0041).</summary>
 internal static class RemoteEngineCatalog

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using VoiceNote.Domain.Results;
+using VoiceNote.Infrastructure.Outbound;
 using VoiceNote.Modules.AudioProcessing.Speech.Engines;
 
 namespace VoiceNote.Modules.AudioProcessing.Speech.Remote;
@@ -8,7 +9,9 @@ namespace VoiceNote.Modules.AudioProcessing.Speech.Remote;
 /// <summary>
 /// Sends one request to a remote engine and turns every way it can go wrong into an
 /// <see cref="EngineFailures"/> error. One attempt only: retries belong to the job queue, which knows
-/// the job's attempts and backoff and does not hold a worker's lease while waiting (ADR 0041).
+/// the job's attempts and backoff and does not hold a worker's lease while waiting (ADR 0041). The answer
+/// is read within the call's timeout and up to <see cref="EngineAccess.MaxAnswerBytes"/> (ADR 0065); what the
+/// engine said on an error, and why a connection failed, go to the logs only.
 /// </summary>
 internal sealed class RemoteSpeechCall(HttpClient http, EngineAccess access, TimeProvider clock, ILogger logger)
 {
@@ -16,6 +19,7 @@ internal sealed class RemoteSpeechCall(HttpClient http, EngineAccess access, Tim
     public async Task<Result<byte[]>> SendAsync(HttpRequestMessage request, TimeSpan audio, CancellationToken cancellationToken)
     {
         var engine = access.Engine.Name;
+        var host = access.Host;
         var timeout = access.Options.Timeout;
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timeout);
@@ -26,27 +30,39 @@ internal sealed class RemoteSpeechCall(HttpClient http, EngineAccess access, Tim
             var status = (int)response.StatusCode;
             if (response.IsSuccessStatusCode)
             {
-                var body = await response.Content.ReadAsByteArrayAsync(deadline.Token).ConfigureAwait(false);
+                var body = await response.Content.ReadBoundedAsync(access.MaxAnswerBytes, deadline.Token).ConfigureAwait(false);
                 logger.LogInformation(
                     "Engine {Engine} recognised {Seconds:0.0} s of audio in {Elapsed} ms", engine, audio.TotalSeconds, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                 return body;
             }
 
             var excerpt = await EngineAnswers.ReadExcerptAsync(response.Content, access.ApiKey, deadline.Token).ConfigureAwait(false);
-            var error = EngineAnswers.Failure(engine, status, EngineAnswers.RetryAfter(response.Headers.RetryAfter, clock.GetUtcNow()), excerpt);
-            logger.LogWarning("Engine {Engine} answered {Status} ({Code}) for {Seconds:0.0} s of audio", engine, status, error.Code, audio.TotalSeconds);
+            var error = EngineAnswers.Failure(engine, host, status, EngineAnswers.RetryAfter(response.Headers.RetryAfter, clock.GetUtcNow()));
+            logger.LogWarning(
+                "Engine {Engine} at {Host} answered {Status} ({Code}) for {Seconds:0.0} s of audio: {Excerpt}", engine, host, status, error.Code, audio.TotalSeconds, excerpt);
             return error;
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            logger.LogWarning("Engine {Engine} did not answer within {Timeout}", engine, timeout);
-            return EngineFailures.Unavailable(engine, $"no answer within {timeout.TotalSeconds:0} s.");
+            logger.LogWarning("Engine {Engine} at {Host} did not answer within {Timeout}", engine, host, timeout);
+            return EngineFailures.Unavailable(engine, host, $"did not answer within {timeout.TotalSeconds:0.#} s");
+        }
+        catch (OutboundAnswerTooLargeException tooLarge)
+        {
+            logger.LogWarning("Engine {Engine} at {Host} answered with more than {Limit} bytes; the answer was cut there", engine, host, tooLarge.Limit);
+            return EngineFailures.AnswerTooLarge(engine, host, tooLarge.Limit);
         }
         catch (Exception exception) when (exception is HttpRequestException or IOException)
         {
-            // The message names the host and the socket error; requests carry the key only in a header, never in a message.
-            logger.LogWarning("Engine {Engine} could not be reached: {Reason}", engine, exception.Message);
-            return EngineFailures.Unavailable(engine, exception.Message);
+            if (OutboundHttp.IsAddressRefused(exception))
+            {
+                logger.LogWarning("Engine {Engine} at {Host} is on a refused address; nothing was sent", engine, host);
+                return EngineFailures.AddressRefused(engine, host);
+            }
+
+            // The message names the host and the socket error: the operator's to read, not the owner's.
+            logger.LogWarning("Engine {Engine} at {Host} could not be reached: {Reason}", engine, host, exception.Message);
+            return EngineFailures.Unavailable(engine, host, "could not be reached");
         }
     }
 }

@@ -1,4 +1,5 @@
 using VoiceNote.Domain.Primitives;
+using VoiceNote.Modules.AudioProcessing.Speech.Engines;
 
 namespace VoiceNote.Modules.AudioProcessing.Domain;
 
@@ -44,6 +45,19 @@ internal sealed class AnalysisVersion : IOwnedByUser
     public string Result { get; private set; } = "{}";
 
     public DateTimeOffset CreatedAt { get; private set; }
+
+    /// <summary>The owner's remote engine this analysis was meant for, when an AUTO run fell back to the offline one (docs/decisions/0065).</summary>
+    public string? FallbackFrom { get; private set; }
+
+    /// <summary>Why it fell back; null when the engine that made it is the one the run chose.</summary>
+    public EngineFallbackReason? FallbackReason { get; private set; }
+
+    /// <summary>Records that the offline engine stood in for <paramref name="from"/>.</summary>
+    public void RecordFallback(string from, EngineFallbackReason reason)
+    {
+        FallbackFrom = from;
+        FallbackReason = reason;
+    }
 
     public DateTimeOffset? PublishedAt { get; set; }
 }

@@ -20,14 +20,16 @@ internal sealed class ChatWireFormatTests
     }
 
     [Test]
-    public void A_refusal_is_refused_with_its_reason()
+    public void A_refusal_is_refused_in_the_projects_words_and_its_reason_is_kept_for_the_logs()
     {
-        var content = ChatCompletionReader.Content(Engine, """{"choices":[{"message":{"role":"assistant","content":null,"refusal":"I can't help with that.\nSorry."}}]}""");
+        const string body = """{"choices":[{"message":{"role":"assistant","content":null,"refusal":"I can't help with that.\nSorry."}}]}""";
+        var content = ChatCompletionReader.Content(Engine, body);
         Assert.Multiple(() =>
         {
             Assert.That(content.Error.Code, Is.EqualTo(EngineFailures.RefusedCode));
-            Assert.That(content.Error.Message, Does.Contain("I can't help with that. Sorry."));
+            Assert.That(content.Error.Message, Is.EqualTo($"The '{Engine}' engine declined to analyse this note."));
             Assert.That(EngineFailures.IsTransient(content.Error), Is.False);
+            Assert.That(ChatCompletionReader.RefusalOf(body), Is.EqualTo("I can't help with that.\nSorry."));
         });
     }
 
@@ -70,25 +72,26 @@ internal sealed class ChatWireFormatTests
     }
 
     [Test]
-    public void A_refusal_quotes_the_servers_message_bounded_and_without_any_key()
+    public void A_refusal_never_quotes_the_server_and_its_logged_excerpt_never_holds_a_key()
     {
         const string key = "sk-proj-SECRET1234567890";
-        var echoed = From(400, null, $$$"""{"error":{"message":"Invalid request with key {{{key}}} and sk-pr***7890; model 'gpt-x' does not support json_schema","type":"invalid_request_error"}}""", key);
-        var long400 = From(400, null, new string('x', 5000), key);
-        var empty = From(422, null, string.Empty, key);
+        const string body = $$$"""{"error":{"message":"Invalid request with key {{{key}}} and sk-pr***7890; model 'gpt-x' does not support json_schema","type":"invalid_request_error"}}""";
+        var refused = From(400, null);
+        var excerpt = EngineAnswers.Excerpt(body, key);
 
         Assert.Multiple(() =>
         {
-            Assert.That(echoed.Message, Does.Contain("model 'gpt-x' does not support json_schema").And.Contain("(400)"));
-            Assert.That(echoed.Message, Does.Not.Contain("SECRET").And.Not.Contain("sk-pr"));
-            Assert.That(long400.Message, Has.Length.LessThan(ChatCompletionReader.MaxDetailLength + 100));
-            Assert.That(empty.Message, Does.Contain("no details."));
+            Assert.That(refused.Message, Is.EqualTo($"The '{Engine}' engine at api.example.com refused the request (400)."));
+            Assert.That(excerpt, Does.Contain("model 'gpt-x' does not support json_schema"));
+            Assert.That(excerpt, Does.Not.Contain("SECRET").And.Not.Contain("sk-pr"));
+            Assert.That(EngineAnswers.Excerpt(new string('x', 5000), key), Has.Length.EqualTo(EngineAnswers.MaxExcerptChars));
+            Assert.That(EngineAnswers.Excerpt(string.Empty, key), Is.EqualTo("no details."));
         });
     }
 
     /// <summary>What the analyser does with a non-2xx answer.</summary>
-    private static Error From(int status, RetryConditionHeaderValue? retryAfter, string body = "{}", string key = "sk-key") =>
-        EngineAnswers.Failure(Engine, status, EngineAnswers.RetryAfter(retryAfter, Now), EngineAnswers.Excerpt(body, key));
+    private static Error From(int status, RetryConditionHeaderValue? retryAfter) =>
+        EngineAnswers.Failure(Engine, "api.example.com", status, EngineAnswers.RetryAfter(retryAfter, Now));
 
     private static TimeSpan Delay(Error error) => ((RateLimitedError)error).RetryAfter;
 }

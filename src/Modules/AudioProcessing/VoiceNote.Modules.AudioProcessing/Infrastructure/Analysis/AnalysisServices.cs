@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using VoiceNote.Infrastructure.Outbound;
 using VoiceNote.Modules.AudioProcessing.Analysis;
 using VoiceNote.Modules.AudioProcessing.Application.Processing.Pipeline;
 
@@ -25,12 +26,9 @@ internal static class AnalysisServices
     public static IServiceCollection AddChatAnalysis(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<ChatAnalysisOptions>().Bind(configuration.GetSection(ChatAnalysisOptions.Section));
-        services.AddHttpClient(ChatAnalyserFactory.HttpClientName, client =>
-        {
-            // Each call has its own timeout (per provider); the client's fixed 100 s would cut that short or long.
-            client.Timeout = Timeout.InfiniteTimeSpan;
-            client.MaxResponseContentBufferSize = MaxAnswerBytes;
-        });
+        // Calls go through the outbound clients: each call has its own timeout (per provider), answers are read to
+        // MaxAnswerBytes, and an owner's own server only through the guarded client (docs/decisions/0065).
+        services.AddOutboundHttp(configuration);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ChatAnalyserFactory>();
         services.AddScoped<ITextAnalysers, TextAnalysers>();

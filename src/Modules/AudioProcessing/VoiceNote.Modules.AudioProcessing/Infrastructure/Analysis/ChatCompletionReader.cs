@@ -11,8 +11,6 @@ namespace VoiceNote.Modules.AudioProcessing.Infrastructure.Analysis;
 /// </summary>
 internal static class ChatCompletionReader
 {
-    public const int MaxDetailLength = 200;
-
     public static Result<string> Content(string engine, string body)
     {
         JsonElement message;
@@ -35,9 +33,10 @@ internal static class ChatCompletionReader
             return EngineFailures.BadAnswer(engine, "the answer is not JSON.");
         }
 
-        if (message.TryGetProperty("refusal", out var refusal) && refusal.ValueKind == JsonValueKind.String && refusal.GetString() is { Length: > 0 } reason)
+        if (message.TryGetProperty("refusal", out var refusal) && refusal.ValueKind == JsonValueKind.String && refusal.GetString() is { Length: > 0 })
         {
-            return EngineFailures.Refused(engine, 200, Bounded(reason));
+            // The model's own words go to the logs (RefusalOf), not into the error the owner reads.
+            return EngineFailures.Declined(engine);
         }
 
         return message.TryGetProperty("content", out var content) && content.ValueKind == JsonValueKind.String && content.GetString() is { Length: > 0 } text
@@ -45,11 +44,22 @@ internal static class ChatCompletionReader
             : EngineFailures.BadAnswer(engine, "the message has no content.");
     }
 
-    /// <summary>Text from the remote side, cut short and on one line, for error messages that are stored and shown.</summary>
-    public static string Bounded(string text)
+    /// <summary>The model's refusal text in a 2xx body, for the logs; null when there is none or the body is not JSON.</summary>
+    public static string? RefusalOf(string body)
     {
-        var oneLine = string.Join(' ', text.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries)).Trim();
-        oneLine = new string(oneLine.Where(c => !char.IsControl(c)).ToArray());
-        return oneLine.Length <= MaxDetailLength ? oneLine : oneLine[..MaxDetailLength] + "…";
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            return document.RootElement.ValueKind == JsonValueKind.Object
+                && document.RootElement.TryGetProperty("choices", out var choices) && choices.ValueKind == JsonValueKind.Array && choices.GetArrayLength() > 0
+                && choices[0].ValueKind == JsonValueKind.Object && choices[0].TryGetProperty("message", out var message) && message.ValueKind == JsonValueKind.Object
+                && message.TryGetProperty("refusal", out var refusal) && refusal.ValueKind == JsonValueKind.String
+                ? refusal.GetString()
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 }

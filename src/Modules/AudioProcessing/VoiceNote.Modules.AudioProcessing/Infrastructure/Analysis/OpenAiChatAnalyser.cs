@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using VoiceNote.Domain.Results;
+using VoiceNote.Infrastructure.Outbound;
 using VoiceNote.Modules.AudioProcessing.Analysis;
 using VoiceNote.Modules.AudioProcessing.Analysis.Chat;
 using VoiceNote.Modules.AudioProcessing.Speech.Engines;
@@ -14,6 +15,8 @@ namespace VoiceNote.Modules.AudioProcessing.Infrastructure.Analysis;
 /// Analysis by any server speaking OpenAI's <c>POST /chat/completions</c> with structured outputs
 /// (OpenAI, Groq, a self-hosted compatible server), with one owner's key. One attempt per call: the
 /// job queue owns retries and their back-off, so a 429 or 5xx comes back as a transient engine error.
+/// The answer is read within the timeout and up to <see cref="ChatTarget.MaxAnswerBytes"/>; what the server
+/// said on an error stays in the logs (ADR 0065).
 /// </summary>
 internal sealed class OpenAiChatAnalyser(HttpClient http, ChatTarget target, TimeProvider clock, ILogger<OpenAiChatAnalyser> logger) : ITextAnalyser
 {
@@ -36,30 +39,51 @@ internal sealed class OpenAiChatAnalyser(HttpClient http, ChatTarget target, Tim
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(target.Timeout);
         var started = Stopwatch.GetTimestamp();
+        var host = target.BaseUrl.Host;
         try
         {
             using var request = Request(_prompts.Build(input));
-            using var response = await http.SendAsync(request, timeout.Token);
-            var body = await response.Content.ReadAsStringAsync(timeout.Token);
+            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
             var status = (int)response.StatusCode;
-            logger.LogInformation("Chat analysis by {Engine} answered {Status} in {Elapsed} ms", Engine, status, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             if (!response.IsSuccessStatusCode)
             {
-                return EngineAnswers.Failure(Engine, status, EngineAnswers.RetryAfter(response.Headers.RetryAfter, clock.GetUtcNow()), EngineAnswers.Excerpt(body, target.ApiKey));
+                var excerpt = await EngineAnswers.ReadExcerptAsync(response.Content, target.ApiKey, timeout.Token);
+                var error = EngineAnswers.Failure(Engine, host, status, EngineAnswers.RetryAfter(response.Headers.RetryAfter, clock.GetUtcNow()));
+                logger.LogWarning("Chat analysis by {Engine} at {Host} answered {Status} ({Code}): {Excerpt}", Engine, host, status, error.Code, excerpt);
+                return error;
             }
 
+            var body = Encoding.UTF8.GetString(await response.Content.ReadBoundedAsync(target.MaxAnswerBytes, timeout.Token));
+            logger.LogInformation("Chat analysis by {Engine} answered {Status} in {Elapsed} ms", Engine, status, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             var content = ChatCompletionReader.Content(Engine, body);
+            if (content.IsFailure && content.Error.Code == EngineFailures.RefusedCode)
+            {
+                logger.LogWarning("Chat analysis by {Engine} declined: {Refusal}", Engine, EngineAnswers.Excerpt(ChatCompletionReader.RefusalOf(body) ?? string.Empty, target.ApiKey));
+            }
+
             return content.IsFailure ? content.Error : _parser.Parse(content.Value, input, Engine);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return EngineFailures.Unavailable(Engine, $"no answer within {target.Timeout.TotalSeconds:0} s.");
+            logger.LogWarning("Chat analysis by {Engine} at {Host} did not answer within {Timeout}", Engine, host, target.Timeout);
+            return EngineFailures.Unavailable(Engine, host, $"did not answer within {target.Timeout.TotalSeconds:0.#} s");
         }
-        catch (HttpRequestException exception)
+        catch (OutboundAnswerTooLargeException tooLarge)
         {
-            // The message names the host and the socket error, never a header: safe to keep.
-            logger.LogWarning("Chat analysis by {Engine} could not reach {Host}: {Error}", Engine, target.BaseUrl.Host, exception.Message);
-            return EngineFailures.Unavailable(Engine, $"could not reach {target.BaseUrl.Host} ({exception.HttpRequestError}).");
+            logger.LogWarning("Chat analysis by {Engine} at {Host} answered with more than {Limit} bytes; the answer was cut there", Engine, host, tooLarge.Limit);
+            return EngineFailures.AnswerTooLarge(Engine, host, tooLarge.Limit);
+        }
+        catch (Exception exception) when (exception is HttpRequestException or IOException)
+        {
+            if (OutboundHttp.IsAddressRefused(exception))
+            {
+                logger.LogWarning("Chat analysis by {Engine}: {Host} is on a refused address; nothing was sent", Engine, host);
+                return EngineFailures.AddressRefused(Engine, host);
+            }
+
+            // The message names the host and the socket error: the operator's to read, not the owner's.
+            logger.LogWarning("Chat analysis by {Engine} could not reach {Host}: {Error}", Engine, host, exception.Message);
+            return EngineFailures.Unavailable(Engine, host, "could not be reached");
         }
     }
 

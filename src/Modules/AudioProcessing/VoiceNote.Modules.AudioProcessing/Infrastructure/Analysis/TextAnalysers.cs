@@ -1,7 +1,11 @@
 using Microsoft.Extensions.Options;
 using VoiceNote.Domain.Primitives;
+using VoiceNote.Domain.Results;
 using VoiceNote.Modules.AudioProcessing.Analysis;
 using VoiceNote.Modules.AudioProcessing.Application.Processing.Pipeline;
+using VoiceNote.Modules.AudioProcessing.Speech;
+using VoiceNote.Modules.AudioProcessing.Speech.Engines;
+using VoiceNote.Modules.AudioProcessing.Speech.Remote;
 using VoiceNote.Modules.Identity.Contracts;
 
 namespace VoiceNote.Modules.AudioProcessing.Infrastructure.Analysis;
@@ -33,5 +37,35 @@ internal sealed class TextAnalysers(IIdentityModule identity, ChatAnalyserFactor
         }
 
         return local;
+    }
+
+    public async Task<Result<ChosenAnalyser>> ForRunAsync(UserId ownerId, SpeechEngineChoice choice, CancellationToken cancellationToken)
+    {
+        ApiKeyProvider? provider = choice switch
+        {
+            SpeechEngineChoice.OpenAi => ApiKeyProvider.OpenAi,
+            SpeechEngineChoice.Groq => ApiKeyProvider.Groq,
+            SpeechEngineChoice.OpenAiCompatible => ApiKeyProvider.OpenAiCompatible,
+            _ => null,
+        };
+        if (choice == SpeechEngineChoice.Local)
+        {
+            return new ChosenAnalyser(local, Explicit: true);
+        }
+
+        if (provider is not { } chosen)
+        {
+            return new ChosenAnalyser(await ForOwnerAsync(ownerId, cancellationToken), Explicit: false);
+        }
+
+        if (!options.Value.UseLanguageModel)
+        {
+            // The operator's switch wins over any owner's choice.
+            return new ChosenAnalyser(local, Explicit: true);
+        }
+
+        return await identity.GetProviderCredentialAsync(ownerId, chosen, cancellationToken) is { } credential && chats.Create(credential) is { } chat
+            ? new ChosenAnalyser(chat, Explicit: true)
+            : EngineFailures.NoKey(RemoteEngineCatalog.For(choice).Name);
     }
 }

@@ -13,6 +13,8 @@ internal sealed class TranscriptVersionConfiguration : IEntityTypeConfiguration<
         builder.Property(t => t.Id).ValueGeneratedNever();
         builder.Property(t => t.Engine).HasMaxLength(64);
         builder.Property(t => t.Language).HasMaxLength(16);
+        builder.Property(t => t.FallbackFrom).HasMaxLength(128);
+        builder.Property(t => t.FallbackReason).HasConversion<string>().HasMaxLength(32);
         builder.Property(t => t.Words).HasColumnType("jsonb");
         builder.HasOne<AudioFile>().WithMany().HasForeignKey(t => t.AudioId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(t => new { t.AudioId, t.Version }).IsUnique();

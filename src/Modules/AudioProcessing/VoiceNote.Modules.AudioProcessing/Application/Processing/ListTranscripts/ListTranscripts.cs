@@ -28,6 +28,8 @@ internal sealed class ListTranscriptsValidator : AbstractValidator<ListTranscrip
 /// <summary>
 /// One transcript version with the analysis made of it (if any). Mapped by hand (docs/decisions/0003): the
 /// words and the analysis are JSON parsed in C#, and each version shows the latest of its analyses.
+/// <see cref="Fallback"/> and <see cref="AnalysisFallback"/> say when an AUTO run used the offline engine
+/// instead of the owner's, and why (docs/decisions/0065).
 /// </summary>
 internal sealed record TranscriptVersionDto(
     int Version,
@@ -38,7 +40,9 @@ internal sealed record TranscriptVersionDto(
     DateTimeOffset CreatedAt,
     IReadOnlyList<TranscriptWord>? Words,
     string? AnalysisEngine,
-    PublishedAnalysis? Analysis);
+    PublishedAnalysis? Analysis,
+    EngineFallbackDto? Fallback,
+    EngineFallbackDto? AnalysisFallback);
 
 internal sealed class ListTranscriptsHandler(AudioProcessingDbContext db) : IQueryHandler<ListTranscripts, Page<TranscriptVersionDto>>
 {
@@ -72,7 +76,9 @@ internal sealed class ListTranscriptsHandler(AudioProcessingDbContext db) : IQue
                 t.CreatedAt,
                 request.WithWords ? t.ReadWords() : null,
                 analysis?.Engine,
-                analysis is null ? null : PublishedAnalysis.Read(analysis.Result).ForClients());
+                analysis is null ? null : PublishedAnalysis.Read(analysis.Result).ForClients(),
+                EngineFallbackDto.Of(ApiNames.UpperSnakeOrNull(t.FallbackFrom), t.FallbackReason),
+                analysis is null ? null : EngineFallbackDto.Of(analysis.FallbackFrom, analysis.FallbackReason));
         }).ToList();
         return new Page<TranscriptVersionDto>(items, items.Count, total, page.NextCursor);
     }

@@ -6,6 +6,7 @@ using VoiceNote.Infrastructure.Persistence;
 using VoiceNote.Modules.AudioProcessing.Analysis;
 using VoiceNote.Modules.AudioProcessing.Domain;
 using VoiceNote.Modules.AudioProcessing.Infrastructure.Persistence;
+using VoiceNote.Modules.AudioProcessing.Speech;
 using VoiceNote.Modules.AudioProcessing.Speech.Engines;
 using VoiceNote.Modules.Identity.Contracts;
 
@@ -13,16 +14,19 @@ namespace VoiceNote.Modules.AudioProcessing.Application.Processing.Pipeline;
 
 /// <summary>
 /// Analyses a transcript version in the owner's context (time zone, work hours, role, prompt, jargon)
-/// and saves the analysis version, once per job. A language model that fails for good (a rejected key,
-/// a malformed answer) gives way to the local rules, so the owner still gets tasks; a transient
-/// failure is left to the job's retry.
+/// and saves the analysis version, once per job. On an AUTO run a language model that fails for good (a
+/// rejected key, a malformed answer, a refused address), or is still down on the job's last attempt, gives
+/// way to the local rules, so the owner still gets tasks, and the version records it; a transient failure
+/// before the last attempt is left to the job's retry. An engine chosen explicitly is used or the run fails
+/// (LOCAL never spends a stored key; docs/decisions/0065).
 /// </summary>
 internal sealed class AnalyseStage(
     AudioProcessingDbContext db, IIdentityModule identity, ITextAnalysers analysers, LocalAnalyser local, TimeProvider clock, ILogger<AnalyseStage> logger)
 {
     public static readonly Error OwnerGone = Error.Failure("audio.owner_gone", "The recording's owner no longer exists.");
 
-    public async Task<Result<AnalysisVersion>> RunAsync(JobContext job, AudioFile file, TranscriptVersion transcript, CancellationToken cancellationToken)
+    public async Task<Result<AnalysisVersion>> RunAsync(
+        JobContext job, AudioFile file, TranscriptVersion transcript, SpeechEngineChoice choice, CancellationToken cancellationToken)
     {
         var saved = await db.Analyses.IgnoreQueryFilters([ModuleDbContext.OwnerFilter]).FirstOrDefaultAsync(a => a.JobId == job.Id, cancellationToken);
         if (saved is not null)
@@ -40,11 +44,20 @@ internal sealed class AnalyseStage(
         var words = transcript.ReadWords().Select(w => new TimedWord(w.Text, w.Start, w.End, w.Confidence)).ToList();
         var input = AnalysisInput.OfTranscript(transcript.Text, words, file.RecordedAt, transcript.Language, OwnerContexts.Of(owner));
 
-        var analyser = await analysers.ForOwnerAsync(file.OwnerId, cancellationToken);
+        var chosen = await analysers.ForRunAsync(file.OwnerId, choice, cancellationToken);
+        if (chosen.IsFailure)
+        {
+            return chosen.Error;
+        }
+
+        var analyser = chosen.Value.Analyser;
         var result = await analyser.AnalyseAsync(input, cancellationToken);
-        if (result.IsFailure && !EngineFailures.IsTransient(result.Error) && analyser is not LocalAnalyser)
+        (string From, EngineFallbackReason Reason)? fallback = null;
+        if (result.IsFailure && !chosen.Value.Explicit && analyser is not LocalAnalyser
+            && EngineFallbacks.AnalysisFallsBack(result.Error, lastAttempt: !job.CanRetry))
         {
             logger.LogWarning("Analysis of {AudioId} by {Engine} failed with {Code}; using the local rules", file.Id, analyser.Engine, result.Error.Code);
+            fallback = (analyser.Engine, EngineFallbacks.ReasonOf(result.Error));
             result = await local.AnalyseAsync(input, cancellationToken);
         }
 
@@ -55,6 +68,11 @@ internal sealed class AnalyseStage(
 
         var analysis = new AnalysisVersion(
             file.Id, file.OwnerId, job.Id, transcript.Id, result.Value.Engine, result.Value.Language, PublishedAnalysis.From(result.Value).ToJson(), clock.GetUtcNow());
+        if (fallback is { } used)
+        {
+            analysis.RecordFallback(used.From, used.Reason);
+        }
+
         db.Analyses.Add(analysis);
         await db.SaveChangesAsync(cancellationToken);
         return analysis;

@@ -88,7 +88,7 @@ internal sealed class ProcessRecordingJob(
             return await FailAsync(file, job, ProcessingStage.Transcribe, transcript.Error);
         }
 
-        var analysis = await analyse.RunAsync(job, file, transcript.Value, cancellationToken);
+        var analysis = await analyse.RunAsync(job, file, transcript.Value, payload.Engine, cancellationToken);
         if (analysis.IsFailure)
         {
             return await FailAsync(file, job, ProcessingStage.Analyse, analysis.Error);

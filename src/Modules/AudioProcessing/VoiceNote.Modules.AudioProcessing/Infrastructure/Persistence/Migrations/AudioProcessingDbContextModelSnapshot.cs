@@ -18,7 +18,7 @@ namespace VoiceNote.Modules.AudioProcessing.Infrastructure.Persistence.Migration
 #pragma warning disable 612, 618
             modelBuilder
                 .HasDefaultSchema("audio")
-                .HasAnnotation("ProductVersion", "10.0.14")
+                .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
@@ -209,6 +209,16 @@ namespace VoiceNote.Modules.AudioProcessing.Infrastructure.Persistence.Migration
                         .HasMaxLength(128)
                         .HasColumnType("character varying(128)")
                         .HasColumnName("engine");
+
+                    b.Property<string>("FallbackFrom")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("fallback_from");
+
+                    b.Property<string>("FallbackReason")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("fallback_reason");
 
                     b.Property<Guid>("JobId")
                         .HasColumnType("uuid")
@@ -403,6 +413,16 @@ namespace VoiceNote.Modules.AudioProcessing.Infrastructure.Persistence.Migration
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
                         .HasColumnName("engine");
+
+                    b.Property<string>("FallbackFrom")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("fallback_from");
+
+                    b.Property<string>("FallbackReason")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("fallback_reason");
 
                     b.Property<Guid>("JobId")
                         .HasColumnType("uuid")
