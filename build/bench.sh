@@ -2,7 +2,7 @@
 # The benchmarks (docs/benchmarks.md), one entry point. Not part of build/test.sh. Each starts the
 # real API (Release, `VoiceNote.WebApi.dll serve`) on 127.0.0.1 against its own database and drives it.
 #
-# Usage: build/bench.sh [notes|auth|uploads|pipeline] [options]        (default: notes)
+# Usage: build/bench.sh [notes|auth|uploads|pipeline|streams] [options]        (default: notes)
 #   notes     seeds 200,000 notes over 1,000 users plus one user with 20,000 (COPY BINARY), builds the
 #             GIN and HNSW indexes, checks recall@10 of the HNSW path against exact search, then
 #             measures lists and search through the API and the same SQL directly through Npgsql.
@@ -25,9 +25,14 @@
 #             workers off.   --sizes 100,20 --samples 5 --concurrent 50 --users 50 --part all|throughput|concurrent
 #   pipeline  a 60 s flite recording from upload to a completed processing job, stages by polling.
 #             --seconds 60 --poll-ms 100 --timeout 900
+#   streams   (issue 12) one user's normal requests (notes list, a note, /me; c=8) while another user
+#             holds the most progress streams it may (Audio:MaxProgressStreamsPerUser) and tries 1,000
+#             more (all must be 429), against no streams; after a warm-up run the sides alternate A B, B A (job workers off).
+#             --requests 4000 --rounds 4 --concurrency 8 --attempts 1000 --max-streams 5 --notes 20
 # Common: --port N --database NAME --db CONNECTION --output FILE
 # Uses VOICENOTE_BENCH_DB or VOICENOTE_DB (a server where it may create the databases
-# "voicenote_bench", "voicenote_bench_auth", "voicenote_bench_uploads", "voicenote_bench_pipeline"), else starts the local cluster
+# "voicenote_bench", "voicenote_bench_auth", "voicenote_bench_uploads", "voicenote_bench_pipeline",
+# "voicenote_bench_streams"), else starts the local cluster
 # with build/db.sh. Figures go to stdout and to .data/bench/<time>-<command>.md.
 set -euo pipefail
 
@@ -56,9 +61,9 @@ dotnet build bench/VoiceNote.Benchmarks/VoiceNote.Benchmarks.csproj -c Release -
 
 COMMAND=notes
 case ${1:-} in
-  notes | auth | uploads | pipeline) COMMAND=$1; shift ;;
+  notes | auth | uploads | pipeline | streams) COMMAND=$1; shift ;;
   -* | '') ;;
-  *) die "unknown benchmark '$1' (notes, auth, uploads, pipeline)" ;;
+  *) die "unknown benchmark '$1' (notes, auth, uploads, pipeline, streams)" ;;
 esac
 
 mkdir -p "$REPO/.data/bench"

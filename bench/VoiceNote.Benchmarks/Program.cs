@@ -5,6 +5,7 @@ using VoiceNote.Benchmarks;
 //   auth      token issue and the per-request check (optionally after / before another build)
 //   uploads   upload throughput against a file copy, and concurrent uploads with the API's memory
 //   pipeline  a 60-second recording from upload to a completed processing job
+//   streams   normal requests while one user holds the most progress streams it may, against none
 var command = args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal) ? args[0] : "notes";
 var rest = args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal) ? args[1..] : args;
 return command switch
@@ -14,11 +15,13 @@ return command switch
     "uploads" => await UploadBenchmark.RunAsync(BenchOptions.Parse(rest, "voicenote_bench_uploads")),
     // Its own database: uploads leave queued jobs (workers off) that a pipeline run's workers would pick up.
     "pipeline" => await PipelineBenchmark.RunAsync(BenchOptions.Parse(rest, "voicenote_bench_pipeline")),
+    // Its own database too: its recording stays pending (workers off) so that its streams stay open.
+    "streams" => await StreamsBenchmark.RunAsync(BenchOptions.Parse(rest, "voicenote_bench_streams")),
     _ => Unknown(command),
 };
 
 static int Unknown(string command)
 {
-    Console.Error.WriteLine($"Unknown benchmark '{command}'. Commands: notes (default), auth, uploads, pipeline.");
+    Console.Error.WriteLine($"Unknown benchmark '{command}'. Commands: notes (default), auth, uploads, pipeline, streams.");
     return 2;
 }
