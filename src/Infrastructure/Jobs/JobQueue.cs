@@ -40,6 +40,8 @@ public sealed class JobQueue<TContext>(IServiceScopeFactory scopes, IOptions<Job
 
     /// <summary>
     /// Claims the next due job of these kinds, or a job whose worker's lease expired; null when there is none.
+    /// Fair across owners: the job of the owner with the fewest jobs running now comes first, then the
+    /// oldest, so one owner's hundred uploads do not hold everybody else's back (issue 12).
     /// A worker never reclaims its own expired lease: its run of that job is still going (a late heartbeat), and
     /// claiming it again would run the job twice in one process.
     /// </summary>
@@ -63,16 +65,21 @@ public sealed class JobQueue<TContext>(IServiceScopeFactory scopes, IOptions<Job
 
             await using var claim = new NpgsqlCommand(
                 $"""
+                WITH running AS (
+                    SELECT owner_id, count(*) AS jobs FROM {schema}.jobs
+                    WHERE status = '{Processing}' AND lease_expires_at >= @now
+                    GROUP BY owner_id)
                 UPDATE {schema}.jobs SET status = '{Processing}', lease_owner = @worker, lease_expires_at = @now + @lease,
                     attempts = attempts + 1, updated_at = @now
                 WHERE id = (
-                    SELECT id FROM {schema}.jobs
-                    WHERE kind = ANY(@kinds) AND cancel_requested = false
-                      AND ((status = 'Pending' AND run_after <= @now)
-                        OR (status = '{Processing}' AND lease_expires_at < @now AND attempts < max_attempts AND lease_owner <> @worker))
-                    ORDER BY run_after, created_at
+                    SELECT j.id FROM {schema}.jobs j
+                    LEFT JOIN running r ON r.owner_id IS NOT DISTINCT FROM j.owner_id
+                    WHERE j.kind = ANY(@kinds) AND j.cancel_requested = false
+                      AND ((j.status = 'Pending' AND j.run_after <= @now)
+                        OR (j.status = '{Processing}' AND j.lease_expires_at < @now AND j.attempts < j.max_attempts AND j.lease_owner <> @worker))
+                    ORDER BY coalesce(r.jobs, 0), j.run_after, j.created_at
                     LIMIT 1
-                    FOR UPDATE SKIP LOCKED)
+                    FOR UPDATE OF j SKIP LOCKED)
                 RETURNING id, kind, payload::text, attempts, max_attempts
                 """, connection);
             claim.Parameters.AddWithValue("worker", workerId);

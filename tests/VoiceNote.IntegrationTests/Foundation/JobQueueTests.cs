@@ -136,11 +136,31 @@ public sealed class JobQueueTests : DatabaseFixture
         Assert.That(ids, Does.Contain(done!.Id));
     }
 
-    private async Task<List<Guid>> EnqueueAsync(int count, int maxAttempts = 5)
+    [Test]
+    public async Task An_owner_with_nothing_running_goes_before_one_with_a_backlog()
+    {
+        Guid busy = Guid.NewGuid(), quiet = Guid.NewGuid();
+        var backlog = await EnqueueAsync(5, owner: busy);
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        var late = (await EnqueueAsync(1, owner: quiet)).Single();
+
+        var first = await Queue.ClaimAsync("w1", Kinds, CancellationToken.None);
+        var second = await Queue.ClaimAsync("w2", Kinds, CancellationToken.None);
+        var third = await Queue.ClaimAsync("w3", Kinds, CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(backlog, Does.Contain(first?.Id), "nobody runs anything: the oldest jobs first");
+            Assert.That(second?.Id, Is.EqualTo(late), "the busy owner runs one, the quiet one none: the quiet owner's job, though newer");
+            Assert.That(backlog, Does.Contain(third?.Id), "one each: the oldest again");
+        });
+    }
+
+    private async Task<List<Guid>> EnqueueAsync(int count, int maxAttempts = 5, Guid? owner = null)
     {
         await using var scope = CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<ProbeDbContext>();
-        var ids = Enumerable.Range(0, count).Select(i => Queue.Enqueue(db, ProbeJobHandler.JobKind, new { n = i }, ownerId: null, maxAttempts).Id).ToList();
+        var ids = Enumerable.Range(0, count).Select(i => Queue.Enqueue(db, ProbeJobHandler.JobKind, new { n = i }, owner, maxAttempts).Id).ToList();
         await db.SaveChangesAsync();
         return ids;
     }
