@@ -182,7 +182,8 @@ public sealed class JobWorkerService<TContext>(
         }
     }
 
-    private static string Summary(Exception exception)
+    /// <summary>The innermost cause in one line, for the log.</summary>
+    internal static string Summary(Exception exception)
     {
         var root = exception;
         while (root.InnerException is { } inner)
@@ -210,8 +211,8 @@ public sealed class JobWorkerService<TContext>(
     private async Task RunAsync(ClaimedJob job, long leaseFrom, SemaphoreSlim slots, CancellationToken stoppingToken)
     {
         using var run = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-        var lease = new LeaseState();
-        var renewal = Task.Run(() => KeepLeaseAsync(job, leaseFrom, lease, run), CancellationToken.None);
+        var lease = new LeaseKeeper<TContext>(queue, options.Value, logger, _workerId);
+        var renewal = Task.Run(() => lease.KeepAsync(job, leaseFrom, run), CancellationToken.None);
 
         JobOutcome outcome;
         try
@@ -269,76 +270,6 @@ public sealed class JobWorkerService<TContext>(
         await FinishAsync(job, outcome, lease.CancelRequested, stoppingToken);
     }
 
-    /// <summary>
-    /// Renews the lease every third of it. A renewal that fails (or hangs past a third of the lease) is
-    /// tried again every second or so; when the database says the lease is gone, or when failures have
-    /// used up the lease but a third (as this worker measures it, from before the last renewal it saw
-    /// succeed), the run is cancelled: that third is the run's time to stop before the lease ends and
-    /// another worker may claim the job. Never throws.
-    /// </summary>
-    private async Task KeepLeaseAsync(ClaimedJob job, long leaseFrom, LeaseState lease, CancellationTokenSource run)
-    {
-        var length = options.Value.LeaseDuration;
-        var interval = length / 3;
-        var retry = TimeSpan.FromTicks(Math.Clamp(interval.Ticks / 4, TimeSpan.FromMilliseconds(100).Ticks, TimeSpan.FromSeconds(1).Ticks));
-        var failures = 0;
-        try
-        {
-            while (!run.IsCancellationRequested)
-            {
-                await Task.Delay(failures == 0 ? interval : retry, run.Token);
-                var attemptFrom = Stopwatch.GetTimestamp();
-                bool? state;
-                try
-                {
-                    using var attempt = CancellationTokenSource.CreateLinkedTokenSource(run.Token);
-                    attempt.CancelAfter(interval);
-                    state = await queue.HeartbeatAsync(job.Id, _workerId, attempt.Token);
-                }
-                catch (Exception exception) when (!run.IsCancellationRequested)
-                {
-                    failures++;
-                    var left = length - Stopwatch.GetElapsedTime(leaseFrom);
-                    if (left <= interval)
-                    {
-                        logger.LogWarning(
-                            "Job {JobId} ({Kind}): the lease could not be renewed for {Seconds:0.0} s ({Error}); cancelling the run before the lease ends",
-                            job.Id, job.Kind, Stopwatch.GetElapsedTime(leaseFrom).TotalSeconds, Summary(exception));
-                        lease.Lost = true;
-                        await run.CancelAsync();
-                        return;
-                    }
-
-                    logger.LogWarning(
-                        "Job {JobId} ({Kind}): renewing the lease failed ({Error}); trying again, {Seconds:0.0} s of it left",
-                        job.Id, job.Kind, Summary(exception), left.TotalSeconds);
-                    continue;
-                }
-
-                if (state is null)
-                {
-                    lease.Lost = true;
-                    lease.TakenOver = true;
-                    await run.CancelAsync();
-                    return;
-                }
-
-                failures = 0;
-                leaseFrom = attemptFrom;
-                if (state is true)
-                {
-                    lease.CancelRequested = true;
-                    await run.CancelAsync();
-                    return;
-                }
-            }
-        }
-        catch (OperationCanceledException) when (run.IsCancellationRequested)
-        {
-            // The heartbeat ends with the run.
-        }
-    }
-
     /// <summary>Progress is for people watching: a database blip while writing it must not fail the job (the lease guards the job).</summary>
     private async Task ReportAsync(ClaimedJob job, string stage, int progress, CancellationToken cancellationToken)
     {
@@ -375,13 +306,5 @@ public sealed class JobWorkerService<TContext>(
                 }
             }
         }
-    }
-
-    /// <summary>What the renewal learnt, read by the run once it has ended.</summary>
-    private sealed class LeaseState
-    {
-        public volatile bool Lost;
-        public volatile bool TakenOver;
-        public volatile bool CancelRequested;
     }
 }
