@@ -19,8 +19,11 @@ public sealed record IdempotentRequest(string Key, string BodyHash)
     public static readonly Error KeyInvalid = ValidationError.For(
         "Idempotency-Key", $"An Idempotency-Key is 1 to {MaxKeyLength} printable ASCII characters.");
 
-    /// <summary>Null without a key; a key that is too long or not printable gives <see cref="KeyInvalid"/>.</summary>
-    public static Result<IdempotentRequest?> From(string? header, ReadOnlySpan<byte> body)
+    /// <summary>
+    /// Null without a key; a key that is too long or not printable gives <see cref="KeyInvalid"/>. The
+    /// body is read only when there is a key: most creates come without one.
+    /// </summary>
+    public static Result<IdempotentRequest?> From(string? header, Func<byte[]> body)
     {
         var key = header?.Trim();
         if (string.IsNullOrEmpty(key))
@@ -33,7 +36,7 @@ public sealed record IdempotentRequest(string Key, string BodyHash)
             return KeyInvalid;
         }
 
-        return new IdempotentRequest(key, Convert.ToHexStringLower(SHA256.HashData(body)));
+        return new IdempotentRequest(key, Convert.ToHexStringLower(SHA256.HashData(body())));
     }
 
     /// <summary>Whether <paramref name="earlierHash"/> is this request's body again.</summary>

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using VoiceNote.Domain.Results;
@@ -277,7 +275,7 @@ public sealed class ChatAnalyserWireTests
     [Test]
     public async Task An_unreachable_server_is_unavailable()
     {
-        using var unreachable = Services(new() { ["Analysis:OpenAi:BaseUrl"] = $"http://127.0.0.1:{ClosedPort()}/v1" });
+        using var unreachable = Services(new() { ["Analysis:OpenAi:BaseUrl"] = $"http://127.0.0.1:{LoopbackPorts.Closed()}/v1" });
         var error = (await Analyser(unreachable).AnalyseAsync(Input)).Error;
         Assert.That((error.Code, EngineFailures.IsTransient(error)), Is.EqualTo((EngineFailures.UnavailableCode, true)));
     }
@@ -328,14 +326,5 @@ public sealed class ChatAnalyserWireTests
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         return new ServiceCollection().AddLogging().AddChatAnalysis(configuration).BuildServiceProvider();
-    }
-
-    private static int ClosedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -35,7 +34,7 @@ public sealed class UserChosenServerTests : DatabaseFixture
 
     // Started before the host, whose settings name their ports.
     private readonly WireServer _engine = WireServer.StartAsync().GetAwaiter().GetResult();
-    private readonly int _downPort = ClosedPort();
+    private readonly int _downPort = LoopbackPorts.Closed();
     private readonly CapturedLogs _logs = new();
 
     protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
@@ -275,15 +274,6 @@ public sealed class UserChosenServerTests : DatabaseFixture
             Assert.That(text, Does.Not.Contain(Marker).And.Not.Contain(ServerPath).And.Not.Contain("/var/").And.Not.Contain("/tmp/")
                 .And.Not.Contain("refused (").And.Not.Contain("Connection refused").And.Not.Contain("Exception"), url);
         }
-    }
-
-    private static int ClosedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 
     private static async Task StoreKeyAsync(HttpClient client, string baseUrl)

@@ -42,27 +42,9 @@ internal sealed class RemoteSpeechCall(HttpClient http, EngineAccess access, Tim
                 "Engine {Engine} at {Host} answered {Status} ({Code}) for {Seconds:0.0} s of audio: {Excerpt}", engine, host, status, error.Code, audio.TotalSeconds, excerpt);
             return error;
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception exception) when (EngineCallFailures.From(exception, engine, host, timeout, logger, cancellationToken) is { } failure)
         {
-            logger.LogWarning("Engine {Engine} at {Host} did not answer within {Timeout}", engine, host, timeout);
-            return EngineFailures.Unavailable(engine, host, $"did not answer within {timeout.TotalSeconds:0.#} s");
-        }
-        catch (OutboundAnswerTooLargeException tooLarge)
-        {
-            logger.LogWarning("Engine {Engine} at {Host} answered with more than {Limit} bytes; the answer was cut there", engine, host, tooLarge.Limit);
-            return EngineFailures.AnswerTooLarge(engine, host, tooLarge.Limit);
-        }
-        catch (Exception exception) when (exception is HttpRequestException or IOException)
-        {
-            if (OutboundHttp.IsAddressRefused(exception))
-            {
-                logger.LogWarning("Engine {Engine} at {Host} is on a refused address; nothing was sent", engine, host);
-                return EngineFailures.AddressRefused(engine, host);
-            }
-
-            // The message names the host and the socket error: the operator's to read, not the owner's.
-            logger.LogWarning("Engine {Engine} at {Host} could not be reached: {Reason}", engine, host, exception.Message);
-            return EngineFailures.Unavailable(engine, host, "could not be reached");
+            return failure;
         }
     }
 }

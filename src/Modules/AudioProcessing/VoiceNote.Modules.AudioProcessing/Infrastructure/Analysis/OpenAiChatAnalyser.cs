@@ -63,27 +63,9 @@ internal sealed class OpenAiChatAnalyser(HttpClient http, ChatTarget target, Tim
 
             return content.IsFailure ? content.Error : _parser.Parse(content.Value, input, Engine);
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception exception) when (EngineCallFailures.From(exception, Engine, host, target.Timeout, logger, cancellationToken) is { } failure)
         {
-            logger.LogWarning("Chat analysis by {Engine} at {Host} did not answer within {Timeout}", Engine, host, target.Timeout);
-            return EngineFailures.Unavailable(Engine, host, $"did not answer within {target.Timeout.TotalSeconds:0.#} s");
-        }
-        catch (OutboundAnswerTooLargeException tooLarge)
-        {
-            logger.LogWarning("Chat analysis by {Engine} at {Host} answered with more than {Limit} bytes; the answer was cut there", Engine, host, tooLarge.Limit);
-            return EngineFailures.AnswerTooLarge(Engine, host, tooLarge.Limit);
-        }
-        catch (Exception exception) when (exception is HttpRequestException or IOException)
-        {
-            if (OutboundHttp.IsAddressRefused(exception))
-            {
-                logger.LogWarning("Chat analysis by {Engine}: {Host} is on a refused address; nothing was sent", Engine, host);
-                return EngineFailures.AddressRefused(Engine, host);
-            }
-
-            // The message names the host and the socket error: the operator's to read, not the owner's.
-            logger.LogWarning("Chat analysis by {Engine} could not reach {Host}: {Error}", Engine, host, exception.Message);
-            return EngineFailures.Unavailable(Engine, host, "could not be reached");
+            return failure;
         }
     }
 

@@ -16,7 +16,10 @@ internal sealed class SignInThrottle(IOptions<AuthOptions> options, TimeProvider
 {
     private const int PruneAbove = 10_000;
 
+    private static readonly TimeSpan PruneEvery = TimeSpan.FromMinutes(1);
+
     private readonly ConcurrentDictionary<string, Failures> _failures = new(StringComparer.Ordinal);
+    private long _lastPrune;
 
     /// <returns>Null when a try may go ahead now, else how long to wait.</returns>
     public TimeSpan? WaitBefore(string login, string? address)
@@ -38,7 +41,10 @@ internal sealed class SignInThrottle(IOptions<AuthOptions> options, TimeProvider
             _failures.AddOrUpdate(key, _ => new Failures(1, now), (_, seen) => new Failures(now - seen.Last > forget ? 1 : seen.Count + 1, now));
         }
 
-        if (_failures.Count > PruneAbove)
+        // At most once a minute: under a spray of names a scan per failure would be the slow path.
+        var last = Interlocked.Read(ref _lastPrune);
+        if (_failures.Count > PruneAbove && now.UtcTicks - last > PruneEvery.Ticks
+            && Interlocked.CompareExchange(ref _lastPrune, now.UtcTicks, last) == last)
         {
             foreach (var (key, seen) in _failures)
             {

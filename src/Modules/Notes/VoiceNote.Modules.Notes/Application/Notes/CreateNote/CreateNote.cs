@@ -94,7 +94,7 @@ internal sealed class CreateNoteEndpoint : IEndpoint
     public void MapEndpoint(ApiRoutes routes) =>
         routes.V1.MapPost("/notes", async (JsonElement body, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, IOptions<JsonOptions> json, ISender sender, CancellationToken ct) =>
             {
-                var idempotency = IdempotentRequest.From(idempotencyKey, JsonSerializer.SerializeToUtf8Bytes(body));
+                var idempotency = IdempotentRequest.From(idempotencyKey, () => JsonSerializer.SerializeToUtf8Bytes(body));
                 if (idempotency.IsFailure)
                 {
                     return ProblemResults.From(idempotency.Error);
