@@ -7,7 +7,7 @@ namespace VoiceNote.Modules.Identity.Domain;
 /// that owner, only within its scopes. The secret is shown once and kept as a SHA-256 hash: it is 256
 /// random bits, so a slow password hash would add nothing.
 /// </summary>
-internal sealed class OAuthClient : IOwnedByUser
+internal sealed class OAuthClient : IOwnedByUser, ICreatedOnce
 {
     public Guid Id { get; set; }
 
@@ -31,4 +31,16 @@ internal sealed class OAuthClient : IOwnedByUser
     public DateTimeOffset UpdatedAt { get; set; }
 
     public DateTimeOffset? LastUsedAt { get; set; }
+
+    /// <summary>The Idempotency-Key the registration was sent with; (owner, key) is unique (ADR 0067).</summary>
+    public string? IdempotencyKey { get; private set; }
+
+    /// <summary>SHA-256 of that registration's body, to tell a retry from another request under the same key.</summary>
+    public string? IdempotencyHash { get; private set; }
+
+    public void RememberCreate(string idempotencyKey, string bodyHash)
+    {
+        IdempotencyKey = idempotencyKey;
+        IdempotencyHash = bodyHash;
+    }
 }

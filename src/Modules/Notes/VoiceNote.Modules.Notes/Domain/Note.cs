@@ -10,7 +10,7 @@ namespace VoiceNote.Modules.Notes.Domain;
 /// its owner keeps it. The searchable text (title, summary, transcripts) is tracked here so that every
 /// change to it is noticed: <see cref="RefreshText"/> says when the note must be re-embedded.
 /// </summary>
-internal sealed class Note : IOwnedByUser
+internal sealed class Note : IOwnedByUser, ICreatedOnce
 {
     private Note()
     {

@@ -6,7 +6,7 @@ namespace VoiceNote.Modules.Notes.Domain;
 /// Something to do that a note gave rise to (docs/product.md, Notes): a deadline and priority, reminder
 /// bookkeeping, who it concerns and how to reach them, and its place in the note's list.
 /// </summary>
-internal sealed class NoteTask : IOwnedByUser
+internal sealed class NoteTask : IOwnedByUser, ICreatedOnce
 {
     private NoteTask()
     {
@@ -19,6 +19,12 @@ internal sealed class NoteTask : IOwnedByUser
     public Note? Note { get; private set; }
 
     public UserId OwnerId { get; private set; }
+
+    /// <summary>The Idempotency-Key the create was sent with; (owner, key) is unique, so a retry finds this task (ADR 0067).</summary>
+    public string? IdempotencyKey { get; private set; }
+
+    /// <summary>SHA-256 of that create's body (with its note), to tell a retry from another request under the same key.</summary>
+    public string? IdempotencyHash { get; private set; }
 
     public string Description { get; set; } = string.Empty;
 
@@ -119,5 +125,11 @@ internal sealed class NoteTask : IOwnedByUser
             DeletedAt = null;
             UpdatedAt = now;
         }
+    }
+
+    public void RememberCreate(string idempotencyKey, string bodyHash)
+    {
+        IdempotencyKey = idempotencyKey;
+        IdempotencyHash = bodyHash;
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using VoiceNote.Application.Idempotency;
 using VoiceNote.Modules.Identity.Domain;
 
 namespace VoiceNote.Modules.Identity.Infrastructure.Persistence;
@@ -73,6 +74,10 @@ internal sealed class OAuthClientConfiguration : IEntityTypeConfiguration<OAuthC
         builder.Property(c => c.Name).HasMaxLength(100);
         builder.HasIndex(c => c.ClientId).IsUnique();
         builder.HasIndex(c => c.OwnerId);
+        builder.Property(c => c.IdempotencyKey).HasMaxLength(IdempotentRequest.MaxKeyLength);
+        builder.Property(c => c.IdempotencyHash).HasMaxLength(IdempotentRequest.HashLength);
+        builder.HasIndex(c => new { c.OwnerId, c.IdempotencyKey }).IsUnique()
+            .HasFilter("idempotency_key IS NOT NULL").HasDatabaseName("ux_oauth_clients_owner_idempotency");
     }
 }
 

@@ -85,6 +85,10 @@ internal sealed class NoteTaskConfiguration : IEntityTypeConfiguration<NoteTask>
             .HasConversion(JsonColumn.Converter<AssignedEntity>(), JsonColumn.Comparer<AssignedEntity>());
 
         builder.HasIndex(t => new { t.NoteId, t.Position });
+        builder.Property(t => t.IdempotencyKey).HasMaxLength(IdempotentRequest.MaxKeyLength);
+        builder.Property(t => t.IdempotencyHash).HasMaxLength(IdempotentRequest.HashLength);
+        builder.HasIndex(t => new { t.OwnerId, t.IdempotencyKey }).IsUnique()
+            .HasFilter("idempotency_key IS NOT NULL").HasDatabaseName("ux_tasks_owner_idempotency");
         // A repeated analysis of the same recording updates its tasks instead of adding them again.
         builder.HasIndex(t => new { t.NoteId, t.SourceKey }).IsUnique().HasFilter("source_key IS NOT NULL").HasDatabaseName("ux_tasks_note_source_key");
         // "My tasks": open tasks by deadline, done tasks by completion, per owner.

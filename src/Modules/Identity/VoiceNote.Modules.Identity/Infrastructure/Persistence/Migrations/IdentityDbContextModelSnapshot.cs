@@ -426,6 +426,16 @@ namespace VoiceNote.Modules.Identity.Infrastructure.Persistence.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("enabled");
 
+                    b.Property<string>("IdempotencyHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("idempotency_hash");
+
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("idempotency_key");
+
                     b.Property<DateTimeOffset?>("LastUsedAt")
                         .HasColumnType("timestamptz")
                         .HasColumnName("last_used_at");
@@ -470,6 +480,11 @@ namespace VoiceNote.Modules.Identity.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("OwnerId")
                         .HasDatabaseName("ix_oauth_clients_owner_id");
+
+                    b.HasIndex("OwnerId", "IdempotencyKey")
+                        .IsUnique()
+                        .HasDatabaseName("ux_oauth_clients_owner_idempotency")
+                        .HasFilter("idempotency_key IS NOT NULL");
 
                     b.ToTable("oauth_clients", "identity");
                 });

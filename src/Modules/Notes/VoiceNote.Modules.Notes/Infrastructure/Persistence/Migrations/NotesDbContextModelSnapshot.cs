@@ -359,6 +359,16 @@ namespace VoiceNote.Modules.Notes.Infrastructure.Persistence.Migrations
                         .HasColumnType("text[]")
                         .HasColumnName("external_links");
 
+                    b.Property<string>("IdempotencyHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("idempotency_hash");
+
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("idempotency_key");
+
                     b.PrimitiveCollection<List<string>>("ImageUrls")
                         .IsRequired()
                         .HasColumnType("text[]")
@@ -432,6 +442,11 @@ namespace VoiceNote.Modules.Notes.Infrastructure.Persistence.Migrations
                         .IsDescending(false, true)
                         .HasDatabaseName("ix_tasks_owner_done")
                         .HasFilter("NOT is_deleted AND is_done");
+
+                    b.HasIndex("OwnerId", "IdempotencyKey")
+                        .IsUnique()
+                        .HasDatabaseName("ux_tasks_owner_idempotency")
+                        .HasFilter("idempotency_key IS NOT NULL");
 
                     b.ToTable("tasks", "notes");
                 });
