@@ -32,7 +32,7 @@ public sealed class KilledWorkerTests : DatabaseFixture
         var (_, item) = await client.UploadAsync(recording);
         var audioId = item.Id();
 
-        await using (var doomed = WorkerProcess.Start(ConnectionString, Api.StorageRoot, WorkerSettings))
+        await using (var doomed = HostProcess.Worker(ConnectionString, Api.StorageRoot, WorkerSettings))
         {
             Assert.That(await ProcessingApi.EventuallyAsync(
                 async () => (await client.ProcessingAsync(audioId)).GetProperty("stage").GetString() == "TRANSCRIBE",
@@ -44,7 +44,7 @@ public sealed class KilledWorkerTests : DatabaseFixture
 
         Assert.That((await client.ProcessingAsync(audioId)).GetProperty("status").GetString(), Is.EqualTo("PROCESSING"), "a dead worker's job stays leased until the lease runs out");
 
-        await using var survivor = WorkerProcess.Start(ConnectionString, Api.StorageRoot, WorkerSettings);
+        await using var survivor = HostProcess.Worker(ConnectionString, Api.StorageRoot, WorkerSettings);
         var done = await client.WaitUntilFinishedAsync(audioId, TimeSpan.FromMinutes(3));
         Assert.That(done.GetProperty("status").GetString(), Is.EqualTo("COMPLETED"), done.ToString());
         Assert.That(await ProcessingApi.EventuallyAsync(
