@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using VoiceNote.Application.Jobs;
 using VoiceNote.Infrastructure.Persistence;
 
@@ -20,15 +21,22 @@ public static class JobRegistration
             services.AddSingleton(kinds);
             services.AddSingleton<JobQueue<TContext>>();
             services.AddHostedService<JobWorkerService<TContext>>();
-            if (!services.Any(d => d.ServiceType == typeof(JobChanges)))
-            {
-                services.AddSingleton<JobChanges>();
-                services.AddHostedService<JobChangeListener>();
-            }
+            services.TryAddSingleton<JobChanges>();
         }
 
         kinds.Add(kind);
         services.AddScoped<IJobHandler, THandler>();
+        return services;
+    }
+
+    /// <summary>
+    /// The LISTEN connection that feeds <see cref="JobChanges"/>: only processes that serve progress
+    /// streams need it, so worker processes hold no idle connection for it.
+    /// </summary>
+    public static IServiceCollection AddJobChangeListener(this IServiceCollection services)
+    {
+        services.TryAddSingleton<JobChanges>();
+        services.AddHostedService<JobChangeListener>();
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using VoiceNote.Infrastructure.Http;
+using VoiceNote.Infrastructure.Jobs;
 using VoiceNote.Infrastructure.Persistence;
 using VoiceNote.WebApi.Errors;
 using VoiceNote.WebApi.Health;
@@ -26,6 +27,7 @@ internal static class ApiHost
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 
         builder.Services.AddVoiceNote(builder.Configuration);
+        builder.Services.AddJobChangeListener();
         builder.Services.AddVoiceNoteJson();
         builder.Services.AddVoiceNoteProblemDetails();
         builder.Services.AddVoiceNoteRateLimiting(builder.Configuration);
