@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using VoiceNote.Application.Jobs;
 using VoiceNote.Infrastructure.Persistence;
 
 namespace VoiceNote.Infrastructure.Jobs;
@@ -157,7 +156,14 @@ public sealed class JobWorkerService<TContext>(
 
             Interlocked.Increment(ref _busy);
             running.RemoveAll(t => t.IsCompleted);
-            running.Add(Task.Run(() => RunAsync(job, claimedFrom, slots, stoppingToken), CancellationToken.None));
+            var run = new JobRun<TContext>(queue, scopes, settings, logger, _workerId);
+            running.Add(Task.Run(
+                () => run.RunAsync(job, claimedFrom, released: () =>
+                {
+                    Interlocked.Decrement(ref _busy);
+                    slots.Release();
+                }, stoppingToken),
+                CancellationToken.None));
         }
 
         await Task.WhenAll(running);
@@ -169,7 +175,7 @@ public sealed class JobWorkerService<TContext>(
         return id.Length > 128 ? id[..128] : id;
     }
 
-    private static async Task<bool> PauseAsync(TimeSpan pause, CancellationToken stoppingToken)
+    internal static async Task<bool> PauseAsync(TimeSpan pause, CancellationToken stoppingToken)
     {
         try
         {
@@ -205,106 +211,6 @@ public sealed class JobWorkerService<TContext>(
         catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
         {
             logger.LogWarning(exception, "Deleting finished {Queue} jobs failed; trying again next cleanup", typeof(TContext).Name);
-        }
-    }
-
-    private async Task RunAsync(ClaimedJob job, long leaseFrom, SemaphoreSlim slots, CancellationToken stoppingToken)
-    {
-        using var run = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-        var lease = new LeaseKeeper<TContext>(queue, options.Value, logger, _workerId);
-        var renewal = Task.Run(() => lease.KeepAsync(job, leaseFrom, run), CancellationToken.None);
-
-        JobOutcome outcome;
-        try
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            var handler = scope.ServiceProvider.GetServices<IJobHandler>().Single(h => h.Kind == job.Kind);
-            var context = new JobContext(job.Id, job.Payload, job.Attempt, job.MaxAttempts, (stage, progress, ct) => ReportAsync(job, stage, progress, ct));
-            outcome = await handler.RunAsync(context, run.Token);
-        }
-        catch (OperationCanceledException) when (run.IsCancellationRequested)
-        {
-            outcome = JobOutcome.Retry("The run was interrupted.");
-        }
-        catch (Exception exception)
-        {
-            var transient = TransientDatabaseFailure.IsTransient(exception);
-            if (transient)
-            {
-                logger.LogWarning("Job {JobId} ({Kind}) lost its database on attempt {Attempt}: {Error}", job.Id, job.Kind, job.Attempt, Summary(exception));
-            }
-            else
-            {
-                logger.LogError(exception, "Job {JobId} ({Kind}) threw on attempt {Attempt}", job.Id, job.Kind, job.Attempt);
-            }
-
-            // The job's error is shown to the job's owner: the exception's message (paths, remote text) stays in the log above.
-            outcome = JobOutcome.Retry(transient
-                ? "The run lost its database connection; it is tried again."
-                : $"The run stopped on an unexpected error ({exception.GetType().Name}); the details are in the server's log.");
-        }
-        finally
-        {
-            await run.CancelAsync();
-            await renewal;
-            Interlocked.Decrement(ref _busy);
-            slots.Release();
-        }
-
-        if (lease.Lost)
-        {
-            // Another worker holds the job now, or may at any moment: whatever this run did is not its to record.
-            logger.LogWarning("Job {JobId} ({Kind}): attempt {Attempt} stopped because its lease was lost", job.Id, job.Kind, job.Attempt);
-            if (lease.TakenOver)
-            {
-                return;
-            }
-        }
-
-        if (stoppingToken.IsCancellationRequested && !lease.CancelRequested)
-        {
-            // Shutting down: leave the lease to expire so another worker resumes the job.
-            return;
-        }
-
-        await FinishAsync(job, outcome, lease.CancelRequested, stoppingToken);
-    }
-
-    /// <summary>Progress is for people watching: a database blip while writing it must not fail the job (the lease guards the job).</summary>
-    private async Task ReportAsync(ClaimedJob job, string stage, int progress, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await queue.ReportAsync(job.Id, _workerId, stage, progress, cancellationToken);
-        }
-        catch (Exception exception) when (!cancellationToken.IsCancellationRequested && TransientDatabaseFailure.IsTransient(exception))
-        {
-            logger.LogWarning("Job {JobId} ({Kind}): progress {Stage} {Progress} % not recorded ({Error})", job.Id, job.Kind, stage, progress, Summary(exception));
-        }
-    }
-
-    /// <summary>Records how the run ended, trying again while the database is away, until the process stops.</summary>
-    private async Task FinishAsync(ClaimedJob job, JobOutcome outcome, bool cancelled, CancellationToken stoppingToken)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                await queue.FinishAsync(job, _workerId, outcome, cancelled, CancellationToken.None);
-                return;
-            }
-            catch (Exception exception)
-            {
-                var pause = ClaimBackoff(attempt, options.Value);
-                logger.LogWarning(
-                    "Job {JobId} ({Kind}): recording the end of attempt {Attempt} failed ({Error}); trying again in {Pause} ms",
-                    job.Id, job.Kind, job.Attempt, Summary(exception), pause.TotalMilliseconds);
-                if (!await PauseAsync(pause, stoppingToken))
-                {
-                    // Stopping: the lease runs out and another worker resumes the job.
-                    return;
-                }
-            }
         }
     }
 }
