@@ -48,6 +48,18 @@ internal sealed class SpokenNoteTests
     }
 
     [Test]
+    public void An_ordinal_date_is_not_a_list_marker()
+    {
+        var result = Analyse("pick up the parcel from the post office on the twenty third also water the plants");
+
+        Assert.That(result.Tasks.Select(t => (t.Description, t.Deadline?.Date)), Is.EqualTo(new[]
+        {
+            ("Pick up the parcel from the post office", (DateTime?)new DateTime(2026, 11, 23)),
+            ("Water the plants", null),
+        }));
+    }
+
+    [Test]
     public void A_meeting_said_as_news_becomes_an_event_due_when_it_starts()
     {
         var result = Analyse("the meeting with the design team moved to thursday at three thirty");
@@ -64,6 +76,7 @@ internal sealed class SpokenNoteTests
     [TestCase("what time is the meeting tomorrow")]
     [TestCase("the meeting yesterday at three went fine")]
     [TestCase("we talked about the meeting")]
+    [TestCase("had lunch with an old colleague today")]
     public void Talk_about_an_event_without_a_coming_time_is_no_event(string text) =>
         Assert.That(Analyse(text).Tasks, Is.Empty);
 

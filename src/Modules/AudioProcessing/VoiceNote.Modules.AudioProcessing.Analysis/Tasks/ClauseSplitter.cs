@@ -121,6 +121,12 @@ internal static class ClauseSplitter
             return i + 1 < text.Count && text[i + 1].Text == "that";
         }
 
+        // "on the twenty third", "the second": an ordinal of a date, not "third, …" of a list.
+        if (token.Text is "first" or "second" or "third" && i > 0 && (text[i - 1].Text == "the" || Text.NumberWords.IsNumberWord(text[i - 1].Text)))
+        {
+            return false;
+        }
+
         return token.IsOneOf(TaskLexicon.Connectors);
     }
 

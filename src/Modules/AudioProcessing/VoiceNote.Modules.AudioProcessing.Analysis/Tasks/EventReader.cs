@@ -46,6 +46,8 @@ internal static class EventReader
         "so", "but", "because", "that", "which", "i", "we", "you", "it", "it's", "please", "so", "now", "instead", "again",
         "at", "on", "in", "um", "uh", "from", "until", "till", "by", "before", "after", "to", "okay", "right", "just", "back");
 
+    private static readonly FrozenSet<string> Told = Set("had", "went", "was", "were", "did", "attended", "enjoyed", "missed", "skipped", "left", "came");
+
     private const int MaxModifiers = 2;
 
     private const int MaxTrailingWords = 5;
@@ -66,6 +68,12 @@ internal static class EventReader
 
         for (var n = 0; n < w.Count; n++)
         {
+            // "had lunch with my old boss today": an event told in the past is narration.
+            if (w.Is(n, Told))
+            {
+                return null;
+            }
+
             if (!w.Is(n, Occasions) || (w.Is(n, Guarded) && !(n > 0 && (w.Is(n - 1, Determiners) || IsModifier(w, n - 1)))))
             {
                 continue;
