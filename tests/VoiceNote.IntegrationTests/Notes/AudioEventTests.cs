@@ -67,6 +67,41 @@ public sealed class AudioEventTests : DatabaseFixture
     }
 
     [Test]
+    public async Task The_first_analysis_sets_the_notes_priority_and_each_person_keeps_their_role()
+    {
+        var account = await this.CreateAccountAsync("prioritised");
+        using var client = this.ClientFor(account);
+        var audio = Guid.NewGuid();
+        var recordedAt = new DateTimeOffset(2026, 5, 4, 8, 30, 0, TimeSpan.Zero);
+        var first = Analysed(account.UserId, audio, recordedAt, null) with
+        {
+            Tasks =
+            [
+                new AnalysedTask("Send the invoice", null, AnalysedPriority.High, null, [new AnalysedAssignee("Maria", Role: "recipient")]),
+                new AnalysedTask("Book the room", null, AnalysedPriority.Low, null, [new AnalysedAssignee("John", Role: "assignee"), new AnalysedAssignee("Sam")]),
+            ],
+            Priority = AnalysedPriority.High,
+        };
+        await PublishAsync(first);
+        await DispatchAllAsync();
+        // A later analysis leaves the priority alone: by then it is the owner's to change.
+        await PublishAsync(Analysed(account.UserId, audio, recordedAt, null) with { Priority = AnalysedPriority.Low });
+        await DispatchAllAsync();
+
+        var list = await client.GetJsonAsync("/api/v1/notes");
+        var note = await client.GetJsonAsync($"/api/v1/notes/{list.GetProperty("items")[0].Id()}");
+        var tasks = note.GetProperty("tasks");
+        Assert.Multiple(() =>
+        {
+            Assert.That(note.GetProperty("priority").GetString(), Is.EqualTo("HIGH"));
+            Assert.That(tasks[0].GetProperty("assignedEntities")[0].GetProperty("role").GetString(), Is.EqualTo("RECIPIENT"));
+            Assert.That(tasks[1].GetProperty("assignedEntities")[0].GetProperty("role").GetString(), Is.EqualTo("ASSIGNEE"));
+            Assert.That(tasks[1].GetProperty("assignedEntities")[1].TryGetProperty("role", out var none) ? none.ValueKind : System.Text.Json.JsonValueKind.Null,
+                Is.EqualTo(System.Text.Json.JsonValueKind.Null), "no role said, none shown");
+        });
+    }
+
+    [Test]
     public async Task A_redelivered_or_repeated_event_has_no_second_effect()
     {
         var account = await this.CreateAccountAsync("redelivery");

@@ -9,6 +9,9 @@ internal sealed record AnalysisResult(
     string Engine,
     string Language)
 {
-    /// <summary>A short title for the note when the engine proposes one (language models do; the local rules do not).</summary>
+    /// <summary>A short title for the note when the engine proposes one (the first task's action, or the summary's key phrase).</summary>
     public string? Title { get; init; }
+
+    /// <summary>The note's priority as the analysis reads it: that of its most urgent task; none without tasks.</summary>
+    public TaskPriority? Priority { get; init; }
 }

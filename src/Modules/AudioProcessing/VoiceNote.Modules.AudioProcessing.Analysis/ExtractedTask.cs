@@ -13,4 +13,8 @@ internal sealed record ExtractedTask(
     IReadOnlyList<AssignedEntity> Assignees,
     double Confidence,
     int SourceStart,
-    int SourceLength);
+    int SourceLength)
+{
+    /// <summary>A task, or an event (a meeting, an appointment) whose <see cref="Deadline"/> is its start.</summary>
+    public TaskKind Kind { get; init; } = TaskKind.Task;
+}

@@ -17,9 +17,6 @@ internal sealed class LocalAnalyser : ITextAnalyser
 {
     public const string EngineName = "local-rules-1";
 
-    /// <summary>A silence this long between words may end a sentence (for tasks only before a clause opener).</summary>
-    public const double SentencePauseSeconds = 1.0;
-
     private readonly TimeExpressionParser _parser = new();
     private readonly TaskExtractor _extractor = new();
     private readonly ExtractiveSummarizer _summarizer = new();
@@ -39,7 +36,8 @@ internal sealed class LocalAnalyser : ITextAnalyser
     {
         var text = TokenizedText.Of(input.AnalysedText);
         var timeline = WordTimeline.Align(text, input.Words);
-        var pauses = timeline.PausesBefore(SentencePauseSeconds).Keys.ToHashSet();
+        // A sentence ends at a silence long for this speaker (docs/decisions/0074), not at a fixed second.
+        var pauses = timeline.PausesBefore(timeline.SentencePauseSeconds()).Keys.ToHashSet();
         var english = IsEnglish(input.Language);
         var owner = input.Owner;
         var context = new TimeContext(input.CreatedAt, ZoneClock.Resolve(owner.TimeZone), new WorkSchedule(owner.WorkStartHour, owner.WorkEndHour, owner.WorkDays));
@@ -57,7 +55,12 @@ internal sealed class LocalAnalyser : ITextAnalyser
         });
         var keyMoments = _moments.Detect(text, timeline, tasks, deadlines);
         var mood = english ? _sentiment.Score(text) : SentimentResult.Neutral;
-        return new AnalysisResult(summary, tasks, keyMoments, mood, EngineName, english ? "en" : input.Language!.Trim());
+        return new AnalysisResult(summary, tasks, keyMoments, mood, EngineName, english ? "en" : input.Language!.Trim())
+        {
+            Title = NoteTitle.Of(tasks, summary),
+            // A note with nothing to do is LOW; one the rules cannot read (not English) keeps its priority.
+            Priority = tasks.Count > 0 ? tasks.Min(t => t.Priority) : english ? TaskPriority.Low : null,
+        };
     }
 
     /// <summary>

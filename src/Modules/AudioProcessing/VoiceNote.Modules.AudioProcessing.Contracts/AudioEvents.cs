@@ -63,7 +63,8 @@ public sealed record AudioAnalysed(
     AnalysedSentiment? Sentiment,
     DateTimeOffset RecordedAt,
     DateTimeOffset AnalysedAt,
-    string? Title = null) : IntegrationEvent(AnalysedAt);
+    string? Title = null,
+    AnalysedPriority? Priority = null) : IntegrationEvent(AnalysedAt);
 
 /// <summary>A task's priority, as the product names them (docs/decisions/0031).</summary>
 public enum AnalysedPriority
@@ -95,8 +96,11 @@ public sealed record AnalysedTask(
     AnalysedChannel? CommunicationType,
     IReadOnlyList<AnalysedAssignee> Assignees);
 
-/// <summary>Somebody a task concerns: a name, and optionally a contact (phone, e-mail) and a channel.</summary>
-public sealed record AnalysedAssignee(string Name, string? Contact = null, string? Channel = null);
+/// <summary>
+/// Somebody a task concerns: a name, and optionally a contact (phone, e-mail), a channel and a role:
+/// "assignee" (is to do it) or "recipient" (it goes to them); none in analyses made before ADR 0074.
+/// </summary>
+public sealed record AnalysedAssignee(string Name, string? Contact = null, string? Channel = null, string? Role = null);
 
 /// <summary>A moment in the recording: its offset, what happens there, and the analysis's confidence (0..1).</summary>
 public sealed record AnalysedKeyMoment(TimeSpan At, string Description, double Confidence);

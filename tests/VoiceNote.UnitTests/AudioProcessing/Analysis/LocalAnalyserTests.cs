@@ -215,7 +215,7 @@ internal sealed class LocalAnalyserTests
         Assert.That(result.Tasks.Select(t => t.Description), Is.EqualTo(new[]
         {
             "Fix the contact form",
-            "Ask Priya to review the copy",
+            "Review the copy",
             "Renew the ssl certificate",
             "Call the client",
         }));

@@ -124,6 +124,32 @@ internal sealed partial class WordTimeline
         return pauses;
     }
 
+    /// <summary>
+    /// The silence that ends a sentence for this speaker: four times their median gap between words,
+    /// within [<see cref="ShortestSentencePause"/>, <see cref="LongestSentencePause"/>] seconds. A fast talker's
+    /// half-second breath is a boundary; a slow one's second is not. Too few words to judge: one second.
+    /// </summary>
+    public double SentencePauseSeconds()
+    {
+        var gaps = Enumerable.Range(1, Math.Max(0, _aligned.Count - 1))
+            .Select(k => Math.Max(0, _aligned[k].Word.Start - _aligned[k - 1].Word.End))
+            .Order()
+            .ToList();
+        if (gaps.Count < MinimumGapsToJudge)
+        {
+            return 1.0;
+        }
+
+        var median = gaps.Count % 2 == 1 ? gaps[gaps.Count / 2] : (gaps[(gaps.Count / 2) - 1] + gaps[gaps.Count / 2]) / 2;
+        return Math.Clamp(4 * median, ShortestSentencePause, LongestSentencePause);
+    }
+
+    public const double ShortestSentencePause = 0.45;
+
+    public const double LongestSentencePause = 2.0;
+
+    private const int MinimumGapsToJudge = 8;
+
     public int FirstAlignedToken => _aligned.Count == 0 ? -1 : _aligned[0].Token;
 
     private static int Find(TokenizedText text, int from, string part)

@@ -20,13 +20,25 @@ internal sealed class ClauseWords
 
     public int Count => Indices.Count;
 
-    public string? this[int position] => position >= 0 && position < Indices.Count ? Text[Indices[position]].Text : null;
+    private readonly Dictionary<int, string> _heardAs = [];
+
+    /// <summary>The word at a position, as corrected when the recogniser likely misheard it (<see cref="Hear"/>).</summary>
+    public string? this[int position] => position >= 0 && position < Indices.Count
+        ? _heardAs.TryGetValue(position, out var meant) ? meant : Text[Indices[position]].Text
+        : null;
+
+    /// <summary>Reads the word at a position as <paramref name="meant"/> ("by the milk" meant "buy the milk").</summary>
+    public void Hear(int position, string meant) => _heardAs[position] = meant;
+
+    /// <summary>The word as written in the source, or its correction.</summary>
+    public string Surface(int position) => _heardAs.TryGetValue(position, out var meant) ? meant : Text.Surface(Indices[position]);
 
     public Token Token(int position) => Text[Indices[position]];
 
     public bool Is(int position, string word) => this[position] == word;
 
     public bool Is(int position, IReadOnlySet<string> words) => this[position] is { } word && words.Contains(word);
+
 
     public bool Seq(int position, params string[] words)
     {

@@ -10,6 +10,9 @@ namespace VoiceNote.Modules.AudioProcessing.Analysis.Tasks;
 /// </summary>
 internal sealed class TaskExtractor
 {
+    /// <summary>An event is read from a noun and a time, not from an order: less sure than an imperative.</summary>
+    private const double EventConfidence = 0.7;
+
     private readonly TimeExpressionParser _parser = new();
 
     public IReadOnlyList<ExtractedTask> Extract(string transcript, DateTimeOffset recordedAt, string? timeZoneId, WorkSchedule? schedule = null) =>
@@ -27,8 +30,21 @@ internal sealed class TaskExtractor
             var words = new ClauseWords(text, Enumerable.Range(clause.First, clause.End - clause.First)
                 .Where(i => !text[i].IsPunctuation && (time is null || !time.Covers(text[i].Start)))
                 .ToList());
+            Homophones.Correct(words);
             var (priority, cues) = PriorityCues.Read(words);
             var trigger = TriggerMatcher.Match(words, clause.IsQuestion, cues);
+            if (trigger is null && time is not null && !time.IsPast && !clause.IsQuestion && EventReader.Read(words) is { } occasion)
+            {
+                // "the meeting with the design team moved to thursday at three thirty": an event, due when it starts.
+                var start = text[clause.First].Start;
+                var at = new ExtractedTask(occasion, time.Instant, time.Text, priority ?? TaskPriority.Medium, null, [], EventConfidence, start, text[clause.End - 1].End - start)
+                {
+                    Kind = TaskKind.Event,
+                };
+                found.Add(new Found(clause, at, priority is not null));
+                continue;
+            }
+
             if (trigger is null)
             {
                 if (priority is TaskPriority cue)
@@ -41,7 +57,10 @@ internal sealed class TaskExtractor
 
             var people = AssigneeFinder.Find(words, trigger);
             var channel = ChannelDetector.Detect(words, trigger.ActionStart);
-            var description = DescriptionBuilder.Build(words, trigger.ActionStart, cues, people, trigger.Kind == TriggerKind.RememberThing ? "Remember" : null);
+            // "ask John to send the slides": John's task is to send them (docs/decisions/0074).
+            var handedTo = people.Where(p => p.Entity.Role == PersonRole.Assignee && p.First > trigger.ActionStart).ToList();
+            var from = handedTo.Count > 0 && AssigneeFinder.HandedOver(words, trigger.ActionStart, handedTo.Max(p => p.Last) + 1) is int action ? action : trigger.ActionStart;
+            var description = DescriptionBuilder.Build(words, from, cues, people, trigger.Kind == TriggerKind.RememberThing ? "Remember" : null);
             if (DescriptionBuilder.WordCount(description) < 2)
             {
                 continue;

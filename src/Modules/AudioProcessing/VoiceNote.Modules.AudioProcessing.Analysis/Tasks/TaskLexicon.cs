@@ -21,7 +21,14 @@ internal static class TaskLexicon
         "unpack", "charge", "print", "photocopy", "pick", "drive", "fill", "refill", "top", "measure", "discuss",
         "present", "rehearse", "translate", "summarise", "summarize", "publish", "close", "open", "lock", "unlock",
         "water", "mow", "vacuum", "iron", "sort", "hire", "interview", "onboard", "approve", "reject", "decide", "choose",
-        "prescribe", "refer", "assess", "document", "wish", "talk", "speak", "celebrate", "print", "email");
+        "prescribe", "refer", "assess", "document", "wish", "talk", "speak", "celebrate", "print", "email",
+        // Common everyday verbs, so that run-on lists split at them too.
+        "loop", "chase", "dig", "log", "swap", "defrost", "give", "borrow", "lend", "fit", "put", "hang", "empty", "load",
+        "unload", "sweep", "mop", "dust", "fold", "hoover", "recycle", "shred", "plant", "prune", "trim", "sell", "donate",
+        "ship", "sew", "mend", "assemble", "build", "configure", "reset", "restart", "reboot", "upgrade", "migrate",
+        "verify", "reconcile", "calculate", "compare", "label", "archive", "decorate", "reserve", "exchange", "inspect",
+        "wipe", "restore", "edit", "proofread", "finalise", "finalize", "pitch", "memorise", "memorize", "chop", "repaint",
+        "defrost", "tell", "buy", "renew", "sort", "take", "attach", "escalate", "flag", "nudge", "collect", "arrange");
 
     /// <summary>Verbs whose object is often a person ("call John", "email Sarah", "pick up Tom").</summary>
     public static readonly FrozenSet<string> PersonVerbs = Set(
@@ -110,7 +117,8 @@ internal static class TaskLexicon
     /// <summary>Family words that name one person ("call mom").</summary>
     public static readonly FrozenSet<string> Relatives = Set(
         "mom", "mum", "mother", "dad", "father", "grandma", "grandpa", "grandmother", "grandfather", "granny", "nana",
-        "brother", "sister", "wife", "husband", "aunt", "auntie", "uncle", "son", "daughter", "cousin");
+        "brother", "sister", "wife", "husband", "aunt", "auntie", "uncle", "son", "daughter", "cousin", "mama", "papa",
+        "grandad", "granddad", "gran", "nan", "oma", "opa");
 
     /// <summary>
     /// Words that follow "call", "email", "ask" … and are not a person's name. A lower-case transcript

@@ -13,6 +13,7 @@ internal static class TriggerMatcher
     [
         ["i", "think"], ["i", "guess"], ["i", "believe"], ["you", "know"], ["by", "the", "way"], ["oh", "yeah"],
         ["note", "to", "self"], ["one", "more", "thing"], ["to", "do"], ["last", "thing"], ["and", "then"],
+        ["before", "i", "forget"], ["before", "we", "forget"], ["after", "that"], ["oh", "and"],
     ];
 
     private static readonly string[] Adverbs = ["also", "really", "definitely", "still", "just", "absolutely", "first", "quickly", "finally", "actually", "seriously", "probably", "maybe", "then", "now", "please", "at", "least"];
@@ -20,7 +21,47 @@ internal static class TriggerMatcher
     /// <param name="cues">Positions of priority cues ("urgent", "someday"); at the opening they are skipped like fillers.</param>
     public static Trigger? Match(ClauseWords w, bool questionMark, IReadOnlySet<int> cues)
     {
-        var p = 0;
+        var trigger = Match(w, questionMark, cues, 0);
+        if (trigger is not null || questionMark)
+        {
+            return trigger;
+        }
+
+        // One or two misrecognised words before the opening ("the urgent call the bank", "know remind me to …"):
+        // looked past only when a clear task follows, and with less confidence (docs/decisions/0074).
+        for (var stray = 1; stray <= MaxStrayWords && stray < w.Count; stray++)
+        {
+            if (!IsStray(w, stray - 1))
+            {
+                break;
+            }
+
+            if (Match(w, false, cues, stray) is { } past && IsClear(w, past))
+            {
+                return past with { Confidence = Math.Round(past.Confidence * 0.8, 2) };
+            }
+        }
+
+        return null;
+    }
+
+    private const int MaxStrayWords = 2;
+
+    /// <summary>A word that may be a recognition slip: not one that changes what follows (a subject, a negation, a question).</summary>
+    private static bool IsStray(ClauseWords w, int p) =>
+        !w.Is(p, TaskLexicon.Pronouns) && !w.Is(p, TaskLexicon.Negations) && !w.Is(p, TaskLexicon.QuestionWords)
+        && !w.Is(p, TaskLexicon.QuestionAuxiliaries) && !w.Is(p, TaskLexicon.ActionVerbs) && w[p] is { } word
+        && !word.Contains('\'', StringComparison.Ordinal) && !AssigneeFinder.TryReadName(w, p, strict: true, out _, out _);
+
+    /// <summary>An intent phrase, or an imperative whose object starts like one ("call the bank", "pick up Tom").</summary>
+    private static bool IsClear(ClauseWords w, Trigger trigger) =>
+        trigger.Kind != TriggerKind.Imperative
+        || w[trigger.ActionStart + 1] is "the" or "a" or "an" or "my" or "our" or "your" or "his" or "her" or "their" or "up" or "back" or "some"
+        || AssigneeFinder.TryReadName(w, trigger.ActionStart + 1, strict: true, out _, out _);
+
+    private static Trigger? Match(ClauseWords w, bool questionMark, IReadOnlySet<int> cues, int from)
+    {
+        var p = from;
         var hedged = false;
         while (p < w.Count)
         {

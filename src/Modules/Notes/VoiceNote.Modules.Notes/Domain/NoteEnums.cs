@@ -86,3 +86,15 @@ internal enum ModerationStatus
     [JsonStringEnumMemberName("FLAGGED")]
     Flagged = 2,
 }
+
+/// <summary>A person's part in a task (docs/decisions/0074); kept in the task's JSON, so named, not numbered.</summary>
+internal enum AssignedRole
+{
+    /// <summary>Is to do it: "ask John to book the room".</summary>
+    [JsonStringEnumMemberName("ASSIGNEE")]
+    Assignee = 0,
+
+    /// <summary>It goes to them: "send the invoice to Maria".</summary>
+    [JsonStringEnumMemberName("RECIPIENT")]
+    Recipient = 1,
+}

@@ -9,6 +9,9 @@ namespace VoiceNote.Modules.Notes.Domain;
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 internal sealed record KeyMoment(TimeSpan Timestamp, string Description, double Confidence);
 
-/// <summary>Somebody a task concerns: a name, and optionally how and where to reach them.</summary>
+/// <summary>
+/// Somebody a task concerns: a name, optionally how and where to reach them, and their part in it
+/// (ASSIGNEE: is to do it; RECIPIENT: it goes to them; none: not said. docs/decisions/0074).
+/// </summary>
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
-internal sealed record AssignedEntity(string Name, string? Contact = null, string? Channel = null);
+internal sealed record AssignedEntity(string Name, string? Contact = null, string? Channel = null, AssignedRole? Role = null);

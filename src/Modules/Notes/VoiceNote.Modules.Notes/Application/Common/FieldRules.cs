@@ -49,6 +49,7 @@ internal sealed class AssignedEntityValidator : AbstractValidator<AssignedEntity
         RuleFor(a => a.Channel).MaximumLength(NoteLimits.AssigneeChannelLength)
             .Matches("^[A-Za-z][A-Za-z0-9_ -]*$").When(a => a.Channel is not null)
             .WithMessage("Name the channel with letters, digits, spaces, '_' or '-' (e.g. WHATSAPP, email).");
+        RuleFor(a => a.Role).IsInEnum();
     }
 }
 

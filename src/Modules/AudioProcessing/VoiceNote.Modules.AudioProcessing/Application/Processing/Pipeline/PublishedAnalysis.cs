@@ -15,7 +15,8 @@ internal sealed record PublishedAnalysis(
     string? Title,
     IReadOnlyList<AnalysedTask> Tasks,
     IReadOnlyList<AnalysedKeyMoment> KeyMoments,
-    AnalysedSentiment Sentiment)
+    AnalysedSentiment Sentiment,
+    AnalysedPriority? Priority = null)
 {
     private const int TitleLength = 80;
 
@@ -29,9 +30,10 @@ internal sealed record PublishedAnalysis(
             t.Deadline,
             Enum.Parse<AnalysedPriority>(t.Priority.ToString()),
             t.Channel is { } channel ? Enum.Parse<AnalysedChannel>(channel.ToString()) : null,
-            [.. t.Assignees.Select(a => new AnalysedAssignee(a.Name, a.Contact, a.Channel?.ToString().ToLowerInvariant()))]))],
+            [.. t.Assignees.Select(a => new AnalysedAssignee(a.Name, a.Contact, a.Channel?.ToString().ToLowerInvariant(), a.Role.ToString().ToLowerInvariant()))]))],
         [.. result.KeyMoments.Select(m => new AnalysedKeyMoment(m.At, m.Description, m.Confidence))],
-        new AnalysedSentiment(result.Sentiment.Label.ToString().ToLowerInvariant(), result.Sentiment.Score));
+        new AnalysedSentiment(result.Sentiment.Label.ToString().ToLowerInvariant(), result.Sentiment.Score),
+        result.Priority is { } priority ? Enum.Parse<AnalysedPriority>(priority.ToString()) : null);
 
     public static PublishedAnalysis Read(string json) =>
         JsonSerializer.Deserialize<PublishedAnalysis>(json, Json) ?? throw new JsonException("An analysis version holds no analysis.");
@@ -41,7 +43,7 @@ internal sealed record PublishedAnalysis(
     /// <summary>The stored analysis with its lower-case labels in the API's UPPER_SNAKE (ADR 0061); what is stored stays as it is.</summary>
     public PublishedAnalysis ForClients() => this with
     {
-        Tasks = [.. Tasks.Select(t => t with { Assignees = [.. t.Assignees.Select(a => a with { Channel = ApiNames.UpperSnakeOrNull(a.Channel) })] })],
+        Tasks = [.. Tasks.Select(t => t with { Assignees = [.. t.Assignees.Select(a => a with { Channel = ApiNames.UpperSnakeOrNull(a.Channel), Role = ApiNames.UpperSnakeOrNull(a.Role) })] })],
         Sentiment = Sentiment with { Label = ApiNames.UpperSnake(Sentiment.Label) },
     };
 

@@ -51,6 +51,12 @@ internal sealed class RecordNoteFromAudio(NotesDbContext db, TimeProvider clock)
     {
         var now = clock.NowForDatabase();
         var note = await FindOrCreateAsync(integrationEvent.OwnerId, integrationEvent.AudioId, integrationEvent.RecordedAt, now, cancellationToken);
+        // The first analysis sets the note's priority from its most urgent task (ADR 0074); after that it is the owner's.
+        if (string.IsNullOrEmpty(note.Summary) && integrationEvent.Priority is { } priority)
+        {
+            note.Priority = PriorityOf(priority);
+        }
+
         note.Summary = Bounded(integrationEvent.Summary, NoteLimits.SummaryLength);
         note.Title ??= BoundedOrNull(integrationEvent.Title, NoteLimits.TitleLength);
         note.KeyMoments = integrationEvent.KeyMoments
@@ -82,7 +88,8 @@ internal sealed class RecordNoteFromAudio(NotesDbContext db, TimeProvider clock)
                 .Select(a => new AssignedEntity(
                     Bounded(a.Name, NoteLimits.AssigneeNameLength),
                     BoundedOrNull(a.Contact, NoteLimits.AssigneeContactLength),
-                    BoundedOrNull(a.Channel, NoteLimits.AssigneeChannelLength)))
+                    BoundedOrNull(a.Channel, NoteLimits.AssigneeChannelLength),
+                    RoleOf(a.Role)))
                 .ToList();
             note.Tasks.Add(task);
         }
@@ -126,6 +133,13 @@ internal sealed class RecordNoteFromAudio(NotesDbContext db, TimeProvider clock)
         AnalysedPriority.High => NotePriority.High,
         AnalysedPriority.Low => NotePriority.Low,
         _ => NotePriority.Medium,
+    };
+
+    private static AssignedRole? RoleOf(string? role) => role?.ToLowerInvariant() switch
+    {
+        "assignee" => AssignedRole.Assignee,
+        "recipient" => AssignedRole.Recipient,
+        _ => null,
     };
 
     private static CommunicationType? ChannelOf(AnalysedChannel channel) => channel switch
