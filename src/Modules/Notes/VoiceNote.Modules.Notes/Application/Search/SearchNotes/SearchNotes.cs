@@ -35,7 +35,8 @@ internal sealed record SearchResultsDto(SearchMode Mode, string Query, bool Sema
 
 /// <summary>
 /// One result: the note, a snippet (HTML-escaped text with the query's words in &lt;mark&gt;), the fused
-/// score, and where it ranked in each half (null when that half did not find it).
+/// score, where it ranked in each half (null when that half did not find it), and the passage that
+/// matched (docs/decisions/0072): the one nearest in meaning, else the one where the words weigh most.
 /// </summary>
 internal sealed record SearchHitDto(
     Guid Id,
@@ -51,7 +52,14 @@ internal sealed record SearchHitDto(
     NoteStatus Status,
     bool IsPinned,
     bool IsArchived,
-    bool IsDeleted);
+    bool IsDeleted,
+    MatchedPassageDto? Passage);
+
+/// <summary>
+/// The stretch of the note that matched, and when it was said in the recording (milliseconds from the
+/// start; null when the text has no word timings), so a client can play from there.
+/// </summary>
+internal sealed record MatchedPassageDto(string Text, int? StartMs, int? EndMs);
 
 internal sealed class SearchNotesValidator : AbstractValidator<SearchNotes>
 {
@@ -64,14 +72,14 @@ internal sealed class SearchNotesValidator : AbstractValidator<SearchNotes>
 }
 
 internal sealed class SearchNotesHandler(
-    NoteSearchStore store, ICurrentUser caller, IEmbeddingGenerator generator, QueryEmbeddings queryEmbeddings, IOptions<NotesSearchOptions> options)
+    NoteSearchStore store, NotePassageStore passages, ICurrentUser caller, IEmbeddingGenerator generator, QueryEmbeddings queryEmbeddings, IOptions<NotesSearchOptions> options)
     : IQueryHandler<SearchNotes, SearchResultsDto>
 {
     public async Task<Result<SearchResultsDto>> Handle(SearchNotes request, CancellationToken cancellationToken)
     {
         var result = await NoteSearch.RunAsync(
             new NoteSearch.Request(caller.Id, request.Q.Trim(), request.Mode, request.Limit, IncludeDeleted: false),
-            store, generator, (q, ct) => queryEmbeddings.GetAsync(generator, caller.Id, q, ct), options.Value, cancellationToken);
+            store, passages, generator, (q, ct) => queryEmbeddings.GetAsync(generator, caller.Id, q, ct), options.Value, cancellationToken);
         return result;
     }
 }
@@ -84,6 +92,7 @@ internal static class NoteSearch
     public static async Task<Result<SearchResultsDto>> RunAsync(
         Request request,
         NoteSearchStore store,
+        NotePassageStore passages,
         IEmbeddingGenerator generator,
         Func<string, CancellationToken, Task<Result<float[]>>> embedQuery,
         NotesSearchOptions options,
@@ -99,7 +108,7 @@ internal static class NoteSearch
             text = await store.MatchTextAsync(owner, query, textMatch, pool, request.IncludeDeleted, cancellationToken);
         }
 
-        List<(Guid Id, double Distance)> semantic = [];
+        List<PassageHit> semantic = [];
         var semanticAvailable = mode != SearchMode.Text;
         if (mode != SearchMode.Text)
         {
@@ -112,7 +121,8 @@ internal static class NoteSearch
                 }
 
                 // A query without a single word has no direction (a zero vector): nothing is near it.
-                semantic = vector.Value.All(v => v == 0) ? [] : await store.NearestAsync(owner, vector.Value, generator.Model, pool, 1 - options.MinSimilarity, options.EfSearch, request.IncludeDeleted, cancellationToken);
+                semantic = vector.Value.All(v => v == 0) ? [] : await passages.NearestAsync(
+                    owner, vector.Value, generator.Model, generator.Dimensions, pool, 1 - options.MinSimilarity, options.EfSearch, request.IncludeDeleted, cancellationToken);
             }
             catch (EmbeddingUnavailableException) when (mode == SearchMode.Hybrid)
             {
@@ -125,13 +135,19 @@ internal static class NoteSearch
             }
         }
 
-        var fused = Fuse(text, semantic, options.RrfK).Take(limit).ToList();
+        var fused = Fuse(text, semantic.Select(h => (h.NoteId, h.Distance)).ToList(), options.RrfK).Take(limit).ToList();
         var rows = await store.RowsAsync(owner, fused.Select(f => f.Id).ToList(), query, textMatch, cancellationToken);
+        var byMeaning = semantic.ToDictionary(h => h.NoteId);
+        // A note found by its words alone points to the passage where they weigh most.
+        var byWords = await passages.BestByWordsAsync(
+            fused.Where(f => !byMeaning.ContainsKey(f.Id)).Select(f => f.Id).ToList(), NoteSearchStore.AnyWordQueryText(query), cancellationToken);
         var items = fused.Where(f => rows.ContainsKey(f.Id)).Select(f =>
         {
             var row = rows[f.Id];
+            var passage = byMeaning.GetValueOrDefault(f.Id) ?? byWords.GetValueOrDefault(f.Id);
             return new SearchHitDto(row.Id, row.OwnerId, row.Title, row.Snippet, f.Score, f.TextRank, f.SemanticRank, f.Similarity,
-                row.RecordedAt, row.Priority, row.Status, row.IsPinned, row.IsArchived, row.IsDeleted);
+                row.RecordedAt, row.Priority, row.Status, row.IsPinned, row.IsArchived, row.IsDeleted,
+                passage is null ? null : new MatchedPassageDto(passage.Text, passage.StartMs, passage.EndMs));
         }).ToList();
         return new SearchResultsDto(mode, query, semanticAvailable, generator.Model, items);
     }
