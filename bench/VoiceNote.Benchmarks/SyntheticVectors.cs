@@ -9,7 +9,7 @@ namespace VoiceNote.Benchmarks;
 /// stored under the local model's name so the API's index and queries are the ones measured; they measure
 /// the index's speed and recall against exact search, not search quality (SearchQualityTests does that).
 /// </summary>
-public static class SyntheticVectors
+internal static class SyntheticVectors
 {
     public const string Model = LocalSentenceEmbeddingGenerator.ModelName;
     public const int Size = LocalSentenceEmbeddingGenerator.Size;

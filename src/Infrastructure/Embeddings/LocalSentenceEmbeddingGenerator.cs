@@ -53,8 +53,9 @@ public sealed class LocalSentenceEmbeddingGenerator : IEmbeddingGenerator, IDisp
 
         _ = _worker.Value;
         var pending = new Pending(texts.ToArray(), new TaskCompletionSource<float[][]>(TaskCreationOptions.RunContinuationsAsynchronously));
-        using (var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        if (!_queue.Writer.TryWrite(pending))
         {
+            using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             wait.CancelAfter(_options.QueueWait);
             try
             {
