@@ -12,17 +12,23 @@ namespace VoiceNote.Infrastructure.Embeddings;
 /// the model is loaded on first use, and texts are encoded by one worker off the caller's thread,
 /// from a bounded queue. A caller waits for room up to <see cref="LocalEmbeddingOptions.QueueWait"/>,
 /// then gets <see cref="EmbeddingUnavailableException"/> (a 503 for search), so a burst cannot pile
-/// up unbounded memory or stall every request behind the CPU.
+/// up unbounded memory or stall every request behind the CPU. Deliberately not IDisposable: it is handed out
+/// through a scoped registration, and a scope must not dispose the process's one model (it lives as long as the process).
 /// </summary>
-public sealed class LocalSentenceEmbeddingGenerator : IEmbeddingGenerator, IDisposable
+public sealed class LocalSentenceEmbeddingGenerator : IEmbeddingGenerator
 {
     public const string ModelName = "local/all-MiniLM-L6-v2";
     public const int Size = 384;
 
     private readonly LocalEmbeddingOptions _options;
     private readonly Channel<Pending> _queue;
-    private readonly Lazy<SentenceEncoder> _encoder = new(() => new SentenceEncoder(), LazyThreadSafetyMode.ExecutionAndPublication);
-    private readonly CancellationTokenSource _stopping = new();
+    /// <summary>
+    /// The model, once per process however many hosts it runs (test hosts run side by side): loaded on first use,
+    /// and run by one thread at a time (<see cref="EncoderGate"/>), so its cost is one model and one core.
+    /// </summary>
+    private static readonly Lazy<SentenceEncoder> Encoder = new(() => new SentenceEncoder(), LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private static readonly Lock EncoderGate = new();
     private readonly Lazy<Task> _worker;
 
     public LocalSentenceEmbeddingGenerator(IOptions<EmbeddingOptions> options)
@@ -70,44 +76,28 @@ public sealed class LocalSentenceEmbeddingGenerator : IEmbeddingGenerator, IDisp
         return await pending.Result.Task.WaitAsync(cancellationToken);
     }
 
-    public void Dispose()
-    {
-        _queue.Writer.TryComplete();
-        _stopping.Cancel();
-        if (_encoder.IsValueCreated)
-        {
-            _encoder.Value.Dispose();
-        }
-
-        _stopping.Dispose();
-    }
-
     /// <summary>The one consumer: encodes each request's texts in batches (ONNX runs them together), answers, takes the next.</summary>
     private async Task WorkAsync()
     {
-        try
+        await foreach (var pending in _queue.Reader.ReadAllAsync())
         {
-            await foreach (var pending in _queue.Reader.ReadAllAsync(_stopping.Token))
+            try
             {
-                try
+                var vectors = new List<float[]>(pending.Texts.Length);
+                foreach (var batch in pending.Texts.Chunk(Math.Max(1, _options.BatchSize)))
                 {
-                    var vectors = new List<float[]>(pending.Texts.Length);
-                    foreach (var batch in pending.Texts.Chunk(Math.Max(1, _options.BatchSize)))
+                    lock (EncoderGate)
                     {
-                        vectors.AddRange(_encoder.Value.Encode(batch, _stopping.Token));
+                        vectors.AddRange(Encoder.Value.Encode(batch, CancellationToken.None));
                     }
+                }
 
-                    pending.Result.TrySetResult([.. vectors]);
-                }
-                catch (Exception exception)
-                {
-                    pending.Result.TrySetException(new EmbeddingUnavailableException("The local embedding model failed.", null, exception));
-                }
+                pending.Result.TrySetResult([.. vectors]);
             }
-        }
-        catch (OperationCanceledException)
-        {
-            // Disposed with the host.
+            catch (Exception exception)
+            {
+                pending.Result.TrySetException(new EmbeddingUnavailableException("The local embedding model failed.", null, exception));
+            }
         }
     }
 

