@@ -100,5 +100,15 @@ public sealed class SentenceEmbeddingTests
         });
     }
 
+    [Test]
+    public void A_word_hit_counts_as_much_as_the_share_of_the_query_it_explains()
+    {
+        Guid oneWord = Guid.NewGuid(), byMeaning = Guid.NewGuid();
+        // First by words but with one query word in four; only second by meaning, with nothing from the words.
+        var fused = NoteSearch.Fuse([(oneWord, 0.9)], [(Guid.NewGuid(), 0.1), (byMeaning, 0.2)], k: 60, new Dictionary<Guid, double> { [oneWord] = 0.25 }).ToList();
+        Assert.That(fused.Select(f => f.Id).ToList().IndexOf(byMeaning), Is.LessThan(fused.Select(f => f.Id).ToList().IndexOf(oneWord)));
+        Assert.That(fused.Single(f => f.Id == oneWord).Score, Is.EqualTo(0.25 / 61).Within(1e-12));
+    }
+
     private static double Cosine(float[] x, float[] y) => x.Zip(y, (p, q) => (double)p * q).Sum();
 }

@@ -72,6 +72,38 @@ internal sealed partial class NoteSearchStore(NpgsqlDataSource dataSource)
         return hits;
     }
 
+    /// <summary>
+    /// How much of the query each note's words explain: the share of the query's lexemes (stop words dropped,
+    /// stemmed as the index is) that occur in the note. Hybrid search weighs a note found by words alone with it.
+    /// </summary>
+    public async Task<Dictionary<Guid, double>> CoverageAsync(IReadOnlyCollection<Guid> ids, string query, CancellationToken cancellationToken)
+    {
+        var words = string.Join(' ', Words(query).Distinct().Take(32));
+        if (ids.Count == 0 || words.Length == 0)
+        {
+            return [];
+        }
+
+        await using var command = dataSource.CreateCommand(
+            $"""
+            WITH query AS (SELECT array_agg(DISTINCT l) AS lexemes FROM unnest(tsvector_to_array(to_tsvector('{Config}', @words))) l)
+            SELECT n.id, (SELECT count(*) FROM unnest(tsvector_to_array(n.search_vector)) v WHERE v = ANY(query.lexemes))::float8
+                         / greatest(coalesce(cardinality(query.lexemes), 0), 1)
+            FROM {Table} n, query
+            WHERE n.id = ANY(@ids)
+            """);
+        command.Parameters.AddWithValue("words", words);
+        command.Parameters.AddWithValue("ids", ids.ToArray());
+        var coverage = new Dictionary<Guid, double>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            coverage[reader.GetGuid(0)] = reader.GetDouble(1);
+        }
+
+        return coverage;
+    }
+
     /// <summary>The display rows of some notes, with a snippet of their text where the query's words are marked.</summary>
     public async Task<Dictionary<Guid, SearchRow>> RowsAsync(UserId? owner, IReadOnlyCollection<Guid> ids, string query, WordMatch match, CancellationToken cancellationToken)
     {

@@ -135,7 +135,10 @@ internal static class NoteSearch
             }
         }
 
-        var fused = Fuse(text, semantic.Select(h => (h.NoteId, h.Distance)).ToList(), options.RrfK).Take(limit).ToList();
+        // In hybrid, a note's place in the word ranking counts as much as the query's words it contains: any-word
+        // matching finds notes that share one common word with a long query, which says little (docs/decisions/0072).
+        var coverage = mode == SearchMode.Hybrid ? await store.CoverageAsync(text.Select(t => t.Id).ToList(), query, cancellationToken) : null;
+        var fused = Fuse(text, semantic.Select(h => (h.NoteId, h.Distance)).ToList(), options.RrfK, coverage).Take(limit).ToList();
         var rows = await store.RowsAsync(owner, fused.Select(f => f.Id).ToList(), query, textMatch, cancellationToken);
         var byMeaning = semantic.ToDictionary(h => h.NoteId);
         // A note found by its words alone points to the passage where they weigh most.
@@ -152,14 +155,18 @@ internal static class NoteSearch
         return new SearchResultsDto(mode, query, semanticAvailable, generator.Model, items);
     }
 
-    /// <summary>Reciprocal rank fusion: each list adds 1 / (k + rank) for every note it ranks (ranks from 1).</summary>
+    /// <summary>
+    /// Reciprocal rank fusion: each list adds 1 / (k + rank) for every note it ranks (ranks from 1); a word hit's
+    /// share is weighted by <paramref name="textWeights"/> (the share of the query's words the note has) when given.
+    /// </summary>
     internal static IEnumerable<(Guid Id, double Score, int? TextRank, int? SemanticRank, double? Similarity)> Fuse(
-        IReadOnlyList<(Guid Id, double Rank)> text, IReadOnlyList<(Guid Id, double Distance)> semantic, int k)
+        IReadOnlyList<(Guid Id, double Rank)> text, IReadOnlyList<(Guid Id, double Distance)> semantic, int k, IReadOnlyDictionary<Guid, double>? textWeights = null)
     {
         var byId = new Dictionary<Guid, (double Score, int? TextRank, int? SemanticRank, double? Similarity)>();
         for (var i = 0; i < text.Count; i++)
         {
-            byId[text[i].Id] = (1.0 / (k + i + 1), i + 1, null, null);
+            var weight = textWeights is null ? 1 : textWeights.GetValueOrDefault(text[i].Id);
+            byId[text[i].Id] = (weight / (k + i + 1), i + 1, null, null);
         }
 
         for (var i = 0; i < semantic.Count; i++)
