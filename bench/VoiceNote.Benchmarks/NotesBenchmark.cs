@@ -6,11 +6,8 @@ using Npgsql;
 using Pgvector;
 using VoiceNote.Domain.Primitives;
 using VoiceNote.Domain.Results;
-using VoiceNote.Infrastructure.Embeddings;
-using VoiceNote.Infrastructure.Security;
 using VoiceNote.Modules.Notes.Application.Search;
 using VoiceNote.Modules.Notes.Application.Search.SearchNotes;
-using VoiceNote.Modules.Notes.Infrastructure.Persistence;
 using VoiceNote.Modules.Notes.Infrastructure.Search;
 
 namespace VoiceNote.Benchmarks;
@@ -63,7 +60,7 @@ internal static class NotesBenchmark
         Report(string.Empty);
         Report($"Machine: {Environment.ProcessorCount} cores, load average {Machine.LoadAverage()} at start (shared with other work). " +
             $"Data: {options.TotalNotes:N0} notes, one user with {options.UserNotes:N0}, the rest over {options.OtherUsers:N0} users; " +
-            $"vectors from `{LocalHashingEmbeddingGenerator.ModelName}` (1536 dimensions).");
+            $"one passage a note with stand-in vectors (SyntheticVectors, {SyntheticVectors.Size} dimensions, stored as `{SyntheticVectors.Model}`): speed and index recall, not quality.");
         Report(string.Empty);
 
         if (!options.SkipSeed)
@@ -106,8 +103,7 @@ internal static class NotesBenchmark
         var sourceBuilder = new NpgsqlDataSourceBuilder(benchConnection);
         sourceBuilder.UseVector();
         await using var dataSource = sourceBuilder.Build();
-        var contextOptions = new DbContextOptionsBuilder<NotesDbContext>().UseNpgsql(dataSource).Options;
-        var generator = new LocalHashingEmbeddingGenerator();
+        var generator = new SyntheticGenerator();
         var searchOptions = new NotesSearchOptions();
         var owner = new UserId(userId);
         var smallOwner = await ScalarAsync<Guid>("SELECT owner_id FROM notes.notes WHERE owner_id <> @u GROUP BY owner_id ORDER BY count(*) LIMIT 1", userId);
@@ -239,11 +235,10 @@ internal static class NotesBenchmark
         // neighbours), without HTTP, authentication and the pipeline; a context per call, as the API's scope.
         async Task SearchSqlAsync(SearchMode mode, string query)
         {
-            await using var db = NewContext();
-            var store = new NoteSearchStore(db, dataSource);
+            var store = new NoteSearchStore(dataSource);
             var result = await NoteSearch.RunAsync(
                 new NoteSearch.Request(owner, query, mode, SearchNotes.DefaultLimit, IncludeDeleted: false),
-                store, generator, (q, _) => Task.FromResult<Result<float[]>>(LocalHashingEmbeddingGenerator.Embed(q)), searchOptions, CancellationToken.None);
+                store, new NotePassageStore(dataSource), generator, (q, _) => Task.FromResult<Result<float[]>>(SyntheticVectors.Of(q)), searchOptions, CancellationToken.None);
             if (result.IsFailure)
             {
                 throw new InvalidOperationException(result.Error.Message);
@@ -256,9 +251,9 @@ internal static class NotesBenchmark
             double results = 0;
             foreach (var text in texts)
             {
-                var vector = LocalHashingEmbeddingGenerator.Embed(text);
-                await using var db = NewContext();
-                var approximate = (await new NoteSearchStore(db, dataSource).NearestAsync(who, vector, generator.Model, 10, 2, searchOptions.EfSearch, false, CancellationToken.None, forceIndex)).Select(h => h.Id).ToHashSet();
+                var vector = SyntheticVectors.Of(text);
+                var approximate = (await new NotePassageStore(dataSource).NearestAsync(
+                    who, vector, generator.Model, generator.Dimensions, 10, 2, searchOptions.EfSearch, false, CancellationToken.None, forceIndex)).Select(h => h.NoteId).ToHashSet();
                 var exact = await ExactAsync(who, vector);
                 total += exact.Count == 0 ? 1 : exact.Count(approximate.Contains) / (double)exact.Count;
                 results += approximate.Count;
@@ -274,7 +269,7 @@ internal static class NotesBenchmark
             // No index scans: the planner must compute every distance of the user's notes and sort them.
             await new NpgsqlCommand("SET LOCAL enable_indexscan = off", connection, transaction).ExecuteNonQueryAsync();
             await using var command = new NpgsqlCommand(
-                "SELECT id FROM notes.notes WHERE owner_id = @u AND NOT is_deleted AND embedding_model = @m ORDER BY embedding <=> @v, id LIMIT 10", connection, transaction);
+                "SELECT note_id FROM notes.note_passages WHERE owner_id = @u AND model = @m ORDER BY embedding <=> @v, note_id LIMIT 10", connection, transaction);
             command.Parameters.AddWithValue("u", who.Value);
             command.Parameters.AddWithValue("m", generator.Model);
             command.Parameters.AddWithValue("v", new Vector(vector));
@@ -294,11 +289,10 @@ internal static class NotesBenchmark
             await using var transaction = await connection.BeginTransactionAsync();
             await new NpgsqlCommand("SET LOCAL hnsw.iterative_scan = relaxed_order; SET LOCAL hnsw.ef_search = 100", connection, transaction).ExecuteNonQueryAsync();
             await using var command = new NpgsqlCommand(
-                "EXPLAIN (COSTS OFF) SELECT id FROM notes.notes n WHERE n.embedding_model = @m AND n.owner_id = @u AND NOT n.is_deleted ORDER BY n.embedding <=> @v LIMIT 50",
-                connection, transaction);
-            command.Parameters.AddWithValue("u", who.Value);
-            command.Parameters.AddWithValue("m", generator.Model);
-            command.Parameters.AddWithValue("v", new Vector(LocalHashingEmbeddingGenerator.Embed(text)));
+                "EXPLAIN (COSTS OFF) " + NotePassageStore.NearestSql(byOwner: true, generator.Model, generator.Dimensions, includeDeleted: false), connection, transaction);
+            command.Parameters.AddWithValue("owner", who.Value);
+            command.Parameters.AddWithValue("candidates", NotePassageStore.Candidates(50));
+            command.Parameters.AddWithValue("q", new Vector(SyntheticVectors.Of(text)));
             var lines = new List<string>();
             await using var reader = await command.ExecuteReaderAsync();
             while (await reader.ReadAsync())
@@ -309,7 +303,6 @@ internal static class NotesBenchmark
             return string.Join(" → ", lines.Where(l => l.StartsWith("->", StringComparison.Ordinal) || l.StartsWith("Limit", StringComparison.Ordinal)).Select(l => l.TrimStart('-', '>', ' ')));
         }
 
-        NotesDbContext NewContext() => new(contextOptions, NobodyCurrentUser.Instance, TimeProvider.System);
 
         async Task<T> ScalarAsync<T>(string sql, Guid parameter)
         {
@@ -321,4 +314,15 @@ internal static class NotesBenchmark
         }
 
     }
+}
+
+/// <summary>The stand-in vectors as a generator, for the search code's model name and dimension.</summary>
+internal sealed class SyntheticGenerator : VoiceNote.Application.Embeddings.IEmbeddingGenerator
+{
+    public string Model => SyntheticVectors.Model;
+
+    public int Dimensions => SyntheticVectors.Size;
+
+    public Task<float[]> GenerateAsync(string text, VoiceNote.Domain.Primitives.UserId? owner, CancellationToken cancellationToken) =>
+        Task.FromResult(SyntheticVectors.Of(text));
 }

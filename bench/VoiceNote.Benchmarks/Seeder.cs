@@ -2,19 +2,19 @@ using System.Diagnostics;
 using Npgsql;
 using NpgsqlTypes;
 using Pgvector;
-using VoiceNote.Infrastructure.Embeddings;
 using VoiceNote.Modules.Notes.Domain;
+using VoiceNote.Modules.Notes.Infrastructure.Persistence;
 
 namespace VoiceNote.Benchmarks;
 
 /// <summary>
 /// Fills notes.notes with COPY BINARY: the measured user's notes plus other owners' notes, with their
-/// local embeddings computed here (the same model the API uses), then builds the search indexes and
-/// reports how long each part took.
+/// one passage each whose vector is a stand-in (SyntheticVectors: the real model is too slow for 200,000
+/// notes), then builds the search indexes and reports how long each part took.
 /// </summary>
 internal sealed class Seeder(string connectionString, TextWriter log)
 {
-    private const string Model = LocalHashingEmbeddingGenerator.ModelName;
+    private const string Model = SyntheticVectors.Model;
 
     public async Task<Dictionary<string, TimeSpan>> SeedAsync(Guid measuredUser, int measuredNotes, int otherUsers, int totalNotes, string maintenanceWorkMem, int parallelWorkers)
     {
@@ -24,17 +24,18 @@ internal sealed class Seeder(string connectionString, TextWriter log)
         sourceBuilder.UseVector();
         await using var dataSource = sourceBuilder.Build();
         await using var connection = await dataSource.OpenConnectionAsync();
-        await ExecuteAsync(connection, "DROP INDEX IF EXISTS notes.ix_notes_embedding_hnsw; DROP INDEX IF EXISTS notes.ix_notes_search_vector; TRUNCATE notes.notes CASCADE;");
+        await ExecuteAsync(connection, $"DROP INDEX IF EXISTS notes.{NotesSearchSchema.ModelIndexName(Model)}; DROP INDEX IF EXISTS notes.ix_notes_search_vector; TRUNCATE notes.notes CASCADE;");
 
         var owners = Enumerable.Range(0, otherUsers).Select(_ => Guid.CreateVersion7()).ToArray();
         var clock = Stopwatch.StartNew();
         var generator = new NoteTextGenerator(seed: 42);
         var start = new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        var passages = new List<(Guid Id, Guid Owner, string Text, string Hash)>(totalNotes);
         await using (var importer = await connection.BeginBinaryImportAsync(
             """
             COPY notes.notes (id, owner_id, title, summary, recorded_at, priority, status, is_pinned, is_liked, is_archived, is_encrypted,
                 is_deleted, document_urls, links, key_moments, moderation_status, created_at, updated_at, search_transcripts, content_hash,
-                embedding_model, embedded_text_hash, embedded_at, embedding) FROM STDIN (FORMAT BINARY)
+                embedding_model, embedded_text_hash, embedded_at) FROM STDIN (FORMAT BINARY)
             """))
         {
             for (var i = 0; i < totalNotes; i++)
@@ -45,7 +46,9 @@ internal sealed class Seeder(string connectionString, TextWriter log)
                 var text = title + "\n" + summary + "\n" + transcript;
                 var hash = Note.Hash(text);
                 await importer.StartRowAsync();
-                await importer.WriteAsync(Guid.CreateVersion7(at), NpgsqlDbType.Uuid);
+                var id = Guid.CreateVersion7(at);
+                passages.Add((id, owner, text, hash));
+                await importer.WriteAsync(id, NpgsqlDbType.Uuid);
                 await importer.WriteAsync(owner, NpgsqlDbType.Uuid);
                 await importer.WriteAsync(title, NpgsqlDbType.Varchar);
                 await importer.WriteAsync(summary, NpgsqlDbType.Varchar);
@@ -68,11 +71,28 @@ internal sealed class Seeder(string connectionString, TextWriter log)
                 await importer.WriteAsync(Model, NpgsqlDbType.Varchar);
                 await importer.WriteAsync(hash, NpgsqlDbType.Varchar);
                 await importer.WriteAsync(at, NpgsqlDbType.TimestampTz);
-                await importer.WriteAsync(new Vector(LocalHashingEmbeddingGenerator.Embed(text)));
                 if ((i + 1) % 50_000 == 0)
                 {
                     log.WriteLine($"  copied {i + 1:N0} notes ({clock.Elapsed.TotalSeconds:F0} s)");
                 }
+            }
+
+            await importer.CompleteAsync();
+        }
+
+        await using (var importer = await connection.BeginBinaryImportAsync(
+            "COPY notes.note_passages (note_id, owner_id, model, ordinal, text, text_hash, embedding) FROM STDIN (FORMAT BINARY)"))
+        {
+            foreach (var (id, owner, text, hash) in passages)
+            {
+                await importer.StartRowAsync();
+                await importer.WriteAsync(id, NpgsqlDbType.Uuid);
+                await importer.WriteAsync(owner, NpgsqlDbType.Uuid);
+                await importer.WriteAsync(Model, NpgsqlDbType.Varchar);
+                await importer.WriteAsync(0, NpgsqlDbType.Integer);
+                await importer.WriteAsync(text, NpgsqlDbType.Text);
+                await importer.WriteAsync(hash, NpgsqlDbType.Varchar);
+                await importer.WriteAsync(new Vector(SyntheticVectors.Of(text)));
             }
 
             await importer.CompleteAsync();
@@ -86,11 +106,11 @@ internal sealed class Seeder(string connectionString, TextWriter log)
 
         clock.Restart();
         await ExecuteAsync(connection, $"SET maintenance_work_mem = '{maintenanceWorkMem}'; SET max_parallel_maintenance_workers = {parallelWorkers};" +
-            "CREATE INDEX ix_notes_embedding_hnsw ON notes.notes USING hnsw (embedding vector_cosine_ops) WITH (m = 16, ef_construction = 64)");
+            NotesSearchSchema.CreateModelIndex(Model, SyntheticVectors.Size));
         timings[$"HNSW build (maintenance_work_mem {maintenanceWorkMem}, {parallelWorkers} workers)"] = clock.Elapsed;
 
         clock.Restart();
-        await ExecuteAsync(connection, "VACUUM ANALYZE notes.notes");
+        await ExecuteAsync(connection, "VACUUM ANALYZE notes.notes; VACUUM ANALYZE notes.note_passages");
         timings["VACUUM ANALYZE"] = clock.Elapsed;
         return timings;
     }

@@ -8,10 +8,10 @@ namespace VoiceNote.Application.Embeddings;
 /// </summary>
 public interface IEmbeddingGenerator
 {
-    /// <summary>A stable name of the model and its settings, e.g. "local-hash-v1" or "openai/text-embedding-3-small".</summary>
+    /// <summary>A stable name of the model and its settings, e.g. "local/all-MiniLM-L6-v2" or "openai/text-embedding-3-small".</summary>
     string Model { get; }
 
-    /// <summary>The length of every vector this generator returns (1536, the column's dimension).</summary>
+    /// <summary>The length of every vector this generator returns (384 for the local model, 1536 by default for a remote one); vectors are stored with it.</summary>
     int Dimensions { get; }
 
     /// <summary>
@@ -20,6 +20,18 @@ public interface IEmbeddingGenerator
     /// </summary>
     /// <exception cref="EmbeddingUnavailableException">the provider refused or failed (rate limited, down, no key)</exception>
     Task<float[]> GenerateAsync(string text, UserId? owner, CancellationToken cancellationToken);
+
+    /// <summary>The vectors of several texts (a note's passages), in order; a model that can batches them.</summary>
+    async Task<IReadOnlyList<float[]>> GenerateManyAsync(IReadOnlyList<string> texts, UserId? owner, CancellationToken cancellationToken)
+    {
+        var vectors = new List<float[]>(texts.Count);
+        foreach (var text in texts)
+        {
+            vectors.Add(await GenerateAsync(text, owner, cancellationToken));
+        }
+
+        return vectors;
+    }
 }
 
 /// <summary>Where a remote embedding adapter gets a user's own key and server; implemented by a module that can read them.</summary>

@@ -9,8 +9,8 @@ namespace VoiceNote.Infrastructure.Embeddings;
 public static class EmbeddingRegistration
 {
     /// <summary>
-    /// Registers the embedding generator chosen by "Embeddings:Provider": the local hashing model
-    /// (default, offline) or the OpenAI-compatible adapter. Safe to call from several modules.
+    /// Registers the embedding generator chosen by "Embeddings:Provider": the local sentence model
+    /// (default, offline; one per process) or the OpenAI-compatible adapter. Safe to call from several modules.
     /// </summary>
     public static IServiceCollection AddEmbeddings(this IServiceCollection services, IConfiguration configuration)
     {
@@ -22,12 +22,12 @@ public static class EmbeddingRegistration
         services.AddOptions<EmbeddingOptions>().Bind(configuration.GetSection(EmbeddingOptions.Section));
         services.AddOutboundHttp(configuration);
         services.TryAddScoped<OpenAiEmbeddingGenerator>();
-        services.TryAddSingleton<LocalHashingEmbeddingGenerator>();
+        services.TryAddSingleton<LocalSentenceEmbeddingGenerator>();
         // Chosen per resolution from the final configuration, so hosts and tests can switch it late.
         services.AddScoped<IEmbeddingGenerator>(provider =>
             string.Equals(provider.GetRequiredService<IConfiguration>()[$"{EmbeddingOptions.Section}:Provider"], "openai", StringComparison.OrdinalIgnoreCase)
                 ? provider.GetRequiredService<OpenAiEmbeddingGenerator>()
-                : provider.GetRequiredService<LocalHashingEmbeddingGenerator>());
+                : provider.GetRequiredService<LocalSentenceEmbeddingGenerator>());
         return services;
     }
 }

@@ -22,11 +22,9 @@ namespace VoiceNote.Infrastructure.Embeddings;
 public sealed class OpenAiEmbeddingGenerator(
     IHttpClientFactory clients, IOptions<EmbeddingOptions> options, IOptionsMonitor<OutboundOptions> outbound, IServiceProvider services) : IEmbeddingGenerator
 {
-    public const int Size = LocalHashingEmbeddingGenerator.Size;
-
     public string Model => "openai/" + options.Value.Model;
 
-    public int Dimensions => Size;
+    public int Dimensions => options.Value.Dimensions;
 
     public async Task<float[]> GenerateAsync(string text, UserId? owner, CancellationToken cancellationToken)
     {
@@ -43,7 +41,7 @@ public sealed class OpenAiEmbeddingGenerator(
         var ownersServer = !string.IsNullOrEmpty(credential?.BaseUrl);
         var endpoint = new Uri(new Uri(EnsureSlash(credential?.BaseUrl ?? settings.BaseUrl)), "v1/embeddings");
         var http = clients.For(userChosen: ownersServer);
-        var body = new EmbeddingRequest(settings.Model, text, Size);
+        var body = new EmbeddingRequest(settings.Model, text, settings.Dimensions);
         for (var attempt = 1; ; attempt++)
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = JsonContent.Create(body) };
@@ -74,7 +72,7 @@ public sealed class OpenAiEmbeddingGenerator(
             {
                 if (response.IsSuccessStatusCode)
                 {
-                    return await ReadAsync(response, outbound.CurrentValue.MaxAnswerBytes, timeout.Token, cancellationToken);
+                    return await ReadAsync(response, settings.Dimensions, outbound.CurrentValue.MaxAnswerBytes, timeout.Token, cancellationToken);
                 }
 
                 var retryAfter = response.Headers.RetryAfter?.Delta
@@ -92,7 +90,7 @@ public sealed class OpenAiEmbeddingGenerator(
         }
     }
 
-    private static async Task<float[]> ReadAsync(HttpResponseMessage response, long maxBytes, CancellationToken cancellationToken, CancellationToken outerToken)
+    private static async Task<float[]> ReadAsync(HttpResponseMessage response, int size, long maxBytes, CancellationToken cancellationToken, CancellationToken outerToken)
     {
         EmbeddingResponse? payload;
         try
@@ -109,9 +107,9 @@ public sealed class OpenAiEmbeddingGenerator(
         }
 
         var vector = payload?.Data is [{ Embedding: { } embedding }, ..] ? embedding : null;
-        if (vector is null || vector.Length != Size)
+        if (vector is null || vector.Length != size)
         {
-            throw new EmbeddingUnavailableException($"The embedding server returned {(vector is null ? "no vector" : $"{vector.Length} dimensions, not {Size}")}.");
+            throw new EmbeddingUnavailableException($"The embedding server returned {(vector is null ? "no vector" : $"{vector.Length} dimensions, not {size}")}.");
         }
 
         return vector;

@@ -5,13 +5,13 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using VoiceNote.Infrastructure.Embeddings;
+using VoiceNote.Benchmarks;
 
 namespace VoiceNote.IntegrationTests.Notes;
 
 /// <summary>
 /// A real HTTP server on 127.0.0.1 that speaks OpenAI's <c>POST /v1/embeddings</c> wire format. Its
-/// "model" is the local hashing embedding of the input, so results are meaningful; a test can queue
+/// "model" hashes the input's words (SyntheticVectors), so texts sharing words are near; a test can queue
 /// failures (429 with Retry-After, 500) or a wrong dimension for the next requests.
 /// </summary>
 internal sealed class FakeEmbeddingServer : IAsyncDisposable
@@ -28,7 +28,7 @@ internal sealed class FakeEmbeddingServer : IAsyncDisposable
     /// <summary>When set, every answer fails with this status (after the planned ones).</summary>
     public int? AlwaysFailWith { get; set; }
 
-    public int Dimensions { get; set; } = LocalHashingEmbeddingGenerator.Size;
+    public int Dimensions { get; set; } = 1536;
 
     public static async Task<FakeEmbeddingServer> StartAsync()
     {
@@ -73,7 +73,7 @@ internal sealed class FakeEmbeddingServer : IAsyncDisposable
             return Results.Json(new { error = new { message = "The server had an error", type = "server_error" } }, statusCode: status);
         }
 
-        var vector = LocalHashingEmbeddingGenerator.Embed(root.GetProperty("input").GetString()!);
+        var vector = SyntheticVectors.Of(root.GetProperty("input").GetString()!, 1536);
         var embedding = Dimensions == vector.Length ? vector : vector.Take(Dimensions).ToArray();
         return Results.Json(new
         {

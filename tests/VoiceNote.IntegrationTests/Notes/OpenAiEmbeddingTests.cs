@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using VoiceNote.Application.Crypto;
 using VoiceNote.Application.Embeddings;
+using VoiceNote.Benchmarks;
 using VoiceNote.Domain.Primitives;
 using VoiceNote.Infrastructure.Embeddings;
 using VoiceNote.Infrastructure.Outbound;
@@ -57,7 +58,7 @@ public sealed class OpenAiEmbeddingTests : DatabaseFixture
         var seen = server.Requests.ToList();
         Assert.Multiple(() =>
         {
-            Assert.That(vector, Is.EqualTo(LocalHashingEmbeddingGenerator.Embed("call the dentist")));
+            Assert.That(vector, Is.EqualTo(SyntheticVectors.Of("call the dentist", 1536)));
             Assert.That(seen, Has.Count.EqualTo(2));
             Assert.That(seen[0].Authorization, Is.EqualTo("Bearer sk-operator"));
             Assert.That(seen[0].Model, Is.EqualTo("test-embed-1536"));

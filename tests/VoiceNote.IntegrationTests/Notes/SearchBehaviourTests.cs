@@ -82,9 +82,9 @@ public sealed class SearchBehaviourTests : DatabaseFixture
         Assert.Multiple(() =>
         {
             Assert.That(first.GetProperty("embedding").GetProperty("isCurrent").GetBoolean(), Is.True);
-            Assert.That(first.GetProperty("embedding").GetProperty("model").GetString(), Is.EqualTo("local-hash-v1"));
+            Assert.That(first.GetProperty("embedding").GetProperty("model").GetString(), Is.EqualTo("local/all-MiniLM-L6-v2"));
         });
-        var firstVector = await ScalarAsync<string>($"SELECT embedding::text FROM notes.notes WHERE id = '{note}'");
+        var firstVector = await ScalarAsync<string>($"SELECT string_agg(embedding::text, ';' ORDER BY ordinal) FROM notes.note_passages WHERE note_id = '{note}'");
 
         // Flags do not touch the text: no new embedding is asked for.
         await client.PostAsync($"/api/v1/notes/{note}/pin", null).ExpectNoContentAsync();
@@ -93,7 +93,7 @@ public sealed class SearchBehaviourTests : DatabaseFixture
         var patched = await client.PatchJsonAsync($"/api/v1/notes/{note}", new { title = "Book a violin lesson for Saturday" });
         Assert.That(patched.GetProperty("embedding").GetProperty("isCurrent").GetBoolean(), Is.False, "the response does not wait for the embedding");
         await this.WaitForEmbeddingsAsync(account.UserId);
-        var secondVector = await ScalarAsync<string>($"SELECT embedding::text FROM notes.notes WHERE id = '{note}'");
+        var secondVector = await ScalarAsync<string>($"SELECT string_agg(embedding::text, ';' ORDER BY ordinal) FROM notes.note_passages WHERE note_id = '{note}'");
         Assert.Multiple(async () =>
         {
             Assert.That(secondVector, Is.Not.EqualTo(firstVector));

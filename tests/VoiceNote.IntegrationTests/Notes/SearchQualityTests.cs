@@ -3,111 +3,91 @@ using VoiceNote.IntegrationTests.Harness;
 namespace VoiceNote.IntegrationTests.Notes;
 
 /// <summary>
-/// A corpus written for this test, and queries phrased with other words than the notes they are
-/// meant to find. With the default offline embedding, the hybrid search must rank the intended note
-/// in the top 3. Another user's and trashed notes with the very same words must never show.
+/// Search quality on an honest corpus: tests/evaluation/search (60 short spoken notes, 45 queries that share
+/// no content word or stem with their note; written by someone who had not seen the code, see its README).
+/// Semantic and hybrid search through the API, with the default local model; recall@3 and MRR are reported
+/// and must stay at least at what was measured when this test was written (they may only go up). Another
+/// user's notes and the owner's trash, with the very same text, must never show.
 /// </summary>
 public sealed class SearchQualityTests : DatabaseFixture
 {
-    private static readonly (string Title, string? Summary)[] Corpus =
-    [
-        ("Call the dentist tomorrow", "Ask whether the filling can be moved to the afternoon."),
-        ("Buy milk, eggs and bread on the way home", null),
-        ("Flight to Lisbon on Friday", "Check in online and print the boarding pass."),
-        ("Pay the electricity invoice before the 15th", null),
-        ("Quarterly roadmap review with the product team", null),
-        ("Fix the flaky login test in CI", "The build fails randomly on the auth module."),
-        ("Mum's birthday next Sunday", "Order flowers and a cake."),
-        ("Car needs new tyres before winter", "Ask the mechanic for a quote."),
-        ("Plumber coming Thursday about the kitchen leak", null),
-        ("Read chapter four for the history exam", null),
-        ("Gym: leg day and thirty minutes of running", null),
-        ("Take the dog to the vet for vaccinations", null),
-        ("Renew passport before the summer trip", null),
-        ("Standup notes: blocked on the database migration", null),
-        ("Ideas for the team offsite in spring", null),
-        ("Book a table for our anniversary dinner", null),
-        ("Submit expense report for the Berlin conference", null),
-        ("Water the plants while the neighbours are away", null),
-        ("Call the bank about the mortgage rate", null),
-        ("Pick up the kids from school at four", null),
-        ("Prepare slides for the client presentation on Monday", null),
-        ("Cancel the unused streaming subscription", null),
-        ("Learn Spanish verbs for twenty minutes a day", null),
-        ("Return the library books by Wednesday", null),
-        ("Schedule annual checkup with the doctor", null),
-        ("Send the contract draft to the lawyer", null),
-        ("Clean the gutters and mow the lawn on Saturday", null),
-        ("Refactor the payment service to use the new API", null),
-        ("Grandma's recipe for apple pie", "Three apples, cinnamon, butter and sugar."),
-        ("Renew car insurance before it expires in May", null),
-    ];
-
-    /// <summary>Queries that share no whole word with their note's title (bar the first, the issue's own example, which shares one).</summary>
-    private static readonly (string Query, string Expected)[] Queries =
-    [
-        ("dentist appointment", "Call the dentist tomorrow"),
-        ("groceries", "Buy milk, eggs and bread on the way home"),
-        ("plane tickets to Portugal", "Flight to Lisbon on Friday"),
-        ("electric bill payment", "Pay the electricity invoice before the 15th"),
-        ("bugs in the automated tests", "Fix the flaky login test in CI"),
-        ("gift for my mother", "Mum's birthday next Sunday"),
-        ("vehicle tires", "Car needs new tyres before winter"),
-        ("water leaking under the sink", "Plumber coming Thursday about the kitchen leak"),
-        ("fitness workout", "Gym: leg day and thirty minutes of running"),
-        ("puppy shots", "Take the dog to the vet for vaccinations"),
-        ("travel documents for the holidays", "Renew passport before the summer trip"),
-        ("restaurant reservation", "Book a table for our anniversary dinner"),
-        ("medical examination", "Schedule annual checkup with the doctor"),
-        ("legal agreement for the attorney", "Send the contract draft to the lawyer"),
-        ("dessert with apples", "Grandma's recipe for apple pie"),
-        ("home loan", "Call the bank about the mortgage rate"),
-    ];
+    /// <summary>
+    /// Measured 2026-12-04 with all-MiniLM-L6-v2 (local/all-MiniLM-L6-v2), 80-word passages with the title
+    /// prepended, coverage-weighted fusion (docs/decisions/0072): semantic recall@3 0.978, MRR 0.897; hybrid
+    /// recall@3 0.822, MRR 0.6297. Floors are those figures rounded down; raise them, never lower them. The
+    /// issue's target is recall@3 ≥ 0.9 for both: semantic reaches it, hybrid does not yet (the corpus shares no
+    /// content word between a query and its note, so every word hit is noise that fusion must outweigh).
+    /// </summary>
+    private static readonly Dictionary<string, (double Recall3, double Mrr)> Floors = new()
+    {
+        ["semantic"] = (0.97, 0.89),
+        ["hybrid"] = (0.82, 0.62),
+    };
 
     [Test]
-    public async Task Hybrid_search_ranks_the_intended_note_in_the_top_three()
+    public async Task Semantic_and_hybrid_search_find_the_intended_note_of_the_evaluation_corpus()
     {
         var owner = await this.CreateAccountAsync("corpus");
         var stranger = await this.CreateAccountAsync("stranger");
         using var client = this.ClientFor(owner);
         using var strangerClient = this.ClientFor(stranger);
+        var notes = EvaluationCorpus.Notes();
         var ids = new Dictionary<string, Guid>();
-        foreach (var (title, summary) in Corpus)
+        foreach (var note in notes)
         {
-            ids[title] = (await client.CreateNoteAsync(new { title, summary })).Id();
+            ids[note.Id] = (await client.CreateNoteAsync(Body(note.Title, note))).Id();
         }
 
-        // The same words in another user's notes and in the owner's trash: they must never show.
+        // The same text in another user's notes and in the owner's trash: they must never show.
         var foreign = new List<Guid>();
         var trashed = new List<Guid>();
-        foreach (var (title, summary) in Corpus.Take(16))
+        foreach (var note in notes.Take(20))
         {
-            foreign.Add((await strangerClient.CreateNoteAsync(new { title, summary })).Id());
-            var copy = (await client.CreateNoteAsync(new { title = title + " (old copy)", summary })).Id();
+            foreign.Add((await strangerClient.CreateNoteAsync(Body(note.Title, note))).Id());
+            var copy = (await client.CreateNoteAsync(Body(note.Title + " (old copy)", note))).Id();
             await client.DeleteAsync($"/api/v1/notes/{copy}");
             trashed.Add(copy);
         }
 
-        await this.WaitForEmbeddingsAsync(owner.UserId);
+        await this.WaitForEmbeddingsAsync(owner.UserId, TimeSpan.FromMinutes(3));
+        var queries = EvaluationCorpus.Queries();
         var report = new List<string>();
-        var misses = new List<string>();
-        foreach (var (query, expected) in Queries)
+        var scores = new Dictionary<string, (double Recall3, double Mrr)>();
+        foreach (var mode in new[] { "semantic", "hybrid" })
         {
-            var results = await client.SearchAsync(query);
-            var hits = results.HitIds();
-            var rank = hits.IndexOf(ids[expected]) + 1;
-            report.Add($"{(rank is >= 1 and <= 3 ? "ok  " : "MISS")} #{rank,-2} {query,-36} → {expected}");
-            if (rank is < 1 or > 3)
+            double inTop3 = 0, reciprocal = 0;
+            foreach (var query in queries)
             {
-                misses.Add(query);
+                var results = await client.SearchAsync(query.Text, mode, limit: 20);
+                var hits = results.HitIds();
+                var rank = hits.IndexOf(ids[query.Expected]) + 1;
+                inTop3 += rank is >= 1 and <= 3 ? 1 : 0;
+                reciprocal += rank >= 1 ? 1.0 / rank : 0;
+                if (rank is < 1 or > 3)
+                {
+                    report.Add($"  {mode} MISS rank {(rank == 0 ? "-" : rank.ToString(System.Globalization.CultureInfo.InvariantCulture)),-2} {query.Text} → {query.Expected}");
+                }
+
+                Assert.That(hits.Intersect(foreign), Is.Empty, $"{query.Text}: another user's notes");
+                Assert.That(hits.Intersect(trashed), Is.Empty, $"{query.Text}: trashed notes");
+                Assert.That(results.GetProperty("semanticAvailable").GetBoolean(), Is.True);
             }
 
-            Assert.That(hits.Intersect(foreign), Is.Empty, $"{query}: another user's notes");
-            Assert.That(hits.Intersect(trashed), Is.Empty, $"{query}: trashed notes");
-            Assert.That(results.GetProperty("semanticAvailable").GetBoolean(), Is.True);
+            scores[mode] = (inTop3 / queries.Count, reciprocal / queries.Count);
+            report.Insert(0, $"{mode}: recall@3 = {scores[mode].Recall3:F3}, MRR = {scores[mode].Mrr:F3} over {queries.Count} queries");
         }
 
         TestContext.Out.WriteLine(string.Join(Environment.NewLine, report));
-        Assert.That(misses, Is.Empty, string.Join(Environment.NewLine, report));
+        Assert.Multiple(() =>
+        {
+            foreach (var (mode, floor) in Floors)
+            {
+                Assert.That(scores[mode].Recall3, Is.GreaterThanOrEqualTo(floor.Recall3), $"{mode} recall@3");
+                Assert.That(scores[mode].Mrr, Is.GreaterThanOrEqualTo(floor.Mrr), $"{mode} MRR");
+            }
+        });
     }
+
+    private static object Body(string title, EvaluationCorpus.CorpusNote note) =>
+        new { title, transcripts = new[] { new { engine = "LOCAL", text = note.Text } } };
 }

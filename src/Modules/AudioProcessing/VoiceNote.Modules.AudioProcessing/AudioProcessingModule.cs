@@ -8,6 +8,8 @@ using VoiceNote.Modules.AudioProcessing.Application.Library;
 using VoiceNote.Modules.AudioProcessing.Application.Processing.FollowProcessing;
 using VoiceNote.Modules.AudioProcessing.Application.Processing.Pipeline;
 using VoiceNote.Modules.AudioProcessing.Application.Storage;
+using VoiceNote.Modules.AudioProcessing.Application.Transcripts;
+using VoiceNote.Modules.AudioProcessing.Contracts;
 using VoiceNote.Modules.AudioProcessing.Infrastructure.Analysis;
 using VoiceNote.Modules.AudioProcessing.Infrastructure.Persistence;
 using VoiceNote.Modules.AudioProcessing.Infrastructure.Storage;
@@ -29,6 +31,7 @@ public sealed class AudioProcessingModule : IModuleInstaller
         services.AddModule<AudioProcessingDbContext>(Name, AudioProcessingDbContext.SchemaName, typeof(AudioProcessingModule).Assembly);
         services.AddModuleMappings(Name, AudioMappings.Config);
         services.AddScoped<FileSteps>();
+        services.AddScoped<IRecordingWordTimings, RecordingWordTimings>();
         services.AddOptions<AudioOptions>().Bind(configuration.GetSection(AudioOptions.Section));
         services.AddSingleton<IAudioStorage, LocalAudioStorage>();
         services.AddSingleton<StaleFileSweeper>();

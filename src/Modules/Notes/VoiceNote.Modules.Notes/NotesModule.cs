@@ -6,6 +6,8 @@ using VoiceNote.Infrastructure.Embeddings;
 using VoiceNote.Infrastructure.Modules;
 using VoiceNote.Modules.Notes.Application.Common;
 using VoiceNote.Modules.Notes.Application.Search;
+using VoiceNote.Modules.Notes.Application.Search.EmbedNote;
+using VoiceNote.Modules.Notes.Application.Search.Reembed;
 using VoiceNote.Modules.Notes.Infrastructure.Embeddings;
 using VoiceNote.Modules.Notes.Infrastructure.Persistence;
 using VoiceNote.Modules.Notes.Infrastructure.Search;
@@ -27,5 +29,11 @@ public sealed class NotesModule : IModuleInstaller
         services.AddOptions<NotesSearchOptions>().Bind(configuration.GetSection(NotesSearchOptions.Section));
         services.AddSingleton<QueryEmbeddings>();
         services.AddScoped<NoteSearchStore>();
+        services.AddScoped<NotePassageStore>();
+        services.AddScoped<NoteEmbedder>();
+        services.AddScoped<ReembedAllNotes>();
+        services.AddSingleton<ReembedRunner>();
+        services.AddSingleton<ICliVerb, ReembedNotesVerb>();
+        services.AddScoped<IStartupTask, ReembedOnStart>();
     }
 }

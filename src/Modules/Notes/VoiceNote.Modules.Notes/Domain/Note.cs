@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Pgvector;
 using VoiceNote.Domain.Primitives;
 
 namespace VoiceNote.Modules.Notes.Domain;
@@ -99,19 +98,12 @@ internal sealed class Note : IOwnedByUser, ICreatedOnce
     /// <summary>SHA-256 of the text the embedding is made from; the embedding is current when <see cref="EmbeddedTextHash"/> equals it.</summary>
     public string ContentHash { get; private set; } = string.Empty;
 
-    /// <summary>The model that made the stored embedding; only vectors of one model are ever compared.</summary>
+    /// <summary>The model that made the note's passages (NotePassage); only vectors of one model are ever compared.</summary>
     public string? EmbeddingModel { get; private set; }
 
     public string? EmbeddedTextHash { get; private set; }
 
     public DateTimeOffset? EmbeddedAt { get; private set; }
-
-    /// <summary>
-    /// The embedding of <see cref="EmbeddingText"/> by <see cref="EmbeddingModel"/>; null until the
-    /// background handler has made one, or when the note has no text. Written only by that handler,
-    /// with a conditional update, so a slow embedding never replaces the one of a newer text.
-    /// </summary>
-    public Vector? Embedding { get; private set; }
 
     public List<NoteTask> Tasks { get; private set; } = [];
 

@@ -15,11 +15,20 @@ internal sealed class NotesSearchOptions
     public int EfSearch { get; set; } = 100;
 
     /// <summary>Below this cosine similarity a note is not "about" the query; it is left out of semantic results.</summary>
-    public double MinSimilarity { get; set; } = 0.08;
+    public double MinSimilarity { get; set; } = 0.15;
 
     /// <summary>How many candidates each half of a hybrid search contributes before fusion.</summary>
     public int HybridCandidates { get; set; } = 50;
 
     /// <summary>The k of reciprocal rank fusion: score = Σ 1 / (k + rank).</summary>
     public int RrfK { get; set; } = 60;
+
+    /// <summary>Notes re-embedded between pauses when all notes are re-embedded after a model change.</summary>
+    public int ReembedBatchSize { get; set; } = 20;
+
+    /// <summary>The pause after each batch: the bound on the re-embedding's rate.</summary>
+    public TimeSpan ReembedPause { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>Whether the API starts re-embedding stale notes when it starts.</summary>
+    public bool ReembedOnStart { get; set; } = true;
 }

@@ -32,7 +32,6 @@ internal sealed class NoteConfiguration : IEntityTypeConfiguration<Note>
         builder.Property(n => n.EmbeddedTextHash).HasMaxLength(64);
         builder.Property(n => n.EmbeddingModel).HasMaxLength(100);
         builder.Ignore(n => n.PreferredTranscript);
-        builder.Property(n => n.Embedding).HasColumnType($"vector({NotesSearchSchema.Dimensions})");
 
         builder.HasMany(n => n.Transcripts).WithOne().HasForeignKey(t => t.NoteId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(n => n.Tasks).WithOne(t => t.Note).HasForeignKey(t => t.NoteId).OnDelete(DeleteBehavior.Cascade);
@@ -47,11 +46,6 @@ internal sealed class NoteConfiguration : IEntityTypeConfiguration<Note>
             .IsDescending(false, false, false, true, true, true).HasDatabaseName("ix_notes_owner_priority");
         // Admin lists across owners.
         builder.HasIndex(n => new { n.RecordedAt, n.Id }).IsDescending(true, true).HasDatabaseName("ix_notes_recorded");
-
-        // Search by meaning: cosine distance through HNSW (docs/decisions/0024).
-        builder.HasIndex(n => n.Embedding).HasMethod("hnsw").HasOperators("vector_cosine_ops")
-            .HasStorageParameter("m", NotesSearchSchema.HnswM).HasStorageParameter("ef_construction", NotesSearchSchema.HnswEfConstruction)
-            .HasDatabaseName(NotesSearchSchema.EmbeddingIndex);
 
         // The pipeline's events find their note by (owner, recording).
         builder.HasIndex(n => new { n.OwnerId, n.AudioId }).IsUnique().HasFilter("audio_id IS NOT NULL").HasDatabaseName("ux_notes_owner_audio");

@@ -1,12 +1,7 @@
 using System.Text;
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NpgsqlTypes;
-using Pgvector;
-using Pgvector.EntityFrameworkCore;
 using VoiceNote.Domain.Primitives;
-using VoiceNote.Infrastructure.Embeddings;
-using VoiceNote.Infrastructure.Persistence;
 using VoiceNote.Modules.Notes.Domain;
 using VoiceNote.Modules.Notes.Infrastructure.Persistence;
 
@@ -35,22 +30,13 @@ internal sealed record SearchRow(
     bool IsDeleted,
     string Snippet);
 
-/// <summary>A note found by meaning, and how far it is from the query (cosine distance: 0 = same direction).</summary>
-internal sealed class NearestHit
-{
-    public Guid Id { get; init; }
-
-    public double Distance { get; init; }
-}
-
 /// <summary>
 /// The search queries. Full text runs as SQL through Npgsql because EF does not map the generated
-/// tsvector (docs/decisions/0021); search by meaning is LINQ over the mapped embedding
-/// (docs/decisions/0004). Every query takes the owner: user searches pass the caller and see only
+/// tsvector (docs/decisions/0021); search by meaning is over passages (NotePassageStore, docs/decisions/0072). Every query takes the owner: user searches pass the caller and see only
 /// their own notes; only admin use cases pass null (all owners). Trashed notes are left out unless an
 /// admin asks for them.
 /// </summary>
-internal sealed class NoteSearchStore(NotesDbContext db, NpgsqlDataSource dataSource)
+internal sealed partial class NoteSearchStore(NpgsqlDataSource dataSource)
 {
     private const string Config = NotesSearchSchema.TextConfiguration;
 
@@ -87,68 +73,35 @@ internal sealed class NoteSearchStore(NotesDbContext db, NpgsqlDataSource dataSo
     }
 
     /// <summary>
-    /// The nearest notes by cosine distance among vectors of <paramref name="model"/>, through the HNSW
-    /// index. pgvector 0.8's iterative scan (relaxed order, re-sorted here) keeps scanning the graph
-    /// until enough rows pass the owner filter, so a user with few notes among many still gets k results.
+    /// How much of the query each note's words explain: the share of the query's lexemes (stop words dropped,
+    /// stemmed as the index is) that occur in the note. Hybrid search weighs a note found by words alone with it.
     /// </summary>
-    /// <param name="forceIndex">
-    /// Makes the planner take the HNSW index even where it would compute every distance of the owner's
-    /// notes (exact, and cheaper for small owners); only recall checks use it, to measure the index itself.
-    /// </param>
-    public async Task<List<(Guid Id, double Distance)>> NearestAsync(
-        UserId? owner, float[] vector, string model, int limit, double maxDistance, int efSearch, bool includeDeleted, CancellationToken cancellationToken, bool forceIndex = false)
+    public async Task<Dictionary<Guid, double>> CoverageAsync(IReadOnlyCollection<Guid> ids, string query, CancellationToken cancellationToken)
     {
-        var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
-        await using (transaction)
+        var words = string.Join(' ', Words(query).Distinct().Take(32));
+        if (ids.Count == 0 || words.Length == 0)
         {
-            // Raw SQL because LINQ cannot say it: the HNSW settings (and, for recall checks, the planner's
-            // switches) are set_config(…, is_local => true), so they hold for this transaction's query only.
-            await db.Database.ExecuteSqlRawAsync(
-                forceIndex ? IndexOnlySettings : HnswSettings,
-                [new NpgsqlParameter("ef", efSearch.ToString(System.Globalization.CultureInfo.InvariantCulture))],
-                cancellationToken);
-            var nearest = await NearestQuery(owner, vector, model, Candidates(limit), includeDeleted).ToListAsync(cancellationToken);
-            if (transaction is not null)
-            {
-                await transaction.CommitAsync(cancellationToken);
-            }
-
-            // The cut-off and the final order here, not in SQL: a filter on the distance around the LIMIT
-            // makes EF nest the query and compute each distance again outside it.
-            return nearest.Where(h => h.Distance <= maxDistance).OrderBy(h => h.Distance).ThenBy(h => h.Id)
-                .Take(limit).Select(h => (h.Id, h.Distance)).ToList();
-        }
-    }
-
-    /// <summary>
-    /// How many rows the index scan returns for k results. A relaxed-order iterative scan hands back rows
-    /// roughly nearest first, so the k it finds first can miss a nearer one found a step later; taking twice
-    /// as many and re-ranking them here raises recall for owners with few notes among many (HnswRecallTests).
-    /// </summary>
-    internal static int Candidates(int limit) => limit * 2;
-
-    /// <summary>
-    /// The nearest-neighbour query itself: the k nearest by cosine distance (ORDER BY distance LIMIT k,
-    /// which the HNSW index answers). Tests read its plan.
-    /// </summary>
-    internal IQueryable<NearestHit> NearestQuery(UserId? owner, float[] vector, string model, int limit, bool includeDeleted)
-    {
-        var query = new Vector(vector);
-        var notes = db.Notes.IgnoreQueryFilters([ModuleDbContext.OwnerFilter]).AsNoTracking().Where(n => n.EmbeddingModel == model);
-        if (owner is { } id)
-        {
-            notes = notes.Where(n => n.OwnerId == id);
+            return [];
         }
 
-        if (!includeDeleted)
+        await using var command = dataSource.CreateCommand(
+            $"""
+            WITH query AS (SELECT array_agg(DISTINCT l) AS lexemes FROM unnest(tsvector_to_array(to_tsvector('{Config}', @words))) l)
+            SELECT n.id, (SELECT count(*) FROM unnest(tsvector_to_array(n.search_vector)) v WHERE v = ANY(query.lexemes))::float8
+                         / greatest(coalesce(cardinality(query.lexemes), 0), 1)
+            FROM {Table} n, query
+            WHERE n.id = ANY(@ids)
+            """);
+        command.Parameters.AddWithValue("words", words);
+        command.Parameters.AddWithValue("ids", ids.ToArray());
+        var coverage = new Dictionary<Guid, double>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
         {
-            notes = notes.Where(n => !n.IsDeleted);
+            coverage[reader.GetGuid(0)] = reader.GetDouble(1);
         }
 
-        return notes
-            .Select(n => new NearestHit { Id = n.Id, Distance = n.Embedding!.CosineDistance(query) })
-            .OrderBy(h => h.Distance)
-            .Take(limit);
+        return coverage;
     }
 
     /// <summary>The display rows of some notes, with a snippet of their text where the query's words are marked.</summary>
@@ -195,13 +148,6 @@ internal sealed class NoteSearchStore(NotesDbContext db, NpgsqlDataSource dataSo
 
     private const string Table = $"{NotesSearchSchema.Schema}.{NotesSearchSchema.Table}";
 
-    /// <summary>pgvector 0.8's iterative scan and the HNSW candidate list, for the current transaction only.</summary>
-    private const string HnswSettings = "SELECT set_config('hnsw.iterative_scan', 'relaxed_order', true), set_config('hnsw.ef_search', @ef, true)";
-
-    /// <summary>The same, with every plan but the index scan switched off (recall checks only).</summary>
-    private const string IndexOnlySettings = HnswSettings +
-        ", set_config('enable_seqscan', 'off', true), set_config('enable_bitmapscan', 'off', true), set_config('enable_sort', 'off', true)";
-
     private static string OwnerClause(UserId? owner) => owner is null ? string.Empty : "AND n.owner_id = @owner";
 
     private static string DeletedClause(bool includeDeleted) => includeDeleted ? string.Empty : "AND NOT n.is_deleted";
@@ -223,7 +169,7 @@ internal sealed class NoteSearchStore(NotesDbContext db, NpgsqlDataSource dataSo
         }
 
         // Words only (letters and digits), so the text cannot carry tsquery syntax; joined with OR.
-        var words = TextFeatures.Words(query).Distinct().Take(32).ToList();
+        var words = Words(query).Distinct().Take(32).ToList();
         if (words.Count == 0)
         {
             return null;
@@ -237,6 +183,15 @@ internal sealed class NoteSearchStore(NotesDbContext db, NpgsqlDataSource dataSo
 
         return new TsQueryText($"to_tsquery('{Config}', @q)", text.ToString());
     }
+
+    /// <summary>The any-word tsquery text of a query (words joined with |), or empty: passages are matched with it.</summary>
+    public static string AnyWordQueryText(string query) => TsQuery(query, WordMatch.AnyWord)?.Text ?? string.Empty;
+
+    /// <summary>Lower-cased runs of letters and digits: nothing of tsquery's syntax survives.</summary>
+    private static IEnumerable<string> Words(string text) => WordPattern().Matches(text.ToLowerInvariant()).Select(m => m.Value);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"[\p{L}\p{N}]+")]
+    private static partial System.Text.RegularExpressions.Regex WordPattern();
 
     private sealed record TsQueryText(string Sql, string Text);
 }

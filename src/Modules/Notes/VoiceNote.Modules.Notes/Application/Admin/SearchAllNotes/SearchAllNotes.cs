@@ -26,7 +26,7 @@ internal sealed class SearchAllNotesValidator : AbstractValidator<SearchAllNotes
 }
 
 internal sealed class SearchAllNotesHandler(
-    NoteSearchStore store, ICurrentUser caller, IEmbeddingGenerator generator, QueryEmbeddings queryEmbeddings, IOptions<NotesSearchOptions> options)
+    NoteSearchStore store, NotePassageStore passages, ICurrentUser caller, IEmbeddingGenerator generator, QueryEmbeddings queryEmbeddings, IOptions<NotesSearchOptions> options)
     : IQueryHandler<SearchAllNotes, SearchResultsDto>
 {
     public async Task<Result<SearchResultsDto>> Handle(SearchAllNotes request, CancellationToken cancellationToken)
@@ -34,7 +34,7 @@ internal sealed class SearchAllNotesHandler(
         // The query is embedded as the operator's (no owner key); the admin's own rate limit applies.
         return await NoteSearch.RunAsync(
             new NoteSearch.Request(null, request.Q.Trim(), request.Mode, request.Limit, request.IncludeDeleted),
-            store, generator, (q, ct) => queryEmbeddings.GetAsync(generator, caller.Id, q, ct), options.Value, cancellationToken);
+            store, passages, generator, (q, ct) => queryEmbeddings.GetAsync(generator, caller.Id, q, ct), options.Value, cancellationToken);
     }
 }
 

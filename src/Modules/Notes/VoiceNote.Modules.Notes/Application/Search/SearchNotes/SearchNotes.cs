@@ -35,7 +35,8 @@ internal sealed record SearchResultsDto(SearchMode Mode, string Query, bool Sema
 
 /// <summary>
 /// One result: the note, a snippet (HTML-escaped text with the query's words in &lt;mark&gt;), the fused
-/// score, and where it ranked in each half (null when that half did not find it).
+/// score, where it ranked in each half (null when that half did not find it), and the passage that
+/// matched (docs/decisions/0072): the one nearest in meaning, else the one where the words weigh most.
 /// </summary>
 internal sealed record SearchHitDto(
     Guid Id,
@@ -51,7 +52,14 @@ internal sealed record SearchHitDto(
     NoteStatus Status,
     bool IsPinned,
     bool IsArchived,
-    bool IsDeleted);
+    bool IsDeleted,
+    MatchedPassageDto? Passage);
+
+/// <summary>
+/// The stretch of the note that matched, and when it was said in the recording (milliseconds from the
+/// start; null when the text has no word timings), so a client can play from there.
+/// </summary>
+internal sealed record MatchedPassageDto(string Text, int? StartMs, int? EndMs);
 
 internal sealed class SearchNotesValidator : AbstractValidator<SearchNotes>
 {
@@ -64,14 +72,14 @@ internal sealed class SearchNotesValidator : AbstractValidator<SearchNotes>
 }
 
 internal sealed class SearchNotesHandler(
-    NoteSearchStore store, ICurrentUser caller, IEmbeddingGenerator generator, QueryEmbeddings queryEmbeddings, IOptions<NotesSearchOptions> options)
+    NoteSearchStore store, NotePassageStore passages, ICurrentUser caller, IEmbeddingGenerator generator, QueryEmbeddings queryEmbeddings, IOptions<NotesSearchOptions> options)
     : IQueryHandler<SearchNotes, SearchResultsDto>
 {
     public async Task<Result<SearchResultsDto>> Handle(SearchNotes request, CancellationToken cancellationToken)
     {
         var result = await NoteSearch.RunAsync(
             new NoteSearch.Request(caller.Id, request.Q.Trim(), request.Mode, request.Limit, IncludeDeleted: false),
-            store, generator, (q, ct) => queryEmbeddings.GetAsync(generator, caller.Id, q, ct), options.Value, cancellationToken);
+            store, passages, generator, (q, ct) => queryEmbeddings.GetAsync(generator, caller.Id, q, ct), options.Value, cancellationToken);
         return result;
     }
 }
@@ -84,6 +92,7 @@ internal static class NoteSearch
     public static async Task<Result<SearchResultsDto>> RunAsync(
         Request request,
         NoteSearchStore store,
+        NotePassageStore passages,
         IEmbeddingGenerator generator,
         Func<string, CancellationToken, Task<Result<float[]>>> embedQuery,
         NotesSearchOptions options,
@@ -99,7 +108,7 @@ internal static class NoteSearch
             text = await store.MatchTextAsync(owner, query, textMatch, pool, request.IncludeDeleted, cancellationToken);
         }
 
-        List<(Guid Id, double Distance)> semantic = [];
+        List<PassageHit> semantic = [];
         var semanticAvailable = mode != SearchMode.Text;
         if (mode != SearchMode.Text)
         {
@@ -112,7 +121,8 @@ internal static class NoteSearch
                 }
 
                 // A query without a single word has no direction (a zero vector): nothing is near it.
-                semantic = vector.Value.All(v => v == 0) ? [] : await store.NearestAsync(owner, vector.Value, generator.Model, pool, 1 - options.MinSimilarity, options.EfSearch, request.IncludeDeleted, cancellationToken);
+                semantic = vector.Value.All(v => v == 0) ? [] : await passages.NearestAsync(
+                    owner, vector.Value, generator.Model, generator.Dimensions, pool, 1 - options.MinSimilarity, options.EfSearch, request.IncludeDeleted, cancellationToken);
             }
             catch (EmbeddingUnavailableException) when (mode == SearchMode.Hybrid)
             {
@@ -125,25 +135,38 @@ internal static class NoteSearch
             }
         }
 
-        var fused = Fuse(text, semantic, options.RrfK).Take(limit).ToList();
+        // In hybrid, a note's place in the word ranking counts as much as the query's words it contains: any-word
+        // matching finds notes that share one common word with a long query, which says little (docs/decisions/0072).
+        var coverage = mode == SearchMode.Hybrid ? await store.CoverageAsync(text.Select(t => t.Id).ToList(), query, cancellationToken) : null;
+        var fused = Fuse(text, semantic.Select(h => (h.NoteId, h.Distance)).ToList(), options.RrfK, coverage).Take(limit).ToList();
         var rows = await store.RowsAsync(owner, fused.Select(f => f.Id).ToList(), query, textMatch, cancellationToken);
+        var byMeaning = semantic.ToDictionary(h => h.NoteId);
+        // A note found by its words alone points to the passage where they weigh most.
+        var byWords = await passages.BestByWordsAsync(
+            fused.Where(f => !byMeaning.ContainsKey(f.Id)).Select(f => f.Id).ToList(), NoteSearchStore.AnyWordQueryText(query), cancellationToken);
         var items = fused.Where(f => rows.ContainsKey(f.Id)).Select(f =>
         {
             var row = rows[f.Id];
+            var passage = byMeaning.GetValueOrDefault(f.Id) ?? byWords.GetValueOrDefault(f.Id);
             return new SearchHitDto(row.Id, row.OwnerId, row.Title, row.Snippet, f.Score, f.TextRank, f.SemanticRank, f.Similarity,
-                row.RecordedAt, row.Priority, row.Status, row.IsPinned, row.IsArchived, row.IsDeleted);
+                row.RecordedAt, row.Priority, row.Status, row.IsPinned, row.IsArchived, row.IsDeleted,
+                passage is null ? null : new MatchedPassageDto(passage.Text, passage.StartMs, passage.EndMs));
         }).ToList();
         return new SearchResultsDto(mode, query, semanticAvailable, generator.Model, items);
     }
 
-    /// <summary>Reciprocal rank fusion: each list adds 1 / (k + rank) for every note it ranks (ranks from 1).</summary>
+    /// <summary>
+    /// Reciprocal rank fusion: each list adds 1 / (k + rank) for every note it ranks (ranks from 1); a word hit's
+    /// share is weighted by <paramref name="textWeights"/> (the share of the query's words the note has) when given.
+    /// </summary>
     internal static IEnumerable<(Guid Id, double Score, int? TextRank, int? SemanticRank, double? Similarity)> Fuse(
-        IReadOnlyList<(Guid Id, double Rank)> text, IReadOnlyList<(Guid Id, double Distance)> semantic, int k)
+        IReadOnlyList<(Guid Id, double Rank)> text, IReadOnlyList<(Guid Id, double Distance)> semantic, int k, IReadOnlyDictionary<Guid, double>? textWeights = null)
     {
         var byId = new Dictionary<Guid, (double Score, int? TextRank, int? SemanticRank, double? Similarity)>();
         for (var i = 0; i < text.Count; i++)
         {
-            byId[text[i].Id] = (1.0 / (k + i + 1), i + 1, null, null);
+            var weight = textWeights is null ? 1 : textWeights.GetValueOrDefault(text[i].Id);
+            byId[text[i].Id] = (weight / (k + i + 1), i + 1, null, null);
         }
 
         for (var i = 0; i < semantic.Count; i++)

@@ -145,10 +145,6 @@ namespace VoiceNote.Modules.Notes.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(64)")
                         .HasColumnName("embedded_text_hash");
 
-                    b.Property<Vector>("Embedding")
-                        .HasColumnType("vector(1536)")
-                        .HasColumnName("embedding");
-
                     b.Property<string>("EmbeddingModel")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
@@ -275,14 +271,6 @@ namespace VoiceNote.Modules.Notes.Infrastructure.Persistence.Migrations
                     b.HasKey("Id")
                         .HasName("pk_notes");
 
-                    b.HasIndex("Embedding")
-                        .HasDatabaseName("ix_notes_embedding_hnsw")
-                        .HasAnnotation("Npgsql:StorageParameter:ef_construction", 64)
-                        .HasAnnotation("Npgsql:StorageParameter:m", 16);
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Embedding"), "hnsw");
-                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Embedding"), new[] { "vector_cosine_ops" });
-
                     b.HasIndex("OwnerId", "AudioId")
                         .IsUnique()
                         .HasDatabaseName("ux_notes_owner_audio")
@@ -310,6 +298,59 @@ namespace VoiceNote.Modules.Notes.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_notes_owner_priority");
 
                     b.ToTable("notes", "notes");
+                });
+
+            modelBuilder.Entity("VoiceNote.Modules.Notes.Domain.NotePassage", b =>
+                {
+                    b.Property<Guid>("NoteId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("note_id");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("integer")
+                        .HasColumnName("ordinal");
+
+                    b.Property<Vector>("Embedding")
+                        .IsRequired()
+                        .HasColumnType("vector")
+                        .HasColumnName("embedding");
+
+                    b.Property<int?>("EndMs")
+                        .HasColumnType("integer")
+                        .HasColumnName("end_ms");
+
+                    b.Property<string>("Model")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("model");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_id");
+
+                    b.Property<int?>("StartMs")
+                        .HasColumnType("integer")
+                        .HasColumnName("start_ms");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("text");
+
+                    b.Property<string>("TextHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("text_hash");
+
+                    b.HasKey("NoteId", "Ordinal")
+                        .HasName("pk_note_passages");
+
+                    b.HasIndex("OwnerId", "Model")
+                        .HasDatabaseName("ix_note_passages_owner_model");
+
+                    b.ToTable("note_passages", "notes");
                 });
 
             modelBuilder.Entity("VoiceNote.Modules.Notes.Domain.NoteTask", b =>
@@ -484,6 +525,16 @@ namespace VoiceNote.Modules.Notes.Infrastructure.Persistence.Migrations
                         .HasName("pk_transcripts");
 
                     b.ToTable("transcripts", "notes");
+                });
+
+            modelBuilder.Entity("VoiceNote.Modules.Notes.Domain.NotePassage", b =>
+                {
+                    b.HasOne("VoiceNote.Modules.Notes.Domain.Note", null)
+                        .WithMany()
+                        .HasForeignKey("NoteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_note_passages_notes_note_id");
                 });
 
             modelBuilder.Entity("VoiceNote.Modules.Notes.Domain.NoteTask", b =>
