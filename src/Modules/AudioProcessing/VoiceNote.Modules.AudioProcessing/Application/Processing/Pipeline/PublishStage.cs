@@ -61,7 +61,8 @@ internal sealed class PublishStage(AudioProcessingDbContext db, TimeProvider clo
             published.Sentiment,
             file.RecordedAt,
             analysis.CreatedAt,
-            file.Title ?? published.Title));
+            file.Title ?? published.Title,
+            analysis.Engine));
         analysis.PublishedAt = now;
         file.Status = AudioStatus.Processed;
         file.ProcessingError = null;

@@ -55,13 +55,13 @@ internal sealed class CreateNoteHandler(NotesDbContext db, ICurrentUser caller, 
         if (request.Idempotency is null)
         {
             db.Notes.Add(note);
-            NoteWriter.AfterTextChange(db, note, now);
+            NoteWriter.AfterOwnerTextChange(db, note, now);
             return new NoteCreation(NoteDto.From(note), Created: true);
         }
 
         note.RememberCreate(request.Idempotency.Key, request.Idempotency.BodyHash);
         db.Notes.Add(note);
-        NoteWriter.AfterTextChange(db, note, now);
+        NoteWriter.AfterOwnerTextChange(db, note, now);
         try
         {
             // Saved here, not by the unit of work, so that a concurrent retry that won is answered below.

@@ -43,7 +43,7 @@ internal sealed class UpdateNoteHandler(NotesDbContext db, RepresentationTags ta
 
         var now = clock.NowForDatabase();
         NoteWriter.Apply(note, request.Body, now);
-        NoteWriter.AfterTextChange(db, note, now);
+        NoteWriter.AfterOwnerTextChange(db, note, now);
         return NoteDto.From(note);
     }
 }
