@@ -32,6 +32,7 @@ public sealed class TextNoteAnalysisTests : DatabaseFixture
     protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
         ["Analysis:OpenAi:BaseUrl"] = _model.BaseAddress + "v1",
+        ["Notes:Analysis:AnalyseText"] = "true",
         ["Analysis:NoteText:Debounce"] = "00:00:00.700",
         ["Jobs:BaseRetryDelay"] = "00:00:00.100",
         ["Jobs:MaxRetryDelay"] = "00:00:00.400",
@@ -252,4 +253,21 @@ public sealed class TextNoteAnalysisTests : DatabaseFixture
 
     private static DateOnly LocalDate(JsonElement instant) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant.GetDateTimeOffset(), TimeZoneInfo.FindSystemTimeZoneById(Zone)).DateTime);
+}
+
+/// <summary>The operator's switch (Notes:Analysis:AnalyseText, off in this harness by default): no note's text is sent to analysis.</summary>
+public sealed class TextNoteAnalysisSwitchedOffTests : DatabaseFixture
+{
+    [Test]
+    public async Task With_text_analysis_off_a_note_is_left_as_written_and_nothing_is_sent()
+    {
+        using var client = this.ClientFor(await this.CreateAccountAsync("unanalysed"));
+        var created = await client.CreateNoteAsync(new { transcripts = new[] { new { engine = "ANDROID", text = "call the bank tomorrow" } } });
+        var sent = await ScalarAsync<long>($"SELECT count(*) FROM notes.outbox_messages WHERE type LIKE '%NoteTextWritten' AND payload ->> 'noteId' = '{created.Id()}'");
+        Assert.Multiple(() =>
+        {
+            Assert.That(created.GetProperty("analysis").ValueKind, Is.EqualTo(JsonValueKind.Null));
+            Assert.That(sent, Is.Zero);
+        });
+    }
 }

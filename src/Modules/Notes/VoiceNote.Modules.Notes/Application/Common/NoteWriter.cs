@@ -141,11 +141,11 @@ internal static class NoteWriter
     /// publishes <see cref="NoteTextWritten"/> in the same transaction, and AudioProcessing analyses it in the
     /// background, debounced (docs/decisions/0075). The same text is never sent twice; encrypted content never.
     /// </summary>
-    public static void AfterOwnerTextChange(NotesDbContext db, Note note, DateTimeOffset now)
+    public static void AfterOwnerTextChange(NotesDbContext db, Note note, NoteAnalysisOptions analysis, DateTimeOffset now)
     {
         AfterTextChange(db, note, now);
         var text = note.AnalysisText();
-        if (note.IsEncrypted || text.Length == 0 || !note.RequestAnalysis(Note.Hash(text)))
+        if (!analysis.AnalyseText || note.IsEncrypted || text.Length == 0 || !note.RequestAnalysis(Note.Hash(text)))
         {
             return;
         }

@@ -40,7 +40,7 @@ internal sealed class CreateNoteValidator : NoteFieldsValidator<CreateNote>
         || fields.Transcripts?.Any(t => !string.IsNullOrWhiteSpace(t.Text)) == true;
 }
 
-internal sealed class CreateNoteHandler(NotesDbContext db, ICurrentUser caller, TimeProvider clock) : ICommandHandler<CreateNote, NoteCreation>
+internal sealed class CreateNoteHandler(NotesDbContext db, ICurrentUser caller, TimeProvider clock, IOptions<NoteAnalysisOptions> analysis) : ICommandHandler<CreateNote, NoteCreation>
 {
     public async Task<Result<NoteCreation>> Handle(CreateNote request, CancellationToken cancellationToken)
     {
@@ -55,13 +55,13 @@ internal sealed class CreateNoteHandler(NotesDbContext db, ICurrentUser caller, 
         if (request.Idempotency is null)
         {
             db.Notes.Add(note);
-            NoteWriter.AfterOwnerTextChange(db, note, now);
+            NoteWriter.AfterOwnerTextChange(db, note, analysis.Value, now);
             return new NoteCreation(NoteDto.From(note), Created: true);
         }
 
         note.RememberCreate(request.Idempotency.Key, request.Idempotency.BodyHash);
         db.Notes.Add(note);
-        NoteWriter.AfterOwnerTextChange(db, note, now);
+        NoteWriter.AfterOwnerTextChange(db, note, analysis.Value, now);
         try
         {
             // Saved here, not by the unit of work, so that a concurrent retry that won is answered below.
