@@ -151,6 +151,19 @@ public sealed class TextNoteAnalysisTests : DatabaseFixture
     }
 
     [Test]
+    public async Task Purging_a_note_forgets_the_copy_of_its_text_kept_for_analysis()
+    {
+        using var client = await OwnerAsync("purger");
+        var id = (await client.CreateNoteAsync(new { recordedAt = Written, transcripts = new[] { new { engine = "ANDROID", text = "call the bank tomorrow" } } })).Id();
+        await AnalysedAsync(client, id);
+        Assert.That(await KeptTextsAsync(id), Is.EqualTo(1));
+
+        await client.DeleteAsync($"/api/v1/notes/{id}").ExpectNoContentAsync();
+        await client.DeleteAsync($"/api/v1/notes/trash/{id}").ExpectNoContentAsync();
+        Assert.That(await ProcessingApi.EventuallyAsync(async () => await KeptTextsAsync(id) == 0, Within), Is.True, "the kept text was dropped");
+    }
+
+    [Test]
     public async Task Another_users_note_is_never_touched()
     {
         using var alice = await OwnerAsync("alice");
@@ -245,6 +258,8 @@ public sealed class TextNoteAnalysisTests : DatabaseFixture
         Assert.That(done, Is.True, $"the note was analysed within {Within}: {note}");
         return note;
     }
+
+    private Task<long> KeptTextsAsync(Guid id) => ScalarAsync<long>($"SELECT count(*) FROM audio.note_text_analyses WHERE note_id = '{id}'");
 
     private Task<int> AnalysesOfAsync(Guid id) => ScalarAsync<int>($"SELECT analyses FROM audio.note_text_analyses WHERE note_id = '{id}'");
 
