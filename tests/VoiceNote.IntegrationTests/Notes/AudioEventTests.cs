@@ -53,6 +53,7 @@ public sealed class AudioEventTests : DatabaseFixture
             Assert.That(note.GetProperty("keyMoments")[0].GetProperty("timestamp").GetString(), Is.EqualTo("00:00:01"));
             Assert.That(note.GetProperty("sentiment").GetProperty("label").GetString(), Is.EqualTo("NEUTRAL"));
             Assert.That(note.GetProperty("embedding").GetProperty("isCurrent").GetBoolean(), Is.True, "re-embedded after the text arrived");
+            Assert.That(note.GetProperty("analysis").GetProperty("state").GetString(), Is.EqualTo("ANALYSED"), "a recording's note says it was analysed");
             var tasks = note.GetProperty("tasks");
             Assert.That(tasks.GetArrayLength(), Is.EqualTo(2));
             Assert.That(tasks[0].GetProperty("description").GetString(), Is.EqualTo("Call the dentist"));

@@ -54,6 +54,7 @@ public sealed record AudioTranscribed(
 
 /// <summary>A recording's transcript was analysed: summary, tasks, key moments, sentiment.</summary>
 /// <param name="Title">A short title the analysis proposes (used when the note has none).</param>
+/// <param name="Engine">The analyser that made it ("local-rules-1", "openai-chat:gpt-4o-mini"), when known.</param>
 public sealed record AudioAnalysed(
     Guid AudioId,
     Guid OwnerId,
@@ -64,6 +65,26 @@ public sealed record AudioAnalysed(
     DateTimeOffset RecordedAt,
     DateTimeOffset AnalysedAt,
     string? Title = null,
+    AnalysedPriority? Priority = null,
+    string? Engine = null) : IntegrationEvent(AnalysedAt);
+
+/// <summary>
+/// The text of a note (a <c>NoteTextWritten</c>) was analysed, by the same analysers as a recording's transcript
+/// (docs/decisions/0075). <see cref="TextHash"/> names the text analysed: a note whose text changed since ignores it.
+/// </summary>
+/// <param name="FallbackFrom">The owner's language model the analysis was meant for, when AUTO gave way to the local rules.</param>
+public sealed record NoteTextAnalysed(
+    Guid NoteId,
+    Guid OwnerId,
+    string TextHash,
+    string Engine,
+    string? FallbackFrom,
+    string Summary,
+    string? Title,
+    IReadOnlyList<AnalysedTask> Tasks,
+    IReadOnlyList<AnalysedKeyMoment> KeyMoments,
+    AnalysedSentiment? Sentiment,
+    DateTimeOffset AnalysedAt,
     AnalysedPriority? Priority = null) : IntegrationEvent(AnalysedAt);
 
 /// <summary>A task's priority, as the product names them (docs/decisions/0031).</summary>

@@ -5,6 +5,7 @@ using VoiceNote.Infrastructure.Jobs;
 using VoiceNote.Infrastructure.Modules;
 using VoiceNote.Modules.AudioProcessing.Application.Common;
 using VoiceNote.Modules.AudioProcessing.Application.Library;
+using VoiceNote.Modules.AudioProcessing.Application.Processing.AnalyseNoteText;
 using VoiceNote.Modules.AudioProcessing.Application.Processing.FollowProcessing;
 using VoiceNote.Modules.AudioProcessing.Application.Processing.Pipeline;
 using VoiceNote.Modules.AudioProcessing.Application.Storage;
@@ -43,5 +44,7 @@ public sealed class AudioProcessingModule : IModuleInstaller
         services.AddScoped<AnalyseStage>();
         services.AddScoped<PublishStage>();
         services.AddJobHandler<AudioProcessingDbContext, ProcessRecordingJob>(ProcessRecording.Kind);
+        services.AddOptions<NoteTextOptions>().Bind(configuration.GetSection(NoteTextOptions.Section));
+        services.AddJobHandler<AudioProcessingDbContext, AnalyseNoteTextJob>(AnalyseNoteText.Kind);
     }
 }

@@ -27,6 +27,7 @@ public sealed class NotesModule : IModuleInstaller
         services.TryAddScoped<IEmbeddingCredentials, IdentityEmbeddingCredentials>();
         services.AddMemoryCache();
         services.AddOptions<NotesSearchOptions>().Bind(configuration.GetSection(NotesSearchOptions.Section));
+        services.AddOptions<NoteAnalysisOptions>().Bind(configuration.GetSection(NoteAnalysisOptions.Section));
         services.AddSingleton<QueryEmbeddings>();
         services.AddScoped<NoteSearchStore>();
         services.AddScoped<NotePassageStore>();

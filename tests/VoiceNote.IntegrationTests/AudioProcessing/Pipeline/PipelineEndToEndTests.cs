@@ -56,6 +56,7 @@ public sealed class PipelineEndToEndTests : DatabaseFixture
         Assert.Multiple(() =>
         {
             Assert.That(note.Value.GetProperty("audioId").GetGuid(), Is.EqualTo(audioId));
+            Assert.That(note.Value.GetProperty("analysis").GetProperty("engine").GetString(), Is.EqualTo("local-rules-1"), "the note names its analyser");
             Assert.That(transcript, Does.Contain("dentist").And.Contain("milk"));
             Assert.That(dentistTask.ValueKind, Is.Not.EqualTo(System.Text.Json.JsonValueKind.Undefined), "a task about the dentist");
             Assert.That(dentistTask.GetProperty("deadline").GetDateTimeOffset(), Is.EqualTo(expectedDeadline), "tomorrow 17:00 New York time");

@@ -107,6 +107,79 @@ internal sealed class Note : IOwnedByUser, ICreatedOnce
 
     public List<NoteTask> Tasks { get; private set; } = [];
 
+    /// <summary>The owner wrote the title (not the analysis): analysis never replaces it (docs/decisions/0075).</summary>
+    public bool TitleSetByOwner { get; set; }
+
+    /// <summary>The owner wrote the summary: analysis never replaces it.</summary>
+    public bool SummarySetByOwner { get; set; }
+
+    /// <summary>The owner chose the priority.</summary>
+    public bool PrioritySetByOwner { get; set; }
+
+    /// <summary>SHA-256 of the text last sent to analysis (or analysed by the recording's pipeline): the same text is never sent twice.</summary>
+    public string? AnalysisTextHash { get; private set; }
+
+    /// <summary>Null until text was sent to analysis; pending until its result arrived.</summary>
+    public NoteAnalysisState? AnalysisState { get; private set; }
+
+    /// <summary>The analyser that made the applied analysis ("local-rules-1", "openai-chat:gpt-4o-mini").</summary>
+    public string? AnalysisEngine { get; private set; }
+
+    /// <summary>The owner's language model the analysis was meant for, when AUTO gave way to the local rules.</summary>
+    public string? AnalysisFallbackFrom { get; private set; }
+
+    public DateTimeOffset? AnalysedAt { get; private set; }
+
+    /// <summary>
+    /// What analysis reads: the preferred transcript, else the summary or the title the owner typed. Never what
+    /// the analysis itself wrote, so applying an analysis cannot ask for another one.
+    /// </summary>
+    public string AnalysisText()
+    {
+        if (PreferredTranscript is { } transcript && !string.IsNullOrWhiteSpace(transcript.Text))
+        {
+            return transcript.Text.Trim();
+        }
+
+        return SummarySetByOwner && !string.IsNullOrWhiteSpace(Summary) ? Summary.Trim()
+            : TitleSetByOwner && !string.IsNullOrWhiteSpace(Title) ? Title.Trim()
+            : string.Empty;
+    }
+
+    /// <summary>Marks <paramref name="textHash"/> as sent to analysis; false when it already was (nothing to do).</summary>
+    public bool RequestAnalysis(string textHash)
+    {
+        if (textHash == AnalysisTextHash)
+        {
+            return false;
+        }
+
+        AnalysisTextHash = textHash;
+        AnalysisState = NoteAnalysisState.Pending;
+        return true;
+    }
+
+    /// <summary>Text analysed elsewhere (a recording's pipeline): an owner's edit that keeps it sends nothing.</summary>
+    public void RememberAnalysedText(string textHash) => AnalysisTextHash = textHash;
+
+    /// <summary>The pipeline analyses a recording's transcript itself: remember its text so an edit elsewhere does not send it again.</summary>
+    public void AnalysedByPipeline(string textHash, string? engine, DateTimeOffset now)
+    {
+        AnalysisTextHash = textHash;
+        AnalysisState = NoteAnalysisState.Analysed;
+        AnalysisEngine = engine ?? AnalysisEngine;
+        AnalysisFallbackFrom = null;
+        AnalysedAt = now;
+    }
+
+    public void Analysed(string engine, string? fallbackFrom, DateTimeOffset now)
+    {
+        AnalysisState = NoteAnalysisState.Analysed;
+        AnalysisEngine = engine;
+        AnalysisFallbackFrom = fallbackFrom;
+        AnalysedAt = now;
+    }
+
     public void RememberCreate(string idempotencyKey, string bodyHash)
     {
         IdempotencyKey = idempotencyKey;

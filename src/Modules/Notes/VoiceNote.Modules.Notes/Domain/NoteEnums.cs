@@ -98,3 +98,15 @@ internal enum AssignedRole
     [JsonStringEnumMemberName("RECIPIENT")]
     Recipient = 1,
 }
+
+/// <summary>Where a note's analysis stands (docs/decisions/0075).</summary>
+internal enum NoteAnalysisState
+{
+    /// <summary>Its text was sent to analysis; the result has not arrived yet.</summary>
+    [JsonStringEnumMemberName("PENDING")]
+    Pending = 0,
+
+    /// <summary>The analysis of its current text is applied.</summary>
+    [JsonStringEnumMemberName("ANALYSED")]
+    Analysed = 1,
+}

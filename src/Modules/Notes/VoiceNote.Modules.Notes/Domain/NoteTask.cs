@@ -73,6 +73,9 @@ internal sealed class NoteTask : IOwnedByUser, ICreatedOnce
     /// </summary>
     public string? SourceKey { get; private set; }
 
+    /// <summary>The owner changed this task: a later analysis keeps it as it is (docs/decisions/0075).</summary>
+    public bool EditedByOwner { get; set; }
+
     public static NoteTask Create(Note note, string description, int position, DateTimeOffset now, string? sourceKey = null) => new()
     {
         Id = Guid.CreateVersion7(now),

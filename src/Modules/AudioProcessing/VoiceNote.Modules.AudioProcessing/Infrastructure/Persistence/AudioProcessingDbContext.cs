@@ -24,6 +24,8 @@ internal sealed class AudioProcessingDbContext(
 
     public DbSet<AnalysisVersion> Analyses => Set<AnalysisVersion>();
 
+    public DbSet<NoteTextAnalysis> NoteTexts => Set<NoteTextAnalysis>();
+
     public DbSet<JobRecord> Jobs => Set<JobRecord>();
 
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
@@ -37,6 +39,7 @@ internal sealed class AudioProcessingDbContext(
         modelBuilder.ApplyConfiguration(new AudioFileConfiguration());
         modelBuilder.ApplyConfiguration(new TranscriptVersionConfiguration());
         modelBuilder.ApplyConfiguration(new AnalysisVersionConfiguration());
+        modelBuilder.ApplyConfiguration(new NoteTextAnalysisConfiguration());
         modelBuilder.ApplyConfiguration(new JobRecordConfiguration());
     }
 }

@@ -39,6 +39,7 @@ internal sealed record NoteDto(
     SentimentDto? Sentiment,
     ModerationDto Moderation,
     EmbeddingStateDto Embedding,
+    NoteAnalysisDto? Analysis,
     IReadOnlyList<TaskDto> Tasks,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt) : IVersionedRepresentation
@@ -77,6 +78,7 @@ internal sealed record NoteDto(
             note.SentimentLabel is null ? null : new SentimentDto(ApiNames.UpperSnake(note.SentimentLabel), note.SentimentScore ?? 0),
             new ModerationDto(note.ModerationStatus, note.ModeratedAt, note.ModerationNote),
             new EmbeddingStateDto(note.EmbeddingModel, note.EmbeddedAt, note.EmbeddedTextHash is not null && note.EmbeddedTextHash == note.ContentHash),
+            note.AnalysisState is { } state ? new NoteAnalysisDto(state, note.AnalysisEngine, note.AnalysisFallbackFrom, note.AnalysedAt) : null,
             note.Tasks.Where(t => !t.IsDeleted).OrderBy(t => t.Position).ThenBy(t => t.CreatedAt).Select(TaskDto.From).ToList(),
             note.CreatedAt,
             note.UpdatedAt);
@@ -107,6 +109,13 @@ internal sealed record ModerationDto(ModerationStatus Status, DateTimeOffset? Mo
 
 /// <summary>Whether the note's embedding matches its current text (it is refreshed in the background after a change).</summary>
 internal sealed record EmbeddingStateDto(string? Model, DateTimeOffset? EmbeddedAt, bool IsCurrent);
+
+/// <summary>
+/// Where the note's analysis stands, whatever its source (docs/decisions/0075): null until the note had text to analyse.
+/// <see cref="Engine"/> names the analyser as a recording's processing status does ("local-rules-1", "openai-chat:gpt-4o-mini");
+/// <see cref="FallbackFrom"/> is the owner's language model AUTO gave way to the local rules from.
+/// </summary>
+internal sealed record NoteAnalysisDto(NoteAnalysisState State, string? Engine, string? FallbackFrom, DateTimeOffset? AnalysedAt);
 
 internal sealed record TaskDto
 {

@@ -33,7 +33,7 @@ internal sealed record NoteFields(
     [
         "id", "ownerId", "userId", "audioId", "createdAt", "updatedAt", "isDeleted", "deletedAt",
         "transcript", "moderation", "moderationStatus", "moderatedAt", "moderatedBy", "moderationNote",
-        "sentiment", "embedding", "embeddingModel", "embeddedAt", "embeddedTextHash", "contentHash", "searchText", "tasks",
+        "sentiment", "embedding", "embeddingModel", "embeddedAt", "embeddedTextHash", "contentHash", "searchText", "tasks", "analysis",
     ];
 
     /// <summary>Fields that may be sent but not as null (they always have a value).</summary>

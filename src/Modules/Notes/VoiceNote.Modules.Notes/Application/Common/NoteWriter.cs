@@ -10,14 +10,17 @@ internal static class NoteWriter
     public static void Apply(Note note, Sent<NoteFields> sent, DateTimeOffset now)
     {
         var f = sent.Value;
+        // A field the owner writes is theirs; one they clear goes back to the analysis (docs/decisions/0075).
         if (sent.Has("title"))
         {
             note.Title = f.Title;
+            note.TitleSetByOwner = f.Title is not null;
         }
 
         if (sent.Has("summary"))
         {
             note.Summary = f.Summary;
+            note.SummarySetByOwner = f.Summary is not null;
         }
 
         foreach (var transcript in f.Transcripts ?? [])
@@ -55,6 +58,7 @@ internal static class NoteWriter
         if (f.Priority is { } priority)
         {
             note.Priority = priority;
+            note.PrioritySetByOwner = true;
         }
 
         if (f.Status is { } status)
@@ -115,6 +119,7 @@ internal static class NoteWriter
 
         task.IsActionApproved = f.IsActionApproved ?? task.IsActionApproved;
         task.Position = f.Position ?? task.Position;
+        task.EditedByOwner = true;
         task.Touch(now);
     }
 
@@ -129,5 +134,23 @@ internal static class NoteWriter
         {
             db.Publish(new NoteTextChanged(note.Id, note.OwnerId.Value, now));
         }
+    }
+
+    /// <summary>
+    /// Call after the owner changed a note: when the text analysis reads (<see cref="Note.AnalysisText"/>) is new,
+    /// publishes <see cref="NoteTextWritten"/> in the same transaction, and AudioProcessing analyses it in the
+    /// background, debounced (docs/decisions/0075). The same text is never sent twice; encrypted content never.
+    /// </summary>
+    public static void AfterOwnerTextChange(NotesDbContext db, Note note, NoteAnalysisOptions analysis, DateTimeOffset now)
+    {
+        AfterTextChange(db, note, now);
+        var text = note.AnalysisText();
+        if (!analysis.AnalyseText || note.IsEncrypted || text.Length == 0 || !note.RequestAnalysis(Note.Hash(text)))
+        {
+            return;
+        }
+
+        var language = note.PreferredTranscript is { } transcript && !string.IsNullOrWhiteSpace(transcript.Text) ? transcript.Language : null;
+        db.Publish(new NoteTextWritten(note.Id, note.OwnerId.Value, text, language, note.AnalysisTextHash!, note.RecordedAt, now));
     }
 }

@@ -32,6 +32,10 @@ internal sealed class NoteConfiguration : IEntityTypeConfiguration<Note>
         builder.Property(n => n.EmbeddedTextHash).HasMaxLength(64);
         builder.Property(n => n.EmbeddingModel).HasMaxLength(100);
         builder.Ignore(n => n.PreferredTranscript);
+        builder.Property(n => n.AnalysisTextHash).HasMaxLength(64);
+        builder.Property(n => n.AnalysisState).HasConversion<short?>();
+        builder.Property(n => n.AnalysisEngine).HasMaxLength(120);
+        builder.Property(n => n.AnalysisFallbackFrom).HasMaxLength(120);
 
         builder.HasMany(n => n.Transcripts).WithOne().HasForeignKey(t => t.NoteId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(n => n.Tasks).WithOne(t => t.Note).HasForeignKey(t => t.NoteId).OnDelete(DeleteBehavior.Cascade);

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using VoiceNote.Application.Jobs;
+using VoiceNote.Domain.Primitives;
 using VoiceNote.Domain.Results;
 using VoiceNote.Infrastructure.Persistence;
 using VoiceNote.Modules.AudioProcessing.Analysis;
@@ -11,6 +12,9 @@ using VoiceNote.Modules.AudioProcessing.Speech.Engines;
 using VoiceNote.Modules.Identity.Contracts;
 
 namespace VoiceNote.Modules.AudioProcessing.Application.Processing.Pipeline;
+
+/// <summary>An analysis, and the owner's language model it was meant for when the local rules stood in, and why.</summary>
+internal sealed record Analysed(AnalysisResult Result, (string From, EngineFallbackReason Reason)? Fallback);
 
 /// <summary>
 /// Analyses a transcript version in the owner's context (time zone, work hours, role, prompt, jargon)
@@ -44,30 +48,15 @@ internal sealed class AnalyseStage(
         var words = transcript.ReadWords().Select(w => new TimedWord(w.Text, w.Start, w.End, w.Confidence)).ToList();
         var input = AnalysisInput.OfTranscript(transcript.Text, words, file.RecordedAt, transcript.Language, OwnerContexts.Of(owner));
 
-        var chosen = await analysers.ForRunAsync(file.OwnerId, choice, cancellationToken);
-        if (chosen.IsFailure)
+        var analysed = await AnalyseAsync(file.OwnerId, input, choice, lastAttempt: !job.CanRetry, file.Id, cancellationToken);
+        if (analysed.IsFailure)
         {
-            return chosen.Error;
+            return analysed.Error;
         }
 
-        var analyser = chosen.Value.Analyser;
-        var result = await analyser.AnalyseAsync(input, cancellationToken);
-        (string From, EngineFallbackReason Reason)? fallback = null;
-        if (result.IsFailure && !chosen.Value.Explicit && analyser is not LocalAnalyser
-            && EngineFallbacks.AnalysisFallsBack(result.Error, lastAttempt: !job.CanRetry))
-        {
-            logger.LogWarning("Analysis of {AudioId} by {Engine} failed with {Code}; using the local rules", file.Id, analyser.Engine, result.Error.Code);
-            fallback = (analyser.Engine, EngineFallbacks.ReasonOf(result.Error));
-            result = await local.AnalyseAsync(input, cancellationToken);
-        }
-
-        if (result.IsFailure)
-        {
-            return result.Error;
-        }
-
+        var (result, fallback) = analysed.Value;
         var analysis = new AnalysisVersion(
-            file.Id, file.OwnerId, job.Id, transcript.Id, result.Value.Engine, result.Value.Language, PublishedAnalysis.From(result.Value).ToJson(), clock.GetUtcNow());
+            file.Id, file.OwnerId, job.Id, transcript.Id, result.Engine, result.Language, PublishedAnalysis.From(result).ToJson(), clock.GetUtcNow());
         if (fallback is { } used)
         {
             analysis.RecordFallback(used.From, used.Reason);
@@ -76,5 +65,33 @@ internal sealed class AnalyseStage(
         db.Analyses.Add(analysis);
         await db.SaveChangesAsync(cancellationToken);
         return analysis;
+    }
+
+    /// <summary>
+    /// The analysis itself, for a recording's transcript or a note's text alike (docs/decisions/0075): the engine
+    /// <paramref name="choice"/> picks, and on AUTO the local rules when the owner's language model fails for good.
+    /// </summary>
+    /// <param name="subject">The recording or note, for the log.</param>
+    public async Task<Result<Analysed>> AnalyseAsync(
+        UserId owner, AnalysisInput input, SpeechEngineChoice choice, bool lastAttempt, Guid subject, CancellationToken cancellationToken)
+    {
+        var chosen = await analysers.ForRunAsync(owner, choice, cancellationToken);
+        if (chosen.IsFailure)
+        {
+            return chosen.Error;
+        }
+
+        var analyser = chosen.Value.Analyser;
+        var result = await analyser.AnalyseAsync(input, cancellationToken);
+        if (result.IsFailure && !chosen.Value.Explicit && analyser is not LocalAnalyser
+            && EngineFallbacks.AnalysisFallsBack(result.Error, lastAttempt))
+        {
+            logger.LogWarning("Analysis of {Subject} by {Engine} failed with {Code}; using the local rules", subject, analyser.Engine, result.Error.Code);
+            var fallback = (analyser.Engine, EngineFallbacks.ReasonOf(result.Error));
+            result = await local.AnalyseAsync(input, cancellationToken);
+            return result.IsFailure ? result.Error : new Analysed(result.Value, fallback);
+        }
+
+        return result.IsFailure ? result.Error : new Analysed(result.Value, null);
     }
 }

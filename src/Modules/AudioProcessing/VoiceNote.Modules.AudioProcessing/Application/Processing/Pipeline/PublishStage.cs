@@ -62,7 +62,8 @@ internal sealed class PublishStage(AudioProcessingDbContext db, TimeProvider clo
             file.RecordedAt,
             analysis.CreatedAt,
             file.Title ?? published.Title,
-            published.Priority));
+            published.Priority,
+            analysis.Engine));
         analysis.PublishedAt = now;
         file.Status = AudioStatus.Processed;
         file.ProcessingError = null;

@@ -390,6 +390,62 @@ namespace VoiceNote.Modules.AudioProcessing.Infrastructure.Persistence.Migration
                     b.ToTable("audio_files", "audio");
                 });
 
+            modelBuilder.Entity("VoiceNote.Modules.AudioProcessing.Domain.NoteTextAnalysis", b =>
+                {
+                    b.Property<Guid>("NoteId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("note_id");
+
+                    b.Property<DateTimeOffset?>("AnalysedAt")
+                        .HasColumnType("timestamptz")
+                        .HasColumnName("analysed_at");
+
+                    b.Property<string>("AnalysedHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("analysed_hash");
+
+                    b.Property<int>("Analyses")
+                        .HasColumnType("integer")
+                        .HasColumnName("analyses");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("language");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_id");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamptz")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("text");
+
+                    b.Property<string>("TextHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("text_hash");
+
+                    b.Property<DateTimeOffset>("WrittenAt")
+                        .HasColumnType("timestamptz")
+                        .HasColumnName("written_at");
+
+                    b.HasKey("NoteId")
+                        .HasName("pk_note_text_analyses");
+
+                    b.HasIndex("OwnerId")
+                        .HasDatabaseName("ix_note_text_analyses_owner_id");
+
+                    b.ToTable("note_text_analyses", "audio");
+                });
+
             modelBuilder.Entity("VoiceNote.Modules.AudioProcessing.Domain.TranscriptVersion", b =>
                 {
                     b.Property<Guid>("Id")

@@ -43,6 +43,8 @@ internal sealed class RecordNoteFromAudio(NotesDbContext db, TimeProvider clock)
         note.AudioUrl = FieldRules.IsAudioReference(integrationEvent.AudioUrl) ? integrationEvent.AudioUrl : note.AudioUrl;
         note.RawAudioUrl = FieldRules.IsAudioReference(integrationEvent.RawAudioUrl) ? integrationEvent.RawAudioUrl : note.RawAudioUrl;
         note.ProcessingOptions = IsSmallJsonObject(integrationEvent.ProcessingOptions) ? integrationEvent.ProcessingOptions : note.ProcessingOptions;
+        // The pipeline analyses this transcript itself; the text path must not do it again (docs/decisions/0075).
+        note.RememberAnalysedText(Note.Hash(note.AnalysisText()));
         note.Touch(now);
         NoteWriter.AfterTextChange(db, note, now);
     }
@@ -51,50 +53,13 @@ internal sealed class RecordNoteFromAudio(NotesDbContext db, TimeProvider clock)
     {
         var now = clock.NowForDatabase();
         var note = await FindOrCreateAsync(integrationEvent.OwnerId, integrationEvent.AudioId, integrationEvent.RecordedAt, now, cancellationToken);
-        // The first analysis sets the note's priority from its most urgent task (ADR 0074); after that it is the owner's.
-        if (string.IsNullOrEmpty(note.Summary) && integrationEvent.Priority is { } priority)
-        {
-            note.Priority = PriorityOf(priority);
-        }
-
-        note.Summary = Bounded(integrationEvent.Summary, NoteLimits.SummaryLength);
-        note.Title ??= BoundedOrNull(integrationEvent.Title, NoteLimits.TitleLength);
-        note.KeyMoments = integrationEvent.KeyMoments
-            .Where(m => m.At >= TimeSpan.Zero && m.At < TimeSpan.FromDays(1) && !string.IsNullOrWhiteSpace(m.Description))
-            .Take(NoteLimits.KeyMomentCount)
-            .Select(m => new KeyMoment(m.At, Bounded(m.Description, NoteLimits.KeyMomentDescriptionLength), Math.Clamp(m.Confidence, 0, 1)))
-            .ToList();
-        if (integrationEvent.Sentiment is { } sentiment)
-        {
-            note.SetSentiment(BoundedOrNull(sentiment.Label.ToLowerInvariant(), 16), Math.Clamp(sentiment.Score, -1, 1));
-        }
-
-        var position = note.Tasks.Count == 0 ? 0 : note.Tasks.Max(t => t.Position) + 1;
-        foreach (var analysed in integrationEvent.Tasks.Where(t => !string.IsNullOrWhiteSpace(t.Description)))
-        {
-            var description = Bounded(analysed.Description.Trim(), NoteLimits.TaskDescriptionLength);
-            var key = SourceKey(integrationEvent.AudioId, description);
-            // Already there (a redelivery, or a repeated analysis): the owner may have edited or done it; leave it be.
-            if (note.Tasks.Any(t => t.SourceKey == key) || note.Tasks.Count >= NoteLimits.TasksPerNote)
-            {
-                continue;
-            }
-
-            var task = NoteTask.Create(note, description, position++, now, key);
-            task.Deadline = analysed.Deadline?.ToMicroseconds();
-            task.Priority = PriorityOf(analysed.Priority);
-            task.CommunicationType = analysed.CommunicationType is { } channel ? ChannelOf(channel) : null;
-            task.AssignedEntities = analysed.Assignees.Where(a => !string.IsNullOrWhiteSpace(a.Name)).Take(NoteLimits.AssignedEntityCount)
-                .Select(a => new AssignedEntity(
-                    Bounded(a.Name, NoteLimits.AssigneeNameLength),
-                    BoundedOrNull(a.Contact, NoteLimits.AssigneeContactLength),
-                    BoundedOrNull(a.Channel, NoteLimits.AssigneeChannelLength),
-                    RoleOf(a.Role)))
-                .ToList();
-            note.Tasks.Add(task);
-        }
-
-        note.Touch(now);
+        AnalysisApplier.Apply(
+            note,
+            new AnalysisToApply(integrationEvent.Summary, integrationEvent.Title, integrationEvent.Tasks, integrationEvent.KeyMoments, integrationEvent.Sentiment, integrationEvent.Priority),
+            integrationEvent.AudioId,
+            replace: false,
+            now);
+        note.AnalysedByPipeline(Note.Hash(note.AnalysisText()), integrationEvent.Engine, now);
         NoteWriter.AfterTextChange(db, note, now);
     }
 
@@ -116,10 +81,6 @@ internal sealed class RecordNoteFromAudio(NotesDbContext db, TimeProvider clock)
         return note;
     }
 
-    /// <summary>A stable key for an analysed task: the recording and the task's words (case and spacing ignored).</summary>
-    internal static string SourceKey(Guid audioId, string description) =>
-        Note.Hash(audioId.ToString("N") + "\n" + string.Join(' ', description.ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)));
-
     private static TranscriptEngine EngineOf(SpeechEngine engine) => engine switch
     {
         SpeechEngine.OpenAi => TranscriptEngine.OpenAi,
@@ -128,35 +89,11 @@ internal sealed class RecordNoteFromAudio(NotesDbContext db, TimeProvider clock)
         _ => TranscriptEngine.Local,
     };
 
-    private static NotePriority PriorityOf(AnalysedPriority priority) => priority switch
-    {
-        AnalysedPriority.High => NotePriority.High,
-        AnalysedPriority.Low => NotePriority.Low,
-        _ => NotePriority.Medium,
-    };
-
-    private static AssignedRole? RoleOf(string? role) => role?.ToLowerInvariant() switch
-    {
-        "assignee" => AssignedRole.Assignee,
-        "recipient" => AssignedRole.Recipient,
-        _ => null,
-    };
-
-    private static CommunicationType? ChannelOf(AnalysedChannel channel) => channel switch
-    {
-        AnalysedChannel.WhatsApp => CommunicationType.WhatsApp,
-        AnalysedChannel.Sms => CommunicationType.Sms,
-        AnalysedChannel.Call => CommunicationType.Call,
-        AnalysedChannel.Meet => CommunicationType.Meet,
-        AnalysedChannel.Slack => CommunicationType.Slack,
-        _ => null,
-    };
-
     private static string? Language(string? tag) => FieldRules.IsLanguageTag(tag) ? tag : null;
 
-    private static string Bounded(string text, int max) => text.Length <= max ? text : text[..max];
+    private static string Bounded(string text, int max) => AnalysisApplier.Bounded(text, max);
 
-    private static string? BoundedOrNull(string? text, int max) => string.IsNullOrWhiteSpace(text) ? null : Bounded(text.Trim(), max);
+    private static string? BoundedOrNull(string? text, int max) => AnalysisApplier.BoundedOrNull(text, max);
 
     private static bool IsSmallJsonObject(string? json)
     {

@@ -37,7 +37,8 @@ internal sealed class CreateNoteValidator : NoteFieldsValidator<CreateNote>
         || fields.Transcripts?.Any(t => !string.IsNullOrWhiteSpace(t.Text)) == true;
 }
 
-internal sealed class CreateNoteHandler(NotesDbContext db, ICurrentUser caller, TimeProvider clock) : ICommandHandler<CreateNote, Creation<NoteDto>>
+internal sealed class CreateNoteHandler(NotesDbContext db, ICurrentUser caller, TimeProvider clock, IOptions<NoteAnalysisOptions> analysis)
+    : ICommandHandler<CreateNote, Creation<NoteDto>>
 {
     public Task<Result<Creation<NoteDto>>> Handle(CreateNote request, CancellationToken cancellationToken) =>
         IdempotentCreate.RunAsync(db, request.Idempotency, EarlierAsync, _ => Task.FromResult(Create(request)), (note, _, _) => Task.FromResult(NoteDto.From(note)), cancellationToken);
@@ -48,7 +49,7 @@ internal sealed class CreateNoteHandler(NotesDbContext db, ICurrentUser caller, 
         var note = Note.Create(caller.Id, now);
         NoteWriter.Apply(note, request.Body, now);
         db.Notes.Add(note);
-        NoteWriter.AfterTextChange(db, note, now);
+        NoteWriter.AfterOwnerTextChange(db, note, analysis.Value, now);
         return note;
     }
 

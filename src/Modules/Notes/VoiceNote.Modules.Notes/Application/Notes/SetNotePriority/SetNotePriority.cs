@@ -24,7 +24,11 @@ internal sealed class SetNotePriorityValidator : AbstractValidator<SetNotePriori
 internal sealed class SetNotePriorityHandler(NotesDbContext db, RepresentationTags tags, TimeProvider clock) : ICommandHandler<SetNotePriority>
 {
     public Task<Result> Handle(SetNotePriority request, CancellationToken cancellationToken) =>
-        db.ChangeNoteAsync(request.Id, clock, (note, _) => note.Priority = request.Priority!.Value, cancellationToken, new Condition(tags, request.IfMatch));
+        db.ChangeNoteAsync(request.Id, clock, (note, _) =>
+        {
+            note.Priority = request.Priority!.Value;
+            note.PrioritySetByOwner = true;
+        }, cancellationToken, new Condition(tags, request.IfMatch));
 }
 
 internal sealed class SetNotePriorityEndpoint : IEndpoint

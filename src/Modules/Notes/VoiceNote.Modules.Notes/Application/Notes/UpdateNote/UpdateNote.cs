@@ -20,7 +20,7 @@ internal sealed record UpdateNote(Guid Id, Sent<NoteFields> Body, string? IfMatc
 
 internal sealed class UpdateNoteValidator() : NoteFieldsValidator<UpdateNote>(creating: false);
 
-internal sealed class UpdateNoteHandler(NotesDbContext db, RepresentationTags tags, TimeProvider clock) : ICommandHandler<UpdateNote, NoteDto>
+internal sealed class UpdateNoteHandler(NotesDbContext db, RepresentationTags tags, TimeProvider clock, IOptions<NoteAnalysisOptions> analysis) : ICommandHandler<UpdateNote, NoteDto>
 {
     public async Task<Result<NoteDto>> Handle(UpdateNote request, CancellationToken cancellationToken)
     {
@@ -43,7 +43,7 @@ internal sealed class UpdateNoteHandler(NotesDbContext db, RepresentationTags ta
 
         var now = clock.NowForDatabase();
         NoteWriter.Apply(note, request.Body, now);
-        NoteWriter.AfterTextChange(db, note, now);
+        NoteWriter.AfterOwnerTextChange(db, note, analysis.Value, now);
         return NoteDto.From(note);
     }
 }

@@ -104,6 +104,29 @@ namespace VoiceNote.Modules.Notes.Infrastructure.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<DateTimeOffset?>("AnalysedAt")
+                        .HasColumnType("timestamptz")
+                        .HasColumnName("analysed_at");
+
+                    b.Property<string>("AnalysisEngine")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("analysis_engine");
+
+                    b.Property<string>("AnalysisFallbackFrom")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("analysis_fallback_from");
+
+                    b.Property<short?>("AnalysisState")
+                        .HasColumnType("smallint")
+                        .HasColumnName("analysis_state");
+
+                    b.Property<string>("AnalysisTextHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("analysis_text_hash");
+
                     b.Property<Guid?>("AudioId")
                         .HasColumnType("uuid")
                         .HasColumnName("audio_id");
@@ -219,6 +242,10 @@ namespace VoiceNote.Modules.Notes.Infrastructure.Persistence.Migrations
                         .HasColumnType("smallint")
                         .HasColumnName("priority");
 
+                    b.Property<bool>("PrioritySetByOwner")
+                        .HasColumnType("boolean")
+                        .HasColumnName("priority_set_by_owner");
+
                     b.Property<string>("ProcessingOptions")
                         .HasColumnType("jsonb")
                         .HasColumnName("processing_options");
@@ -259,10 +286,18 @@ namespace VoiceNote.Modules.Notes.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(20000)")
                         .HasColumnName("summary");
 
+                    b.Property<bool>("SummarySetByOwner")
+                        .HasColumnType("boolean")
+                        .HasColumnName("summary_set_by_owner");
+
                     b.Property<string>("Title")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)")
                         .HasColumnName("title");
+
+                    b.Property<bool>("TitleSetByOwner")
+                        .HasColumnType("boolean")
+                        .HasColumnName("title_set_by_owner");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamptz")
@@ -394,6 +429,10 @@ namespace VoiceNote.Modules.Notes.Infrastructure.Persistence.Migrations
                     b.Property<DateTimeOffset?>("DoneAt")
                         .HasColumnType("timestamptz")
                         .HasColumnName("done_at");
+
+                    b.Property<bool>("EditedByOwner")
+                        .HasColumnType("boolean")
+                        .HasColumnName("edited_by_owner");
 
                     b.PrimitiveCollection<List<string>>("ExternalLinks")
                         .IsRequired()
