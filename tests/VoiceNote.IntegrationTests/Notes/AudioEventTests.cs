@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using VoiceNote.Infrastructure.Outbox;
 using VoiceNote.IntegrationTests.Harness;
@@ -68,7 +69,7 @@ public sealed class AudioEventTests : DatabaseFixture
     }
 
     [Test]
-    public async Task The_first_analysis_sets_the_notes_priority_and_each_person_keeps_their_role()
+    public async Task The_analysis_sets_the_notes_priority_until_the_owner_does_and_each_person_keeps_their_role()
     {
         var account = await this.CreateAccountAsync("prioritised");
         using var client = this.ClientFor(account);
@@ -85,16 +86,24 @@ public sealed class AudioEventTests : DatabaseFixture
         };
         await PublishAsync(first);
         await DispatchAllAsync();
-        // A later analysis leaves the priority alone: by then it is the owner's to change.
+        var id = (await client.GetJsonAsync("/api/v1/notes")).GetProperty("items")[0].Id();
+        var analysed = (await client.GetJsonAsync($"/api/v1/notes/{id}")).GetProperty("priority").GetString();
+
+        // Once the owner sets a priority, a later analysis leaves it alone (ADR 0074, 0075).
+        using (var set = await client.PutAsJsonAsync($"/api/v1/notes/{id}/priority", new { priority = "MEDIUM" }))
+        {
+            Assert.That(set.IsSuccessStatusCode, Is.True, await set.Content.ReadAsStringAsync());
+        }
+
         await PublishAsync(Analysed(account.UserId, audio, recordedAt, null) with { Priority = AnalysedPriority.Low });
         await DispatchAllAsync();
 
-        var list = await client.GetJsonAsync("/api/v1/notes");
-        var note = await client.GetJsonAsync($"/api/v1/notes/{list.GetProperty("items")[0].Id()}");
+        var note = await client.GetJsonAsync($"/api/v1/notes/{id}");
         var tasks = note.GetProperty("tasks");
         Assert.Multiple(() =>
         {
-            Assert.That(note.GetProperty("priority").GetString(), Is.EqualTo("HIGH"));
+            Assert.That(analysed, Is.EqualTo("HIGH"), "the analysis gave the note its most urgent task's priority");
+            Assert.That(note.GetProperty("priority").GetString(), Is.EqualTo("MEDIUM"), "the owner's choice stays");
             Assert.That(tasks[0].GetProperty("assignedEntities")[0].GetProperty("role").GetString(), Is.EqualTo("RECIPIENT"));
             Assert.That(tasks[1].GetProperty("assignedEntities")[0].GetProperty("role").GetString(), Is.EqualTo("ASSIGNEE"));
             Assert.That(tasks[1].GetProperty("assignedEntities")[1].TryGetProperty("role", out var none) ? none.ValueKind : System.Text.Json.JsonValueKind.Null,

@@ -66,6 +66,9 @@ public sealed class TextNoteAnalysisTests : DatabaseFixture
             Assert.That(invoice.GetProperty("assignedEntities").EnumerateArray().Select(a => a.GetProperty("name").GetString()), Does.Contain("Maria"));
             Assert.That(LocalDate(bank.GetProperty("deadline")), Is.LessThanOrEqualTo(new DateOnly(2026, 11, 20)), "before Friday");
             Assert.That(bank.GetProperty("priority").GetString(), Is.EqualTo("HIGH"), "urgently");
+            Assert.That(invoice.GetProperty("assignedEntities").EnumerateArray().Single(a => a.GetProperty("name").GetString() == "Maria").GetProperty("role").GetString(),
+                Is.EqualTo("RECIPIENT"), "the invoice goes to Maria; she is not to do it");
+            Assert.That(note.GetProperty("priority").GetString(), Is.EqualTo("HIGH"), "the note follows its most urgent task");
         });
     }
 
