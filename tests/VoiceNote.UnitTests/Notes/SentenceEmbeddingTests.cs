@@ -85,29 +85,38 @@ public sealed class SentenceEmbeddingTests
     }
 
     [Test]
-    public void Reciprocal_rank_fusion_rewards_notes_both_halves_found()
+    public void Fusion_adds_the_weighted_similarity_and_the_weighted_relative_word_rank()
     {
         Guid a = Guid.NewGuid(), b = Guid.NewGuid(), c = Guid.NewGuid();
-        var fused = NoteSearch.Fuse([(a, 0.9), (b, 0.5)], [(c, 0.1), (b, 0.2)], k: 60).ToList();
+        var fused = NoteSearch.Fuse([(a, 0.8), (b, 0.4)], [(c, 0.3), (b, 0.4)], meaningWeight: 0.8).ToList();
         Assert.Multiple(() =>
         {
-            Assert.That(fused.Select(f => f.Id), Is.EqualTo(new[] { b, a, c }));
-            Assert.That(fused[0].Score, Is.EqualTo((1.0 / 62) + (1.0 / 62)).Within(1e-12));
+            // b: 0.8 × 0.6 + 0.2 × 0.5 = 0.58; c: 0.8 × 0.7 = 0.56; a: 0.2 × 1 = 0.2.
+            Assert.That(fused.Select(f => f.Id), Is.EqualTo(new[] { b, c, a }));
+            Assert.That(fused[0].Score, Is.EqualTo(0.58).Within(1e-12));
             Assert.That(fused[0].TextRank, Is.EqualTo(2));
             Assert.That(fused[0].SemanticRank, Is.EqualTo(2));
-            Assert.That(fused[0].Similarity, Is.EqualTo(0.8).Within(1e-12));
-            Assert.That(fused[1].SemanticRank, Is.Null);
+            Assert.That(fused[0].Similarity, Is.EqualTo(0.6).Within(1e-12));
+            Assert.That(fused[2].SemanticRank, Is.Null);
         });
     }
 
     [Test]
-    public void A_word_hit_counts_as_much_as_the_share_of_the_query_it_explains()
+    public void A_coincidental_word_does_not_lift_a_note_over_a_clearly_nearer_one()
     {
-        Guid oneWord = Guid.NewGuid(), byMeaning = Guid.NewGuid();
-        // First by words but with one query word in four; only second by meaning, with nothing from the words.
-        var fused = NoteSearch.Fuse([(oneWord, 0.9)], [(Guid.NewGuid(), 0.1), (byMeaning, 0.2)], k: 60, new Dictionary<Guid, double> { [oneWord] = 0.25 }).ToList();
-        Assert.That(fused.Select(f => f.Id).ToList().IndexOf(byMeaning), Is.LessThan(fused.Select(f => f.Id).ToList().IndexOf(oneWord)));
-        Assert.That(fused.Single(f => f.Id == oneWord).Score, Is.EqualTo(0.25 / 61).Within(1e-12));
+        Guid oneWord = Guid.NewGuid(), nearest = Guid.NewGuid();
+        // The best word hit, but with one query word in four, and further in meaning than the nearest note.
+        var fused = NoteSearch.Fuse([(oneWord, 0.9)], [(nearest, 0.35), (oneWord, 0.45)], meaningWeight: 0.8, new Dictionary<Guid, double> { [oneWord] = 0.25 }).ToList();
+        Assert.That(fused.Select(f => f.Id), Is.EqualTo(new[] { nearest, oneWord }));
+        Assert.That(fused.Single(f => f.Id == oneWord).Score, Is.EqualTo((0.8 * 0.55) + (0.2 * 0.25)).Within(1e-12));
+    }
+
+    [Test]
+    public void A_note_with_every_query_word_is_lifted_over_a_slightly_nearer_one()
+    {
+        Guid allWords = Guid.NewGuid(), nearer = Guid.NewGuid();
+        var fused = NoteSearch.Fuse([(allWords, 0.5)], [(nearer, 0.40), (allWords, 0.45)], meaningWeight: 0.8, new Dictionary<Guid, double> { [allWords] = 1.0 }).ToList();
+        Assert.That(fused.Select(f => f.Id), Is.EqualTo(new[] { allWords, nearer }));
     }
 
     private static double Cosine(float[] x, float[] y) => x.Zip(y, (p, q) => (double)p * q).Sum();

@@ -20,8 +20,11 @@ internal sealed class NotesSearchOptions
     /// <summary>How many candidates each half of a hybrid search contributes before fusion.</summary>
     public int HybridCandidates { get; set; } = 50;
 
-    /// <summary>The k of reciprocal rank fusion: score = Σ 1 / (k + rank).</summary>
-    public int RrfK { get; set; } = 60;
+    /// <summary>
+    /// Hybrid score = this × cosine similarity + (1 − this) × relative word rank × share of the query's words;
+    /// meaning leads, words lift exact matches (docs/decisions/0072).
+    /// </summary>
+    public double HybridMeaningWeight { get; set; } = 0.8;
 
     /// <summary>Notes re-embedded between pauses when all notes are re-embedded after a model change.</summary>
     public int ReembedBatchSize { get; set; } = 20;

@@ -135,10 +135,10 @@ internal static class NoteSearch
             }
         }
 
-        // In hybrid, a note's place in the word ranking counts as much as the query's words it contains: any-word
+        // In hybrid, a word hit counts as much as the share of the query's words the note contains: any-word
         // matching finds notes that share one common word with a long query, which says little (docs/decisions/0072).
         var coverage = mode == SearchMode.Hybrid ? await store.CoverageAsync(text.Select(t => t.Id).ToList(), query, cancellationToken) : null;
-        var fused = Fuse(text, semantic.Select(h => (h.NoteId, h.Distance)).ToList(), options.RrfK, coverage).Take(limit).ToList();
+        var fused = Fuse(text, semantic.Select(h => (h.NoteId, h.Distance)).ToList(), options.HybridMeaningWeight, coverage).Take(limit).ToList();
         var rows = await store.RowsAsync(owner, fused.Select(f => f.Id).ToList(), query, textMatch, cancellationToken);
         var byMeaning = semantic.ToDictionary(h => h.NoteId);
         // A note found by its words alone points to the passage where they weigh most.
@@ -156,24 +156,29 @@ internal static class NoteSearch
     }
 
     /// <summary>
-    /// Reciprocal rank fusion: each list adds 1 / (k + rank) for every note it ranks (ranks from 1); a word hit's
-    /// share is weighted by <paramref name="textWeights"/> (the share of the query's words the note has) when given.
+    /// Fuses the halves by their scores, not their ranks (docs/decisions/0072): a note scores
+    /// <paramref name="meaningWeight"/> × its cosine similarity plus the rest × its word rank (relative to the
+    /// best word hit) × <paramref name="textWeights"/> (the share of the query's words it has), when given. Rank
+    /// fusion made the first word hit worth as much as the first meaning hit, and its ranks are so flat that a
+    /// coincidental word outweighed the gap between the best and the third note by meaning.
     /// </summary>
     internal static IEnumerable<(Guid Id, double Score, int? TextRank, int? SemanticRank, double? Similarity)> Fuse(
-        IReadOnlyList<(Guid Id, double Rank)> text, IReadOnlyList<(Guid Id, double Distance)> semantic, int k, IReadOnlyDictionary<Guid, double>? textWeights = null)
+        IReadOnlyList<(Guid Id, double Rank)> text, IReadOnlyList<(Guid Id, double Distance)> semantic, double meaningWeight, IReadOnlyDictionary<Guid, double>? textWeights = null)
     {
         var byId = new Dictionary<Guid, (double Score, int? TextRank, int? SemanticRank, double? Similarity)>();
+        var bestRank = text.Count == 0 ? 0 : text.Max(t => t.Rank);
         for (var i = 0; i < text.Count; i++)
         {
             var weight = textWeights is null ? 1 : textWeights.GetValueOrDefault(text[i].Id);
-            byId[text[i].Id] = (weight / (k + i + 1), i + 1, null, null);
+            var relative = bestRank > 0 ? text[i].Rank / bestRank : 0;
+            byId[text[i].Id] = ((1 - meaningWeight) * relative * weight, i + 1, null, null);
         }
 
         for (var i = 0; i < semantic.Count; i++)
         {
             var (id, distance) = semantic[i];
             var current = byId.GetValueOrDefault(id);
-            byId[id] = (current.Score + (1.0 / (k + i + 1)), current.TextRank, i + 1, 1 - distance);
+            byId[id] = (current.Score + (meaningWeight * Math.Max(0, 1 - distance)), current.TextRank, i + 1, 1 - distance);
         }
 
         return byId.OrderByDescending(p => p.Value.Score).ThenBy(p => p.Value.TextRank ?? int.MaxValue).ThenBy(p => p.Key)
