@@ -1,5 +1,6 @@
 using VoiceNote.Infrastructure.Modules;
 using VoiceNote.Modules.AudioProcessing;
+using VoiceNote.Modules.Cases;
 using VoiceNote.Modules.Identity;
 using VoiceNote.Modules.Notes;
 
@@ -8,5 +9,5 @@ namespace VoiceNote.WebApi.Hosting;
 /// <summary>The modules this host composes. A new module is one line here.</summary>
 internal static class ModuleCatalog
 {
-    public static IReadOnlyList<IModuleInstaller> All { get; } = [new IdentityModule(), new NotesModule(), new AudioProcessingModule()];
+    public static IReadOnlyList<IModuleInstaller> All { get; } = [new IdentityModule(), new NotesModule(), new AudioProcessingModule(), new CasesModule()];
 }

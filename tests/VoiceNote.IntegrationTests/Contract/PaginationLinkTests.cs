@@ -28,6 +28,13 @@ public sealed class PaginationLinkTests : DatabaseFixture
         // Searches answer the best matches (at most 50), ranked by relevance: a result, not a list to walk.
         "GET /api/v1/notes/search",
         "GET /api/v1/admin/notes/search",
+
+        // The cases' status and priority tables: a handful of rows operators add by hand (ADR 0077's sibling tables).
+        "GET /api/v1/cases/statuses",
+        "GET /api/v1/cases/priorities",
+
+        // A case's participants: at most 200 (an invitation beyond is 409 cases.too_many_participants), owners first (ADR 0076).
+        "GET /api/v1/cases/{id}/participants",
     ];
 
     [Test]

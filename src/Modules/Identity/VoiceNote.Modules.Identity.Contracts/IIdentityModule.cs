@@ -14,7 +14,16 @@ public interface IIdentityModule
     /// Never log or return it.
     /// </summary>
     Task<ProviderCredential?> GetProviderCredentialAsync(UserId userId, ApiKeyProvider provider, CancellationToken cancellationToken);
+
+    /// <summary>An active, not deleted account by its email or username (case-insensitive); null when there is none.</summary>
+    Task<UserSummary?> FindUserAsync(string emailOrUsername, CancellationToken cancellationToken);
+
+    /// <summary>The accounts among these ids that still exist (deleted ones are left out), for showing who is who.</summary>
+    Task<IReadOnlyList<UserSummary>> GetUsersAsync(IReadOnlyCollection<UserId> userIds, CancellationToken cancellationToken);
 }
+
+/// <summary>How another module names a user to other users: id, username and display name; never the email.</summary>
+public sealed record UserSummary(UserId UserId, string Username, string DisplayName);
 
 /// <summary>
 /// The profile fields that steer the analysis of a user's notes. Roles use the upper-case names of docs/product.md (STUDENT,

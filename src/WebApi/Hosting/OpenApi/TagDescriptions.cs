@@ -20,6 +20,7 @@ internal sealed class TagDescriptions : IOpenApiDocumentTransformer
         ["Search"] = "Find notes by words, by meaning, or both.",
         ["Audio"] = "Upload, list, play and delete recordings.",
         ["Audio processing"] = "Transcription and analysis of a recording: status, progress events, reprocessing, transcript versions.",
+        ["Cases"] = "Cases: matters several people work on, with codes, statuses, priorities and participants with roles.",
         ["Admin"] = "Operators: users, permissions, note moderation, jobs and the audit trail (admin permissions required).",
     };
 

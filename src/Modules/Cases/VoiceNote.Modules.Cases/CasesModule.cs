@@ -1,0 +1,23 @@
+using MediatR;
+using Microsoft.Extensions.Configuration;
+using VoiceNote.Infrastructure.Modules;
+using VoiceNote.Modules.Cases.Application.Access;
+using VoiceNote.Modules.Cases.Infrastructure.Persistence;
+
+namespace VoiceNote.Modules.Cases;
+
+/// <summary>Cases and their participants (docs/product.md, Cases; ADR 0076, 0077).</summary>
+public sealed class CasesModule : IModuleInstaller
+{
+    public string Name => "Cases";
+
+    public void Install(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddModule<CasesDbContext>(Name, CasesDbContext.SchemaName, typeof(CasesModule).Assembly);
+        services.AddScoped<CaseCaller>();
+
+        // After the host's behaviours, so the check runs inside the command's transaction, once the caller is
+        // authenticated, holds the scope and sent a valid request; it lets every request but a case request pass.
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(CaseAccessBehaviour<,>));
+    }
+}

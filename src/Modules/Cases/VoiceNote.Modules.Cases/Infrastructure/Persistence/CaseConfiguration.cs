@@ -1,0 +1,80 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using VoiceNote.Modules.Cases.Domain;
+
+namespace VoiceNote.Modules.Cases.Infrastructure.Persistence;
+
+internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
+{
+    public void Configure(EntityTypeBuilder<Case> builder)
+    {
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.Id).ValueGeneratedNever();
+        builder.Property(c => c.Code).HasMaxLength(CaseLimits.CodeLength);
+        builder.HasIndex(c => c.Code).IsUnique();
+        builder.Property(c => c.Title).HasMaxLength(CaseLimits.TitleLength);
+        builder.Property(c => c.Description).HasMaxLength(CaseLimits.DescriptionLength);
+        builder.Property(c => c.StatusReason).HasMaxLength(CaseLimits.ReasonLength);
+        builder.Property(c => c.StatusCode).HasMaxLength(CaseLimits.LookupCodeLength);
+        builder.Property(c => c.PriorityCode).HasMaxLength(CaseLimits.LookupCodeLength);
+        builder.HasOne<CaseStatus>().WithMany().HasForeignKey(c => c.StatusCode).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(c => c.Priority).WithMany().HasForeignKey(c => c.PriorityCode).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(c => c.Participants).WithOne().HasForeignKey(p => p.CaseId).OnDelete(DeleteBehavior.Cascade);
+        builder.Ignore(c => c.IsClosed);
+    }
+}
+
+internal sealed class CaseParticipantConfiguration : IEntityTypeConfiguration<CaseParticipant>
+{
+    public void Configure(EntityTypeBuilder<CaseParticipant> builder)
+    {
+        builder.ToTable("participants");
+        builder.HasKey(p => new { p.CaseId, p.UserId });
+        builder.Property(p => p.Role).HasConversion<string>().HasMaxLength(16);
+        builder.Property(p => p.GrantedPermissions).HasConversion<int?>();
+        builder.Ignore(p => p.Permissions);
+
+        // A user's cases: the list starts from the caller's participant rows.
+        builder.HasIndex(p => new { p.UserId, p.CaseId });
+    }
+}
+
+internal sealed class CaseStatusConfiguration : IEntityTypeConfiguration<CaseStatus>
+{
+    public void Configure(EntityTypeBuilder<CaseStatus> builder)
+    {
+        builder.ToTable("statuses");
+        builder.HasKey(s => s.Code);
+        builder.Property(s => s.Code).HasMaxLength(CaseLimits.LookupCodeLength);
+        builder.Property(s => s.Description).HasMaxLength(500);
+        builder.HasData(
+            new CaseStatus { Code = CaseStatus.Active, Description = "Being worked on.", IsActive = true, Position = 1 },
+            new CaseStatus { Code = CaseStatus.Pending, Description = "Waiting for something or somebody.", IsActive = true, Position = 2 },
+            new CaseStatus { Code = CaseStatus.Closed, Description = "Finished; reopen it to work on it again.", IsActive = true, Position = 3 });
+    }
+}
+
+internal sealed class CasePriorityConfiguration : IEntityTypeConfiguration<CasePriority>
+{
+    public void Configure(EntityTypeBuilder<CasePriority> builder)
+    {
+        builder.ToTable("priorities");
+        builder.HasKey(p => p.Code);
+        builder.Property(p => p.Code).HasMaxLength(CaseLimits.LookupCodeLength);
+        builder.Property(p => p.Description).HasMaxLength(500);
+        builder.HasData(
+            new CasePriority { Code = CasePriority.High, Description = "Needs attention first.", Weight = 300, IsActive = true },
+            new CasePriority { Code = CasePriority.Medium, Description = "The usual.", Weight = 200, IsActive = true },
+            new CasePriority { Code = CasePriority.Low, Description = "When there is time.", Weight = 100, IsActive = true });
+    }
+}
+
+internal sealed class CaseCodeCounterConfiguration : IEntityTypeConfiguration<CaseCodeCounter>
+{
+    public void Configure(EntityTypeBuilder<CaseCodeCounter> builder)
+    {
+        builder.ToTable("code_counters");
+        builder.HasKey(c => c.Year);
+        builder.Property(c => c.Year).ValueGeneratedNever();
+    }
+}
