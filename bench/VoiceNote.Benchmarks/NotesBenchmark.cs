@@ -123,12 +123,12 @@ internal static class NotesBenchmark
         var (smallRecall, smallCount) = await RecallAsync(new UserId(smallOwner), smallQueries, forceIndex: true);
         var (smallPlannerRecall, smallPlannerCount) = await RecallAsync(new UserId(smallOwner), smallQueries, forceIndex: false);
         var smallNotes = await ScalarAsync<long>("SELECT count(*) FROM notes.notes WHERE owner_id = @u", smallOwner);
-        Report("| recall@10 against exact search (iterative scan, ef_search 100) | queries | recall | mean results |");
-        Report("|---|---|---|---|");
-        Report($"| user with {options.UserNotes:N0} notes, HNSW index forced | {recallQueries.Count} | {bigRecall.Recall:F3} | {bigCount:F1} |");
-        Report($"| user with {options.UserNotes:N0} notes, the planner's choice (what the API runs) | {recallQueries.Count} | {bigPlannerRecall.Recall:F3} | {bigPlannerCount:F1} |");
-        Report($"| user with the fewest notes ({smallNotes}), HNSW index forced | {smallQueries.Count} | {smallRecall.Recall:F3} | {smallCount:F1} |");
-        Report($"| user with the fewest notes ({smallNotes}), the planner's choice (what the API runs) | {smallQueries.Count} | {smallPlannerRecall.Recall:F3} | {smallPlannerCount:F1} |");
+        Report("| recall@10 against exact search (iterative scan, ef_search 100) | queries | recall (ids) | recall (no farther than the exact 10th) | mean results |");
+        Report("|---|---|---|---|---|");
+        Report($"| user with {options.UserNotes:N0} notes, HNSW index forced | {recallQueries.Count} | {bigRecall.Recall:F3} | {bigRecall.ByDistance:F3} | {bigCount:F1} |");
+        Report($"| user with {options.UserNotes:N0} notes, the planner's choice (what the API runs) | {recallQueries.Count} | {bigPlannerRecall.Recall:F3} | {bigPlannerRecall.ByDistance:F3} | {bigPlannerCount:F1} |");
+        Report($"| user with the fewest notes ({smallNotes}), HNSW index forced | {smallQueries.Count} | {smallRecall.Recall:F3} | {smallRecall.ByDistance:F3} | {smallCount:F1} |");
+        Report($"| user with the fewest notes ({smallNotes}), the planner's choice (what the API runs) | {smallQueries.Count} | {smallPlannerRecall.Recall:F3} | {smallPlannerRecall.ByDistance:F3} | {smallPlannerCount:F1} |");
         Report(string.Empty);
         Report($"Plan the planner picks for the big user's semantic query: `{await PlanAsync(owner, recallQueries[0])}`; for the smallest user: `{await PlanAsync(new UserId(smallOwner), recallQueries[0])}`.");
         Report(string.Empty);
@@ -272,24 +272,28 @@ internal static class NotesBenchmark
             }
         }
 
-        async Task<((double Recall, int Queries), double MeanResults)> RecallAsync(UserId who, List<string> texts, bool forceIndex)
+        // Recall by ids, and by distance: an approximate result counts when it is no farther than the exact
+        // tenth, so notes at the same distance (ties are common with the stand-in vectors: every note sharing
+        // no word with the query is at distance 1) are not misses because the two sides break the tie differently.
+        async Task<((double Recall, double ByDistance), double MeanResults)> RecallAsync(UserId who, List<string> texts, bool forceIndex)
         {
-            double total = 0;
-            double results = 0;
+            double byId = 0, byDistance = 0, results = 0;
             foreach (var text in texts)
             {
                 var vector = SyntheticVectors.Of(text);
-                var approximate = (await new NotePassageStore(dataSource).NearestAsync(
-                    who, vector, generator.Model, generator.Dimensions, 10, 2, searchOptions.EfSearch, false, CancellationToken.None, forceIndex)).Select(h => h.NoteId).ToHashSet();
+                var approximate = await new NotePassageStore(dataSource).NearestAsync(
+                    who, vector, generator.Model, generator.Dimensions, 10, 2, searchOptions.EfSearch, false, CancellationToken.None, forceIndex);
                 var exact = await ExactAsync(who, vector);
-                total += exact.Count == 0 ? 1 : exact.Count(approximate.Contains) / (double)exact.Count;
+                var ids = approximate.Select(h => h.NoteId).ToHashSet();
+                byId += exact.Count == 0 ? 1 : exact.Count(e => ids.Contains(e.Id)) / (double)exact.Count;
+                byDistance += exact.Count == 0 ? 1 : Math.Min(exact.Count, approximate.Count(h => h.Distance <= exact[^1].Distance + 1e-9)) / (double)exact.Count;
                 results += approximate.Count;
             }
 
-            return ((total / texts.Count, texts.Count), results / texts.Count);
+            return ((byId / texts.Count, byDistance / texts.Count), results / texts.Count);
         }
 
-        async Task<List<Guid>> ExactAsync(UserId who, float[] vector)
+        async Task<List<(Guid Id, double Distance)>> ExactAsync(UserId who, float[] vector)
         {
             await using var connection = await dataSource.OpenConnectionAsync();
             await using var transaction = await connection.BeginTransactionAsync();
@@ -299,21 +303,21 @@ internal static class NotesBenchmark
             // exact ten counts as a miss of the index.
             await using var command = new NpgsqlCommand(
                 """
-                SELECT p.note_id FROM notes.note_passages p JOIN notes.notes n ON n.id = p.note_id
+                SELECT p.note_id, p.embedding <=> @v FROM notes.note_passages p JOIN notes.notes n ON n.id = p.note_id
                 WHERE p.owner_id = @u AND p.model = @m AND NOT n.is_deleted
                 ORDER BY p.embedding <=> @v, p.note_id LIMIT 10
                 """, connection, transaction);
             command.Parameters.AddWithValue("u", who.Value);
             command.Parameters.AddWithValue("m", generator.Model);
             command.Parameters.AddWithValue("v", new Vector(vector));
-            var ids = new List<Guid>();
+            var hits = new List<(Guid, double)>();
             await using var reader = await command.ExecuteReaderAsync();
             while (await reader.ReadAsync())
             {
-                ids.Add(reader.GetGuid(0));
+                hits.Add((reader.GetGuid(0), reader.GetDouble(1)));
             }
 
-            return ids;
+            return hits;
         }
 
         async Task<string> PlanAsync(UserId who, string text)
