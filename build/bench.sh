@@ -3,7 +3,7 @@
 # real API (Release, `VoiceNote.WebApi.dll serve`) on 127.0.0.1 against its own database and drives it.
 #
 # Usage: build/bench.sh [notes|auth|uploads|pipeline|streams] [options]        (default: notes)
-#   notes     seeds 200,000 notes over 1,000 users plus one user with 20,000 (COPY BINARY), builds the
+#   notes     seeds 200,000 notes over 1,000 users plus one user with 20,000 and one with 50 (COPY BINARY), builds the
 #             GIN and HNSW indexes, checks recall@10 of the HNSW path against exact search, then
 #             measures lists and search through the API and the same SQL directly through Npgsql.
 #               build/bench.sh                                   the figures (several minutes)
@@ -11,6 +11,9 @@
 #               build/bench.sh --skip-seed                       again on the data of the last run
 #             --notes N --users N --user-notes N --maintenance-work-mem 512MB --workers 2
 #             --recall-queries N --deep-page N --warmup N --samples N --concurrency N --throughput N
+#             --small-user-notes N (50: one more owner, the small end of the recall check)
+#             --embed-notes N (500: notes through the local sentence model for its notes/s)
+#             Also the API's RSS before its first semantic search and with the sentence model loaded.
 #             --deep-page: the keyset page measured in the user's list (not archived or deleted, 20 a page);
 #             default 500, or the last full page when the list has fewer; a page past the data is refused
 #             before seeding.

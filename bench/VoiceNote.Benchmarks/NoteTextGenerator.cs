@@ -38,6 +38,10 @@ internal sealed class NoteTextGenerator(int seed)
         return (Capitalise(title), summary, transcript);
     }
 
+    /// <summary>The next <paramref name="count"/> notes as the text a note is embedded from (title, summary, transcript; as the seeder writes them).</summary>
+    public List<string> Take(int count) =>
+        Enumerable.Range(0, count).Select(_ => Next()).Select(n => n.Title + "\n" + n.Summary + "\n" + n.Transcript).ToList();
+
     /// <summary>A search query of two or three words of one topic.</summary>
     public string Query()
     {

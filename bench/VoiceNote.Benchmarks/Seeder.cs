@@ -16,7 +16,8 @@ internal sealed class Seeder(string connectionString, TextWriter log)
 {
     private const string Model = SyntheticVectors.Model;
 
-    public async Task<Dictionary<string, TimeSpan>> SeedAsync(Guid measuredUser, int measuredNotes, int otherUsers, int totalNotes, string maintenanceWorkMem, int parallelWorkers)
+    /// <param name="smallUserNotes">Notes of one more owner after the measured user's: the small end of the recall check (a filtered HNSW scan must still find a few notes among many).</param>
+    public async Task<Dictionary<string, TimeSpan>> SeedAsync(Guid measuredUser, int measuredNotes, int smallUserNotes, int otherUsers, int totalNotes, string maintenanceWorkMem, int parallelWorkers)
     {
         var timings = new Dictionary<string, TimeSpan>();
         // COPY writes the vector column through pgvector's Npgsql type handler.
@@ -27,6 +28,7 @@ internal sealed class Seeder(string connectionString, TextWriter log)
         await ExecuteAsync(connection, $"DROP INDEX IF EXISTS notes.{NotesSearchSchema.ModelIndexName(Model)}; DROP INDEX IF EXISTS notes.ix_notes_search_vector; TRUNCATE notes.notes CASCADE;");
 
         var owners = Enumerable.Range(0, otherUsers).Select(_ => Guid.CreateVersion7()).ToArray();
+        var smallUser = Guid.CreateVersion7();
         var clock = Stopwatch.StartNew();
         var generator = new NoteTextGenerator(seed: 42);
         var start = new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero);
@@ -40,7 +42,7 @@ internal sealed class Seeder(string connectionString, TextWriter log)
         {
             for (var i = 0; i < totalNotes; i++)
             {
-                var owner = i < measuredNotes ? measuredUser : owners[i % owners.Length];
+                var owner = i < measuredNotes ? measuredUser : i < measuredNotes + smallUserNotes ? smallUser : owners[i % owners.Length];
                 var (title, summary, transcript) = generator.Next();
                 var at = start.AddMinutes(i * 3L);
                 var text = title + "\n" + summary + "\n" + transcript;
@@ -110,7 +112,9 @@ internal sealed class Seeder(string connectionString, TextWriter log)
         timings[$"HNSW build (maintenance_work_mem {maintenanceWorkMem}, {parallelWorkers} workers)"] = clock.Elapsed;
 
         clock.Restart();
-        await ExecuteAsync(connection, "VACUUM ANALYZE notes.notes; VACUUM ANALYZE notes.note_passages");
+        // One statement a command: VACUUM cannot run inside the implicit transaction of a multi-statement batch.
+        await ExecuteAsync(connection, "VACUUM ANALYZE notes.notes");
+        await ExecuteAsync(connection, "VACUUM ANALYZE notes.note_passages");
         timings["VACUUM ANALYZE"] = clock.Elapsed;
         return timings;
     }
