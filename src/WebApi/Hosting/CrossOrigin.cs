@@ -1,3 +1,5 @@
+using VoiceNote.Infrastructure.Http;
+
 namespace VoiceNote.WebApi.Hosting;
 
 /// <summary>
@@ -10,7 +12,7 @@ internal static class CrossOrigin
     public const string Section = "Cors";
 
     private static readonly string[] RequestHeaders =
-        ["Authorization", "Content-Type", "Accept", "If-Match", "If-None-Match", "Idempotency-Key", "X-Correlation-Id", "X-Speech-Engine"];
+        ["Authorization", "Content-Type", "Accept", "If-Match", "If-None-Match", IdempotentAnswers.Header, "X-Correlation-Id", "X-Speech-Engine"];
 
     private static readonly string[] ResponseHeaders =
         ["Location", "ETag", "Link", "Retry-After", "X-Correlation-Id", "Content-Disposition", "Deprecation", "Sunset"];

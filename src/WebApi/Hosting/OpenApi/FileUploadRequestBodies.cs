@@ -46,7 +46,7 @@ internal sealed class FileUploadRequestBodies : IOpenApiOperationTransformer
 
         operation.Parameters.Add(new OpenApiParameter
         {
-            Name = "Idempotency-Key",
+            Name = IdempotentAnswers.Header,
             In = ParameterLocation.Header,
             Description = "A retried upload with the same key answers the first one's result.",
             Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 200 },

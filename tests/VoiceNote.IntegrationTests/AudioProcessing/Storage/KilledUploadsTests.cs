@@ -99,17 +99,8 @@ public sealed class KilledUploadsTests : DatabaseFixture
     private string[] TempFiles() =>
         Directory.Exists(Path.Combine(AudioFolder, "tmp")) ? Directory.GetFiles(Path.Combine(AudioFolder, "tmp"), "*.part") : [];
 
-    private async Task<HashSet<Guid>> CommittedRecordingsAsync(TestAccount account)
-    {
-        var ids = new HashSet<Guid>();
-        var count = await ScalarAsync<long>($"SELECT count(*) FROM audio.audio_files WHERE owner_id = '{account.UserId}'");
-        for (var i = 0; i < count; i++)
-        {
-            ids.Add(await ScalarAsync<Guid>($"SELECT id FROM audio.audio_files WHERE owner_id = '{account.UserId}' ORDER BY id OFFSET {i} LIMIT 1"));
-        }
-
-        return ids;
-    }
+    private async Task<HashSet<Guid>> CommittedRecordingsAsync(TestAccount account) =>
+        [.. await ScalarAsync<Guid[]>($"SELECT coalesce(array_agg(id), '{{}}') FROM audio.audio_files WHERE owner_id = '{account.UserId}'")];
 
     private static async Task<bool> IsLiveAsync(HttpClient http)
     {

@@ -37,7 +37,7 @@ internal sealed class UploadAudioEndpoint : IEndpoint
     private static async Task<IResult> UploadAsync(HttpRequest request, ISender sender, CancellationToken ct)
     {
         var received = await sender.Send(
-            new ReceiveAudio(request.Body, request.ContentType, request.ContentLength, request.Headers["Idempotency-Key"].ToString(), FieldsOf(request)), ct);
+            new ReceiveAudio(request.Body, request.ContentType, request.ContentLength, request.Headers[IdempotentAnswers.Header].ToString(), FieldsOf(request)), ct);
         if (received.IsFailure)
         {
             return ProblemResults.From(received.Error);
