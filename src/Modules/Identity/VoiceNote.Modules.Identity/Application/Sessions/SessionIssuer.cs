@@ -60,7 +60,11 @@ internal sealed class SessionIssuer(
     public async Task<Result<StartedSession>> ContinueAsync(Guid sessionId, Guid userId, Guid? refreshTokenId, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var session = await db.Sessions.FirstOrDefaultAsync(s => s.Id == sessionId && s.UserId == userId, cancellationToken);
+        // The session row is locked first, so refreshes in one session take turns: two losers of a race
+        // for one refresh token would otherwise revoke the same token rows in opposite orders and deadlock.
+        var session = (await db.Sessions
+            .FromSql($"SELECT * FROM identity.sessions WHERE id = {sessionId} AND user_id = {userId} FOR UPDATE")
+            .ToListAsync(cancellationToken)).SingleOrDefault();
         if (session is not null && refreshTokenId is { } tokenId && await db.OAuthTokens
                 .Where(t => t.Id == tokenId && t.Status == Statuses.Valid)
                 .ExecuteUpdateAsync(t => t.SetProperty(x => x.Status, Statuses.Redeemed).SetProperty(x => x.RedemptionDate, now.UtcDateTime), cancellationToken) == 0)
