@@ -16,7 +16,17 @@ public static class TransientDatabaseFailure
     public static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(5);
 
     /// <summary>Whether <paramref name="exception"/> or one of its causes says the database cannot be reached now.</summary>
-    public static bool IsTransient(Exception? exception)
+    public static bool IsTransient(Exception? exception) => AnyCause(exception, IsTransientItself);
+
+    /// <summary>
+    /// Whether the transaction lost to a concurrent one: a deadlock (40P01) or a serialization failure
+    /// (40001). The database rolled it back whole, so the same request again is safe: a 503 with a short
+    /// Retry-After for a client, a retry for a worker, never a 500.
+    /// </summary>
+    public static bool IsConcurrencyConflict(Exception? exception) =>
+        AnyCause(exception, e => e is PostgresException { SqlState: PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure });
+
+    private static bool AnyCause(Exception? exception, Func<Exception, bool> test)
     {
         var seen = 0;
         var pending = new Stack<Exception>();
@@ -29,7 +39,7 @@ public static class TransientDatabaseFailure
         while (pending.Count > 0 && seen++ < 32)
         {
             var current = pending.Pop();
-            if (IsTransientItself(current))
+            if (test(current))
             {
                 return true;
             }

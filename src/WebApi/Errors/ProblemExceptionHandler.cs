@@ -11,7 +11,8 @@ namespace VoiceNote.WebApi.Errors;
 /// Turns exceptions into problems. A bad request the framework detected (unreadable JSON, a query value
 /// of the wrong type, body too large) keeps its 4xx status, in the client's words (BadRequestProblem);
 /// a database that is away for now (restart, outage, no free connection: <see cref="TransientDatabaseFailure"/>)
-/// is a 503 with Retry-After, wherever it surfaced (a use case, the token check of authentication, an
+/// is a 503 with Retry-After, wherever it surfaced, and so is a transaction the database rolled back as
+/// the loser of a deadlock (nothing of it was saved, so sending it again is safe) (a use case, the token check of authentication, an
 /// OAuth endpoint); anything else is logged and answered as a bare 500.
 /// </summary>
 internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
@@ -19,17 +20,22 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
     /// <summary>The code of a 503 for a database that is away (and of any other framework-raised 503).</summary>
     public const string UnavailableCode = "service_unavailable";
 
+    /// <summary>The code of a 503 for a request whose transaction lost to a concurrent one and was rolled back.</summary>
+    public const string CollidedCode = "concurrent_change";
+
     /// <summary>The addresses OpenIddict answers with RFC 6749 errors, which OAuth clients read instead of problems.</summary>
     private static readonly string[] OAuthAddresses = ["/connect/token", "/connect/revoke", "/connect/introspect"];
 
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        var unavailable = TransientDatabaseFailure.IsTransient(exception);
+        var conflict = TransientDatabaseFailure.IsConcurrencyConflict(exception);
+        var unavailable = conflict || TransientDatabaseFailure.IsTransient(exception);
         var problem = exception switch
         {
             BadHttpRequestException bad => BadRequestProblem.From(bad),
             OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested => new ProblemDetails { Status = 499, Detail = "The client closed the request." },
             IOException io when StorageErrors.IsDiskFull(io) => DiskFull(),
+            _ when conflict => Collided(),
             _ when unavailable => Unavailable(),
             _ => new ProblemDetails { Status = StatusCodes.Status500InternalServerError, Detail = "An unexpected error occurred. Quote the trace id when reporting it." },
         };
@@ -37,8 +43,9 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
 
         if (status == StatusCodes.Status503ServiceUnavailable)
         {
-            // Expected while the database restarts: one line without the stack, not an error report per request.
-            logger.LogWarning("Database unavailable for {Method} {Path}: {Reason}", httpContext.Request.Method, httpContext.Request.Path, Describe(exception));
+            // Expected while the database restarts, or now and then under contention: one line without the
+            // stack, not an error report per request.
+            logger.LogWarning("{Problem} for {Method} {Path}: {Reason}", conflict ? "Concurrent change" : "Database unavailable", httpContext.Request.Method, httpContext.Request.Path, Describe(exception));
         }
         else if (status >= 500 && status != StatusCodes.Status507InsufficientStorage)
         {
@@ -99,6 +106,13 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
         Status = StatusCodes.Status503ServiceUnavailable,
         Detail = $"The service cannot reach its database right now. Try again in {RetryAfterSeconds} s.",
         Extensions = { ["code"] = UnavailableCode, ["retryAfterSeconds"] = RetryAfterSeconds },
+    };
+
+    private static ProblemDetails Collided() => new()
+    {
+        Status = StatusCodes.Status503ServiceUnavailable,
+        Detail = $"The request collided with a concurrent change and nothing of it was saved. Try again in {RetryAfterSeconds} s.",
+        Extensions = { ["code"] = CollidedCode, ["retryAfterSeconds"] = RetryAfterSeconds },
     };
 
     /// <summary>The innermost cause's type and message: the driver's words, for the operator's log only.</summary>

@@ -25,6 +25,17 @@ public sealed class DatabaseFaultTests
     public void A_server_error_is_transient_only_for_connection_class_states(string sqlState, bool transient) =>
         Assert.That(TransientDatabaseFailure.IsTransient(new PostgresException("message", "FATAL", "FATAL", sqlState)), Is.EqualTo(transient));
 
+    [TestCase("40P01", true, TestName = "40P01 deadlock is a concurrency conflict")]
+    [TestCase("40001", true, TestName = "40001 serialization failure is a concurrency conflict")]
+    [TestCase("23505", false, TestName = "23505 unique violation is not")]
+    [TestCase("08006", false, TestName = "08006 connection failure is not")]
+    public void A_lost_race_between_transactions_is_a_concurrency_conflict(string sqlState, bool conflict)
+    {
+        // As it reaches the exception handler: EF's non-retrying strategy wraps the driver's exception.
+        var wrapped = new InvalidOperationException("likely due to a transient failure", new PostgresException("message", "ERROR", "ERROR", sqlState));
+        Assert.That(TransientDatabaseFailure.IsConcurrencyConflict(wrapped), Is.EqualTo(conflict));
+    }
+
     [Test]
     public void Driver_failures_and_their_wrappers_are_transient()
     {
