@@ -11,9 +11,9 @@ namespace VoiceNote.WebApi.Errors;
 /// Turns exceptions into problems. A bad request the framework detected (unreadable JSON, a query value
 /// of the wrong type, body too large) keeps its 4xx status, in the client's words (BadRequestProblem);
 /// a database that is away for now (restart, outage, no free connection: <see cref="TransientDatabaseFailure"/>)
-/// is a 503 with Retry-After, wherever it surfaced, and so is a transaction the database rolled back as
-/// the loser of a deadlock (nothing of it was saved, so sending it again is safe) (a use case, the token check of authentication, an
-/// OAuth endpoint); anything else is logged and answered as a bare 500.
+/// is a 503 with Retry-After, wherever it surfaced (a use case, the token check of authentication, an
+/// OAuth endpoint); so is a transaction the database rolled back as the loser of a deadlock (nothing of
+/// it was saved, so sending it again is safe); anything else is logged and answered as a bare 500.
 /// </summary>
 internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
 {
