@@ -2,11 +2,13 @@ using MediatR;
 using Microsoft.Extensions.Configuration;
 using VoiceNote.Infrastructure.Modules;
 using VoiceNote.Modules.Cases.Application.Access;
+using VoiceNote.Modules.Cases.Application.Common;
+using VoiceNote.Modules.Cases.Infrastructure;
 using VoiceNote.Modules.Cases.Infrastructure.Persistence;
 
 namespace VoiceNote.Modules.Cases;
 
-/// <summary>Cases and their participants (docs/product.md, Cases; ADR 0076, 0077).</summary>
+/// <summary>Cases and their participants (docs/product.md, Cases; ADR 0076, 0077, 0081).</summary>
 public sealed class CasesModule : IModuleInstaller
 {
     public string Name => "Cases";
@@ -15,6 +17,11 @@ public sealed class CasesModule : IModuleInstaller
     {
         services.AddModule<CasesDbContext>(Name, CasesDbContext.SchemaName, typeof(CasesModule).Assembly);
         services.AddScoped<CaseCaller>();
+        services.AddOptions<CasesOptions>().Bind(configuration.GetSection(CasesOptions.Section))
+            .Validate(o => o.TrashRetentionDays >= 1 && o.TrashPurgeInterval > TimeSpan.Zero, "Cases:TrashRetentionDays must be at least 1 and Cases:TrashPurgeInterval positive.")
+            .ValidateOnStart();
+        services.AddSingleton<CaseTrashPurger>();
+        services.AddHostedService(sp => sp.GetRequiredService<CaseTrashPurger>());
 
         // After the host's behaviours, so the check runs inside the command's transaction, once the caller is
         // authenticated, holds the scope and sent a valid request; it lets every request but a case request pass.

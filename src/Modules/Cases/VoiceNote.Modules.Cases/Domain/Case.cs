@@ -7,7 +7,7 @@ namespace VoiceNote.Modules.Cases.Domain;
 /// its participants, not to one owner, so it is not <see cref="IOwnedByUser"/>: who may see it is decided
 /// by the case access check (ADR 0076).
 /// </summary>
-internal sealed class Case
+internal sealed class Case : ICreatedOnce
 {
     private Case()
     {
@@ -44,6 +44,21 @@ internal sealed class Case
     public bool IsDeleted { get; private set; }
 
     public DateTimeOffset? DeletedAt { get; private set; }
+
+    /// <summary>The Idempotency-Key the create was sent with; (creator, key) is unique, so a retry finds this case (ADR 0067).</summary>
+    public string? IdempotencyKey { get; private set; }
+
+    /// <summary>SHA-256 of that create's body, to tell a retry from another request under the same key.</summary>
+    public string? IdempotencyHash { get; private set; }
+
+    /// <summary>
+    /// The owner whose account was deleted when nobody was left to take the case over (ADR 0081): it went to
+    /// the trash with them, and comes back to them if their account is restored before it is purged.
+    /// </summary>
+    public UserId? OrphanedBy { get; private set; }
+
+    /// <summary>When the case was orphaned; equal to <see cref="DeletedAt"/> when the orphaning put it in the trash.</summary>
+    public DateTimeOffset? OrphanedAt { get; private set; }
 
     public List<CaseParticipant> Participants { get; private set; } = [];
 
@@ -111,4 +126,34 @@ internal sealed class Case
     }
 
     public void Touch(DateTimeOffset now) => UpdatedAt = now;
+
+    public void RememberCreate(string idempotencyKey, string bodyHash)
+    {
+        IdempotencyKey = idempotencyKey;
+        IdempotencyHash = bodyHash;
+    }
+
+    /// <summary>Its last owner's account went and nobody may take it over: to the trash (unless there already), kept for them.</summary>
+    public void Orphan(UserId owner, DateTimeOffset now)
+    {
+        OrphanedBy = owner;
+        OrphanedAt = now;
+        SoftDelete(now);
+    }
+
+    /// <summary>
+    /// Its orphaning owner is back: out of the trash if the orphaning put it there (not if they had trashed it
+    /// themselves before), and no longer waiting for them.
+    /// </summary>
+    public void Adopt(DateTimeOffset now)
+    {
+        if (IsDeleted && DeletedAt == OrphanedAt)
+        {
+            Restore(now);
+        }
+
+        OrphanedBy = null;
+        OrphanedAt = null;
+        Touch(now);
+    }
 }

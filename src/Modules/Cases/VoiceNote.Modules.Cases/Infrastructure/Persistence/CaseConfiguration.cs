@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using VoiceNote.Application.Idempotency;
 using VoiceNote.Modules.Cases.Domain;
 
 namespace VoiceNote.Modules.Cases.Infrastructure.Persistence;
@@ -21,6 +22,14 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         builder.HasOne(c => c.Priority).WithMany().HasForeignKey(c => c.PriorityCode).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(c => c.Participants).WithOne().HasForeignKey(p => p.CaseId).OnDelete(DeleteBehavior.Cascade);
         builder.Ignore(c => c.IsClosed);
+        builder.Property(c => c.IdempotencyKey).HasMaxLength(IdempotentRequest.MaxKeyLength);
+        builder.Property(c => c.IdempotencyHash).HasMaxLength(IdempotentRequest.HashLength);
+        builder.HasIndex(c => new { c.CreatedBy, c.IdempotencyKey }).IsUnique()
+            .HasFilter("idempotency_key IS NOT NULL").HasDatabaseName("ux_cases_creator_idempotency");
+
+        // The purge finds the trash by age; a user's restore finds the cases that waited for them.
+        builder.HasIndex(c => c.DeletedAt).HasFilter("is_deleted").HasDatabaseName("ix_cases_trash");
+        builder.HasIndex(c => c.OrphanedBy).HasFilter("orphaned_by IS NOT NULL");
     }
 }
 
@@ -34,8 +43,9 @@ internal sealed class CaseParticipantConfiguration : IEntityTypeConfiguration<Ca
         builder.Property(p => p.GrantedPermissions).HasConversion<int?>();
         builder.Ignore(p => p.Permissions);
 
-        // A user's cases: the list starts from the caller's participant rows.
-        builder.HasIndex(p => new { p.UserId, p.CaseId });
+        // A user's cases: the list starts from the caller's participant rows, and reads the role from the index alone
+        // (filter "my role"); a deleted user's rows are found by it too.
+        builder.HasIndex(p => new { p.UserId, p.CaseId }).IncludeProperties(p => p.Role);
     }
 }
 

@@ -2,14 +2,30 @@ using Microsoft.EntityFrameworkCore;
 using VoiceNote.Application.Messaging;
 using VoiceNote.Application.Paging;
 using VoiceNote.Application.Security;
+using VoiceNote.Domain.Primitives;
 using VoiceNote.Domain.Results;
 using VoiceNote.Modules.Cases.Domain;
 using VoiceNote.Modules.Cases.Infrastructure.Persistence;
+using VoiceNote.Modules.Identity.Contracts;
 
 namespace VoiceNote.Modules.Cases.Application.Cases.ListCases;
 
-/// <summary>Which of the caller's cases a list shows; null means "any". <see cref="Deleted"/> lists the trash (owners' cases only).</summary>
-internal sealed record CaseFilter(string? Status, string? Priority, CaseRole? Role, string? Text, bool Deleted);
+/// <summary>
+/// Which of the caller's cases a list shows; null means "any". <see cref="Deleted"/> lists the trash (owners' cases only).
+/// <see cref="Participant"/> is a user id or a login (username or email) of somebody else in the case; the times are
+/// from (inclusive) to (exclusive), in UTC.
+/// </summary>
+internal sealed record CaseFilter(
+    string? Status,
+    string? Priority,
+    CaseRole? Role,
+    string? Text,
+    bool Deleted,
+    string? Participant = null,
+    DateTimeOffset? CreatedFrom = null,
+    DateTimeOffset? CreatedTo = null,
+    DateTimeOffset? UpdatedFrom = null,
+    DateTimeOffset? UpdatedTo = null);
 
 /// <summary>
 /// One page of the cases the caller takes part in, heaviest priority first, then most recently changed
@@ -39,7 +55,7 @@ internal sealed record CaseCursor(int Weight, DateTimeOffset At, Guid Id)
     public DateTimeOffset At { get; init; } = At.ToUniversalTime();
 }
 
-internal sealed class ListCasesHandler(CasesDbContext db, ICurrentUser caller) : IQueryHandler<ListCases, Page<CaseListItem>>
+internal sealed class ListCasesHandler(CasesDbContext db, ICurrentUser caller, IIdentityModule identity) : IQueryHandler<ListCases, Page<CaseListItem>>
 {
     public async Task<Result<Page<CaseListItem>>> Handle(ListCases request, CancellationToken cancellationToken)
     {
@@ -48,7 +64,14 @@ internal sealed class ListCasesHandler(CasesDbContext db, ICurrentUser caller) :
             return KeysetCursor.Invalid;
         }
 
-        var mine = Matching(request.Filter);
+        var participant = await ParticipantAsync(request.Filter.Participant, cancellationToken);
+        if (request.Filter.Participant is not null && participant is null)
+        {
+            // Nobody by that login: no case has them in it. The same empty page as for a user in none of the caller's cases.
+            return new Page<CaseListItem>([], 0, request.Page.CountsTotal ? 0 : null, null);
+        }
+
+        var mine = Matching(request.Filter, participant);
         var page = mine;
         if (cursor is not null)
         {
@@ -69,7 +92,22 @@ internal sealed class ListCasesHandler(CasesDbContext db, ICurrentUser caller) :
     }
 
     /// <summary>The caller's participant rows are where the list starts: no other case can be in it.</summary>
-    private IQueryable<Membership> Matching(CaseFilter filter)
+    private async Task<UserId?> ParticipantAsync(string? participant, CancellationToken cancellationToken)
+    {
+        if (participant is null)
+        {
+            return null;
+        }
+
+        if (Guid.TryParse(participant, out var id))
+        {
+            return new UserId(id);
+        }
+
+        return (await identity.FindUserAsync(participant, cancellationToken))?.UserId;
+    }
+
+    private IQueryable<Membership> Matching(CaseFilter filter, UserId? participant)
     {
         var me = caller.Id;
         var query = db.Participants.Where(p => p.UserId == me)
@@ -91,6 +129,31 @@ internal sealed class ListCasesHandler(CasesDbContext db, ICurrentUser caller) :
         if (filter.Role is { } role)
         {
             query = query.Where(x => x.Role == role);
+        }
+
+        if (participant is { } other)
+        {
+            query = query.Where(x => db.Participants.Any(p => p.CaseId == x.Case.Id && p.UserId == other));
+        }
+
+        if (filter.CreatedFrom is { } createdFrom)
+        {
+            query = query.Where(x => x.Case.CreatedAt >= createdFrom);
+        }
+
+        if (filter.CreatedTo is { } createdTo)
+        {
+            query = query.Where(x => x.Case.CreatedAt < createdTo);
+        }
+
+        if (filter.UpdatedFrom is { } updatedFrom)
+        {
+            query = query.Where(x => x.Case.UpdatedAt >= updatedFrom);
+        }
+
+        if (filter.UpdatedTo is { } updatedTo)
+        {
+            query = query.Where(x => x.Case.UpdatedAt < updatedTo);
         }
 
         if (filter.Text is { } text)

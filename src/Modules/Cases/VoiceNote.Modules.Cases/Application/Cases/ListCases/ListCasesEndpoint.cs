@@ -15,6 +15,11 @@ internal sealed record ListCasesQuery(
     [FromQuery(Name = "priority")] string? Priority,
     [FromQuery(Name = "role")] string? Role,
     [FromQuery(Name = "q")] string? Q,
+    [FromQuery(Name = "participant")] string? Participant,
+    [FromQuery(Name = "createdFrom")] DateTimeOffset? CreatedFrom,
+    [FromQuery(Name = "createdTo")] DateTimeOffset? CreatedTo,
+    [FromQuery(Name = "updatedFrom")] DateTimeOffset? UpdatedFrom,
+    [FromQuery(Name = "updatedTo")] DateTimeOffset? UpdatedTo,
     [FromQuery(Name = "deleted")] bool? Deleted,
     [FromQuery(Name = "limit")] int? Limit,
     [FromQuery(Name = "cursor")] string? Cursor,
@@ -49,6 +54,21 @@ internal sealed record ListCasesQuery(
             errors["q"] = [$"Use at most {MaxTextLength} characters."];
         }
 
+        if (Participant is { Length: > CaseLimits.LoginLength })
+        {
+            errors["participant"] = [$"Use a user id, a username or an email of at most {CaseLimits.LoginLength} characters."];
+        }
+
+        if (CreatedFrom is { } createdFrom && CreatedTo is { } createdTo && createdTo <= createdFrom)
+        {
+            errors["createdTo"] = ["'createdTo' must be after 'createdFrom'."];
+        }
+
+        if (UpdatedFrom is { } updatedFrom && UpdatedTo is { } updatedTo && updatedTo <= updatedFrom)
+        {
+            errors["updatedTo"] = ["'updatedTo' must be after 'updatedFrom'."];
+        }
+
         if (errors.Count > 0)
         {
             return new ValidationError(errors);
@@ -59,7 +79,12 @@ internal sealed record ListCasesQuery(
             string.IsNullOrWhiteSpace(Priority) ? null : Priority.Trim().ToUpperInvariant(),
             role,
             string.IsNullOrWhiteSpace(Q) ? null : Q.Trim(),
-            Deleted ?? false);
+            Deleted ?? false,
+            string.IsNullOrWhiteSpace(Participant) ? null : Participant.Trim(),
+            CreatedFrom?.ToUniversalTime(),
+            CreatedTo?.ToUniversalTime(),
+            UpdatedFrom?.ToUniversalTime(),
+            UpdatedTo?.ToUniversalTime());
         return new ListCases(filter, new PageQuery(limit, string.IsNullOrEmpty(Cursor) ? null : Cursor, IncludeTotal ?? false));
     }
 }
@@ -75,5 +100,5 @@ internal sealed class ListCasesEndpoint : IEndpoint
             .RequireScope(ApiScopes.CasesRead)
             .WithTags("Cases")
             .WithName("listCases").Produces<Page<CaseListItem>>()
-            .WithSummary("The cases the caller takes part in: filters (status, priority, role, q on title and code, deleted), heaviest priority then most recently changed first, cursor paging");
+            .WithSummary("The cases the caller takes part in: filters (status, priority, role, participant, created and updated from/to, q on title and code, deleted), heaviest priority then most recently changed first, cursor paging");
 }

@@ -129,9 +129,27 @@ namespace VoiceNote.Modules.Cases.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(10000)")
                         .HasColumnName("description");
 
+                    b.Property<string>("IdempotencyHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("idempotency_hash");
+
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("idempotency_key");
+
                     b.Property<bool>("IsDeleted")
                         .HasColumnType("boolean")
                         .HasColumnName("is_deleted");
+
+                    b.Property<DateTimeOffset?>("OrphanedAt")
+                        .HasColumnType("timestamptz")
+                        .HasColumnName("orphaned_at");
+
+                    b.Property<Guid?>("OrphanedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("orphaned_by");
 
                     b.Property<string>("PriorityCode")
                         .IsRequired()
@@ -167,11 +185,24 @@ namespace VoiceNote.Modules.Cases.Infrastructure.Persistence.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_cases_code");
 
+                    b.HasIndex("DeletedAt")
+                        .HasDatabaseName("ix_cases_trash")
+                        .HasFilter("is_deleted");
+
+                    b.HasIndex("OrphanedBy")
+                        .HasDatabaseName("ix_cases_orphaned_by")
+                        .HasFilter("orphaned_by IS NOT NULL");
+
                     b.HasIndex("PriorityCode")
                         .HasDatabaseName("ix_cases_priority_code");
 
                     b.HasIndex("StatusCode")
                         .HasDatabaseName("ix_cases_status_code");
+
+                    b.HasIndex("CreatedBy", "IdempotencyKey")
+                        .IsUnique()
+                        .HasDatabaseName("ux_cases_creator_idempotency")
+                        .HasFilter("idempotency_key IS NOT NULL");
 
                     b.ToTable("cases", "cases");
                 });
@@ -229,6 +260,8 @@ namespace VoiceNote.Modules.Cases.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("UserId", "CaseId")
                         .HasDatabaseName("ix_participants_user_id_case_id");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("UserId", "CaseId"), new[] { "Role" });
 
                     b.ToTable("participants", "cases");
                 });
