@@ -41,6 +41,18 @@ internal static class CaseApi
         return client.SendAsync(request);
     }
 
+    /// <summary>A new note of the caller's, added to the case; its id.</summary>
+    public static async Task<Guid> NoteInCaseAsync(this HttpClient client, Guid caseId, string title, string? summary = null)
+    {
+        var created = await client.PostAsJsonAsync("/api/v1/notes", new { title, summary });
+        var body = await created.Content.ReadAsStringAsync();
+        Assert.That(created.StatusCode, Is.EqualTo(HttpStatusCode.Created), body);
+        var noteId = JsonDocument.Parse(body).RootElement.Id();
+        var attached = await client.PostAsync($"/api/v1/cases/{caseId}/notes/{noteId}", null);
+        Assert.That(attached.StatusCode, Is.EqualTo(HttpStatusCode.Created), await attached.Content.ReadAsStringAsync());
+        return noteId;
+    }
+
     /// <summary>A case with an owner and one participant per other account in <paramref name="roles"/>.</summary>
     public static async Task<Guid> CaseWithAsync(this DatabaseFixture fixture, TestAccount owner, params (TestAccount Account, string Role)[] roles)
     {

@@ -28,6 +28,7 @@ public sealed class PaginationLinkTests : DatabaseFixture
         // Searches answer the best matches (at most 50), ranked by relevance: a result, not a list to walk.
         "GET /api/v1/notes/search",
         "GET /api/v1/admin/notes/search",
+        "GET /api/v1/cases/{id}/search",
 
         // The cases' status and priority tables: a handful of rows operators add by hand (ADR 0077's sibling tables).
         "GET /api/v1/cases/statuses",

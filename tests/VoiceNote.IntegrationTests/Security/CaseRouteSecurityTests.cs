@@ -35,6 +35,14 @@ public sealed class CaseRouteSecurityTests : DatabaseFixture
         ["POST /api/v1/cases/{id}/reopen"] = new { reason = "Again" },
         ["POST /api/v1/cases/{id}/participants"] = new { login = _newcomer.Username, role = "VIEWER" },
         ["PUT /api/v1/cases/{id}/participants/{userId}"] = new { role = "EDITOR" },
+        ["POST /api/v1/cases/{id}/notes"] = new { title = "Witness statement", summary = "Saw the crane tip over at noon." },
+        ["PATCH /api/v1/cases/{id}/notes/{noteId}"] = new { title = "Witness statement, corrected" },
+    };
+
+    /// <summary>A valid query string for the routes that need one.</summary>
+    private static readonly Dictionary<string, string> Queries = new(StringComparer.Ordinal)
+    {
+        ["GET /api/v1/cases/{id}/search"] = "?q=crane",
     };
 
     [OneTimeSetUp]
@@ -66,6 +74,9 @@ public sealed class CaseRouteSecurityTests : DatabaseFixture
             var caseId = await this.CaseWithAsync(_owner, (_coOwner, "OWNER"), (_viewer, "VIEWER"), (_removed, "EDITOR"));
             await owner.RemoveAsync(caseId, _removed.UserId);
 
+            // The note a route acts on: the owner's, in the case (adding it again is a 200).
+            var noteId = route.Pattern.Contains("{noteId}", StringComparison.Ordinal) ? await owner.NoteInCaseAsync(caseId, "Crane inspection log") : Guid.Empty;
+
             var isRead = route.Method == "GET";
             var expected = new (string Who, HttpClient Client, Func<int, bool> Allowed, string Want)[]
             {
@@ -78,7 +89,7 @@ public sealed class CaseRouteSecurityTests : DatabaseFixture
             var answers = new List<string>();
             foreach (var (who, client, allowed, want) in expected)
             {
-                using var request = RequestFor(route, caseId, failures);
+                using var request = RequestFor(route, caseId, noteId, failures);
                 if (request is null)
                 {
                     break;
@@ -123,7 +134,7 @@ public sealed class CaseRouteSecurityTests : DatabaseFixture
 
     private static bool Is2xx(int status) => status is >= 200 and < 300;
 
-    private HttpRequestMessage? RequestFor(RouteCall route, Guid caseId, List<string> failures)
+    private HttpRequestMessage? RequestFor(RouteCall route, Guid caseId, Guid noteId, List<string> failures)
     {
         var path = new StringBuilder();
         foreach (var segment in route.Endpoint.RoutePattern.PathSegments)
@@ -139,6 +150,9 @@ public sealed class CaseRouteSecurityTests : DatabaseFixture
                     case RoutePatternParameterPart { Name: "id" }:
                         path.Append(caseId);
                         break;
+                    case RoutePatternParameterPart { Name: "noteId" }:
+                        path.Append(noteId);
+                        break;
                     case RoutePatternParameterPart { Name: "userId" }:
                         // The participant a route acts on: the co-owner, whom the owner may change or remove.
                         path.Append(_coOwner.UserId);
@@ -150,7 +164,7 @@ public sealed class CaseRouteSecurityTests : DatabaseFixture
             }
         }
 
-        var request = new HttpRequestMessage(new HttpMethod(route.Method), path.ToString());
+        var request = new HttpRequestMessage(new HttpMethod(route.Method), path + Queries.GetValueOrDefault(route.Name, string.Empty));
         if (route.HasBody)
         {
             if (!Bodies.TryGetValue(route.Name, out var body))

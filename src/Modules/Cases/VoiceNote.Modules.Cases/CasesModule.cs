@@ -8,7 +8,7 @@ using VoiceNote.Modules.Cases.Infrastructure.Persistence;
 
 namespace VoiceNote.Modules.Cases;
 
-/// <summary>Cases and their participants (docs/product.md, Cases; ADR 0076, 0077, 0081).</summary>
+/// <summary>Cases, their participants and their notes (docs/product.md, Cases; ADR 0076, 0077, 0080, 0081).</summary>
 public sealed class CasesModule : IModuleInstaller
 {
     public string Name => "Cases";

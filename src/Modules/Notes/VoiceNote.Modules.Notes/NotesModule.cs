@@ -8,6 +8,8 @@ using VoiceNote.Modules.Notes.Application.Common;
 using VoiceNote.Modules.Notes.Application.Search;
 using VoiceNote.Modules.Notes.Application.Search.EmbedNote;
 using VoiceNote.Modules.Notes.Application.Search.Reembed;
+using VoiceNote.Modules.Notes.Application.Sharing;
+using VoiceNote.Modules.Notes.Contracts;
 using VoiceNote.Modules.Notes.Infrastructure.Embeddings;
 using VoiceNote.Modules.Notes.Infrastructure.Persistence;
 using VoiceNote.Modules.Notes.Infrastructure.Search;
@@ -33,6 +35,7 @@ public sealed class NotesModule : IModuleInstaller
         services.AddScoped<NotePassageStore>();
         services.AddScoped<NoteEmbedder>();
         services.AddScoped<ReembedAllNotes>();
+        services.AddScoped<INotesModule, NotesFacade>();
         services.AddSingleton<ReembedRunner>();
         services.AddSingleton<ICliVerb, ReembedNotesVerb>();
         services.AddScoped<IStartupTask, ReembedOnStart>();

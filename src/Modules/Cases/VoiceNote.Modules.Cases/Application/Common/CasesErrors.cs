@@ -27,4 +27,12 @@ internal static class CasesErrors
 
     /// <summary>Only owners name owners and change or remove them; a participant manager handles the other roles.</summary>
     public static readonly Error OwnersOnly = Error.Forbidden("cases.owners_only", "Only an owner of the case may give, change or take the owner role.");
+
+    /// <summary>The case has no such note linked (or a note of somebody who no longer takes part in it).</summary>
+    public static readonly Error NoteNotFound = Error.NotFound("cases.note_not_found", "This case has no such note.");
+
+    /// <summary>Only the caller's own notes can be added to a case: another user's note is not found, exactly as in Notes.</summary>
+    public static readonly Error OwnNoteNotFound = Error.NotFound("notes.not_found", "No such note.");
+
+    public static readonly Error NoteInTrash = Error.Conflict("cases.note_in_trash", "The note is in its owner's trash; it must be restored first.");
 }

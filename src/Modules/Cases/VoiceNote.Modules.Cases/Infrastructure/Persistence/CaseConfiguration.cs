@@ -88,3 +88,18 @@ internal sealed class CaseCodeCounterConfiguration : IEntityTypeConfiguration<Ca
         builder.Property(c => c.Year).ValueGeneratedNever();
     }
 }
+
+internal sealed class CaseNoteConfiguration : IEntityTypeConfiguration<CaseNote>
+{
+    public void Configure(EntityTypeBuilder<CaseNote> builder)
+    {
+        builder.ToTable("case_notes");
+        builder.HasKey(n => new { n.CaseId, n.NoteId });
+        builder.HasOne<Case>().WithMany().HasForeignKey(n => n.CaseId).OnDelete(DeleteBehavior.Cascade);
+
+        // A case's notes, newest first (keyset paging); a purged note's links; a leaving participant's notes.
+        builder.HasIndex(n => new { n.CaseId, n.AddedAt, n.NoteId });
+        builder.HasIndex(n => n.NoteId);
+        builder.HasIndex(n => new { n.CaseId, n.OwnerId });
+    }
+}

@@ -17,6 +17,8 @@ internal sealed class CasesDbContext(DbContextOptions<CasesDbContext> options, I
 
     public DbSet<CaseParticipant> Participants => Set<CaseParticipant>();
 
+    public DbSet<CaseNote> Notes => Set<CaseNote>();
+
     public DbSet<CaseStatus> Statuses => Set<CaseStatus>();
 
     public DbSet<CasePriority> Priorities => Set<CasePriority>();

@@ -113,9 +113,13 @@ internal sealed class NotePassageStore(NpgsqlDataSource dataSource)
     /// Makes the planner take the HNSW index even where it would compute every distance of the owner's
     /// passages (exact, and cheaper for small owners); only recall checks use it, to measure the index itself.
     /// </param>
+    /// <param name="within">
+    /// When given, only these notes' passages (of any owner): a case's (docs/decisions/0080). Their distances are
+    /// all computed (the primary key finds the passages; a case holds few notes), so the result is exact.
+    /// </param>
     public async Task<List<PassageHit>> NearestAsync(
         UserId? owner, float[] vector, string model, int dimensions, int limit, double maxDistance, int efSearch, bool includeDeleted, CancellationToken cancellationToken,
-        bool forceIndex = false)
+        bool forceIndex = false, IReadOnlyCollection<Guid>? within = null)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -125,9 +129,17 @@ internal sealed class NotePassageStore(NpgsqlDataSource dataSource)
             await settings.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        await using var command = new NpgsqlCommand(NearestSql(owner is not null, model, dimensions, includeDeleted), connection, transaction);
+        await using var command = new NpgsqlCommand(NearestSql(owner is not null, model, dimensions, includeDeleted, within is not null), connection, transaction);
         command.Parameters.AddWithValue("q", new Vector(vector));
-        command.Parameters.AddWithValue("candidates", Candidates(limit));
+        if (within is null)
+        {
+            command.Parameters.AddWithValue("candidates", Candidates(limit));
+        }
+        else
+        {
+            command.Parameters.AddWithValue("within", within.ToArray());
+        }
+
         if (owner is { } id)
         {
             command.Parameters.Add(new NpgsqlParameter("owner", NpgsqlDbType.Uuid) { Value = id.Value });
@@ -156,9 +168,22 @@ internal sealed class NotePassageStore(NpgsqlDataSource dataSource)
     internal static int Candidates(int limit) => Math.Max(limit * 4, 40);
 
     /// <summary>The nearest-passages query (tests read its plan).</summary>
-    internal static string NearestSql(bool byOwner, string model, int dimensions, bool includeDeleted)
+    internal static string NearestSql(bool byOwner, string model, int dimensions, bool includeDeleted, bool withinNotes = false)
     {
         var expression = NotesSearchSchema.VectorExpression(dimensions, "p.");
+        if (withinNotes)
+        {
+            // A given set of notes (a case's) is small: each note's best passage by every distance, never through the HNSW
+            // index, whose filtered scan can stop before it reaches a small set's passages (docs/decisions/0072).
+            return $"""
+                SELECT DISTINCT ON (p.note_id) p.note_id, {expression} <=> @q::vector({dimensions}) AS distance, p.text, p.start_ms, p.end_ms
+                FROM {Table} p JOIN {NotesSearchSchema.Schema}.{NotesSearchSchema.Table} n ON n.id = p.note_id
+                WHERE p.model = {NotesSearchSchema.ModelLiteral(model)} AND p.note_id = ANY(@within) {(byOwner ? "AND p.owner_id = @owner" : string.Empty)}
+                      {(includeDeleted ? string.Empty : "AND NOT n.is_deleted")}
+                ORDER BY p.note_id, distance
+                """;
+        }
+
         return $"""
             WITH nearest AS MATERIALIZED (
                 SELECT p.note_id, p.text, p.start_ms, p.end_ms, {expression} <=> @q::vector({dimensions}) AS distance

@@ -33,7 +33,8 @@ internal sealed record SearchRow(
 /// <summary>
 /// The search queries. Full text runs as SQL through Npgsql because EF does not map the generated
 /// tsvector (docs/decisions/0021); search by meaning is over passages (NotePassageStore, docs/decisions/0072). Every query takes the owner: user searches pass the caller and see only
-/// their own notes; only admin use cases pass null (all owners). Trashed notes are left out unless an
+/// their own notes; only admin use cases pass null (all owners), and a search within a case passes null with the
+/// case's note ids, which the Cases module vouches for (docs/decisions/0080). Trashed notes are left out unless an
 /// admin asks for them.
 /// </summary>
 internal sealed partial class NoteSearchStore(NpgsqlDataSource dataSource)
@@ -44,7 +45,9 @@ internal sealed partial class NoteSearchStore(NpgsqlDataSource dataSource)
     private const string HeadlineOptions = "StartSel=<mark>, StopSel=</mark>, MaxFragments=2, MaxWords=24, MinWords=8, FragmentDelimiter=\" … \"";
 
     /// <summary>Notes whose text matches, best first (ts_rank_cd, normalised to 0..1).</summary>
-    public async Task<List<(Guid Id, double Rank)>> MatchTextAsync(UserId? owner, string query, WordMatch match, int limit, bool includeDeleted, CancellationToken cancellationToken)
+    /// <param name="within">When given, only these notes (of any owner) are looked at: a case's (docs/decisions/0080).</param>
+    public async Task<List<(Guid Id, double Rank)>> MatchTextAsync(
+        UserId? owner, string query, WordMatch match, int limit, bool includeDeleted, IReadOnlyCollection<Guid>? within, CancellationToken cancellationToken)
     {
         if (TsQuery(query, match) is not { } tsquery)
         {
@@ -54,7 +57,7 @@ internal sealed partial class NoteSearchStore(NpgsqlDataSource dataSource)
         var sql = $"""
             SELECT n.id, ts_rank_cd(n.search_vector, q, 32) AS rank
             FROM {Table} n, {tsquery.Sql} q
-            WHERE n.search_vector @@ q {OwnerClause(owner)} {DeletedClause(includeDeleted)}
+            WHERE n.search_vector @@ q {OwnerClause(owner)} {WithinClause(within)} {DeletedClause(includeDeleted)}
             ORDER BY rank DESC, n.id
             LIMIT @limit
             """;
@@ -62,6 +65,7 @@ internal sealed partial class NoteSearchStore(NpgsqlDataSource dataSource)
         command.Parameters.AddWithValue("q", tsquery.Text);
         command.Parameters.AddWithValue("limit", limit);
         AddOwner(command, owner);
+        AddWithin(command, within);
         var hits = new List<(Guid, double)>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -149,6 +153,16 @@ internal sealed partial class NoteSearchStore(NpgsqlDataSource dataSource)
     private const string Table = $"{NotesSearchSchema.Schema}.{NotesSearchSchema.Table}";
 
     private static string OwnerClause(UserId? owner) => owner is null ? string.Empty : "AND n.owner_id = @owner";
+
+    private static string WithinClause(IReadOnlyCollection<Guid>? within) => within is null ? string.Empty : "AND n.id = ANY(@within)";
+
+    private static void AddWithin(NpgsqlCommand command, IReadOnlyCollection<Guid>? within)
+    {
+        if (within is not null)
+        {
+            command.Parameters.AddWithValue("within", within.ToArray());
+        }
+    }
 
     private static string DeletedClause(bool includeDeleted) => includeDeleted ? string.Empty : "AND NOT n.is_deleted";
 

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using VoiceNote.Application.Messaging;
 using VoiceNote.Application.Security;
 using VoiceNote.Domain.Primitives;
@@ -39,7 +40,10 @@ internal sealed class RemoveParticipantHandler(CasesDbContext db, CaseCaller cal
     }
 }
 
-/// <summary>Removing and leaving end the same way: the row goes, unless it is the case's last owner.</summary>
+/// <summary>
+/// Removing and leaving end the same way: the row goes, unless it is the case's last owner, and the notes of theirs
+/// that were in the case leave with them (docs/decisions/0080): nothing of theirs stays shared where they cannot see.
+/// </summary>
 internal static class ParticipantExit
 {
     public static async Task<Result> RemoveAsync(CasesDbContext db, Case left, CaseParticipant participant, UserId by, TimeProvider clock, CancellationToken cancellationToken)
@@ -51,6 +55,7 @@ internal static class ParticipantExit
 
         var now = clock.NowForDatabase();
         db.Participants.Remove(participant);
+        await db.Notes.Where(n => n.CaseId == left.Id && n.OwnerId == participant.UserId).ExecuteDeleteAsync(cancellationToken);
         left.Touch(now);
         db.Publish(new CaseParticipantChanged(left.Id, participant.UserId.Value, by.Value, Role: null, now));
         return Result.Success();

@@ -223,6 +223,43 @@ namespace VoiceNote.Modules.Cases.Infrastructure.Persistence.Migrations
                     b.ToTable("code_counters", "cases");
                 });
 
+            modelBuilder.Entity("VoiceNote.Modules.Cases.Domain.CaseNote", b =>
+                {
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<Guid>("NoteId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("note_id");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamptz")
+                        .HasColumnName("added_at");
+
+                    b.Property<Guid>("AddedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("added_by");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_id");
+
+                    b.HasKey("CaseId", "NoteId")
+                        .HasName("pk_case_notes");
+
+                    b.HasIndex("NoteId")
+                        .HasDatabaseName("ix_case_notes_note_id");
+
+                    b.HasIndex("CaseId", "OwnerId")
+                        .HasDatabaseName("ix_case_notes_case_id_owner_id");
+
+                    b.HasIndex("CaseId", "AddedAt", "NoteId")
+                        .HasDatabaseName("ix_case_notes_case_id_added_at_note_id");
+
+                    b.ToTable("case_notes", "cases");
+                });
+
             modelBuilder.Entity("VoiceNote.Modules.Cases.Domain.CaseParticipant", b =>
                 {
                     b.Property<Guid>("CaseId")
@@ -383,6 +420,16 @@ namespace VoiceNote.Modules.Cases.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_cases_statuses_status_code");
 
                     b.Navigation("Priority");
+                });
+
+            modelBuilder.Entity("VoiceNote.Modules.Cases.Domain.CaseNote", b =>
+                {
+                    b.HasOne("VoiceNote.Modules.Cases.Domain.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_notes_cases_case_id");
                 });
 
             modelBuilder.Entity("VoiceNote.Modules.Cases.Domain.CaseParticipant", b =>

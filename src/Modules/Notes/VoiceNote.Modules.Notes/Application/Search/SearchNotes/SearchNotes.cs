@@ -84,10 +84,14 @@ internal sealed class SearchNotesHandler(
     }
 }
 
-/// <summary>The search itself, shared by the user's search and the admin's (which passes no owner).</summary>
+/// <summary>
+/// The search itself, shared by the user's search, the admin's (which passes no owner) and the search within a case
+/// (no owner, and <see cref="Request.Within"/> the case's notes, which the Cases module vouches for; docs/decisions/0080).
+/// </summary>
 internal static class NoteSearch
 {
-    internal sealed record Request(UserId? Owner, string Query, SearchMode Mode, int Limit, bool IncludeDeleted);
+    /// <param name="Within">When given, only these notes are searched, whoever owns them.</param>
+    internal sealed record Request(UserId? Owner, string Query, SearchMode Mode, int Limit, bool IncludeDeleted, IReadOnlyCollection<Guid>? Within = null);
 
     public static async Task<Result<SearchResultsDto>> RunAsync(
         Request request,
@@ -98,14 +102,19 @@ internal static class NoteSearch
         NotesSearchOptions options,
         CancellationToken cancellationToken)
     {
-        var (owner, query, mode, limit) = (request.Owner, request.Query, request.Mode, request.Limit);
+        var (owner, query, mode, limit, within) = (request.Owner, request.Query, request.Mode, request.Limit, request.Within);
+        if (within is { Count: 0 })
+        {
+            return new SearchResultsDto(mode, query, mode != SearchMode.Text, generator.Model, []);
+        }
+
         var pool = mode == SearchMode.Hybrid ? Math.Max(options.HybridCandidates, limit) : limit;
         var textMatch = mode == SearchMode.Text ? WordMatch.AllWords : WordMatch.AnyWord;
 
         List<(Guid Id, double Rank)> text = [];
         if (mode != SearchMode.Semantic)
         {
-            text = await store.MatchTextAsync(owner, query, textMatch, pool, request.IncludeDeleted, cancellationToken);
+            text = await store.MatchTextAsync(owner, query, textMatch, pool, request.IncludeDeleted, within, cancellationToken);
         }
 
         List<PassageHit> semantic = [];
@@ -122,7 +131,7 @@ internal static class NoteSearch
 
                 // A query without a single word has no direction (a zero vector): nothing is near it.
                 semantic = vector.Value.All(v => v == 0) ? [] : await passages.NearestAsync(
-                    owner, vector.Value, generator.Model, generator.Dimensions, pool, 1 - options.MinSimilarity, options.EfSearch, request.IncludeDeleted, cancellationToken);
+                    owner, vector.Value, generator.Model, generator.Dimensions, pool, 1 - options.MinSimilarity, options.EfSearch, request.IncludeDeleted, cancellationToken, within: within);
             }
             catch (EmbeddingUnavailableException) when (mode == SearchMode.Hybrid)
             {
