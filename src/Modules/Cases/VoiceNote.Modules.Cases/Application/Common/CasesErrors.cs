@@ -27,4 +27,15 @@ internal static class CasesErrors
 
     /// <summary>Only owners name owners and change or remove them; a participant manager handles the other roles.</summary>
     public static readonly Error OwnersOnly = Error.Forbidden("cases.owners_only", "Only an owner of the case may give, change or take the owner role.");
+
+    /// <summary>The recording is not in this case, or is another user's (attaching): the same answer either way.</summary>
+    public static readonly Error RecordingNotFound = Error.NotFound("cases.recording_not_found", "No such recording in this case.");
+
+    public static readonly Error VersionNotFound = Error.NotFound("cases.version_not_found", "No such version of this recording.");
+
+    /// <summary>Uploaded into the case, the recording is the case's: it goes with the case, it is not detached.</summary>
+    public static readonly Error RecordingStoredHere = Error.Conflict("cases.recording_stored_here", "This recording was uploaded into the case and stays with it; only attached recordings are detached.");
+
+    /// <summary>Only the recording's owner, or somebody who may edit the case, takes a recording out of it.</summary>
+    public static readonly Error NotYourRecording = Error.Forbidden("cases.not_your_recording", "Only the recording's owner or an editor of the case may detach it.");
 }

@@ -17,6 +17,10 @@ internal sealed class CasesDbContext(DbContextOptions<CasesDbContext> options, I
 
     public DbSet<CaseParticipant> Participants => Set<CaseParticipant>();
 
+    public DbSet<CaseRecording> Recordings => Set<CaseRecording>();
+
+    public DbSet<RecordingVersion> Versions => Set<RecordingVersion>();
+
     public DbSet<CaseStatus> Statuses => Set<CaseStatus>();
 
     public DbSet<CasePriority> Priorities => Set<CasePriority>();
