@@ -30,16 +30,16 @@ internal sealed record CaseRecordingDto(
 internal sealed record CaseRecordingUploaded(CaseRecordingDto Recording, bool Created);
 
 /// <summary>One transcription of a case recording; the latest is current.</summary>
-internal sealed record TranscriptVersionDto(int Version, string Engine, string Language, Guid StartedBy, DateTimeOffset CreatedAt, bool IsCurrent, string Text)
+internal sealed record CaseTranscriptVersionDto(int Version, string Engine, string Language, Guid StartedBy, DateTimeOffset CreatedAt, bool IsCurrent, string Text)
 {
-    public static TranscriptVersionDto From(RecordingVersion v, int current) =>
+    public static CaseTranscriptVersionDto From(RecordingVersion v, int current) =>
         new(v.Number, ApiNames.UpperSnake(v.Engine), v.Language, v.StartedBy, v.CreatedAt, v.Number == current, v.Text ?? string.Empty);
 }
 
 /// <summary>One analysis of a case recording, numbered as the transcript it analysed; the latest is current.</summary>
-internal sealed record AnalysisVersionDto(int Version, string Engine, string Language, Guid StartedBy, DateTimeOffset CreatedAt, bool IsCurrent, CaseAnalysis Result)
+internal sealed record CaseAnalysisVersionDto(int Version, string Engine, string Language, Guid StartedBy, DateTimeOffset CreatedAt, bool IsCurrent, CaseAnalysis Result)
 {
-    public static AnalysisVersionDto From(RecordingVersion v, int current) =>
+    public static CaseAnalysisVersionDto From(RecordingVersion v, int current) =>
         new(v.Number, v.Engine, v.Language, v.StartedBy, v.CreatedAt, v.Number == current, CaseAnalysis.Read(v.Result ?? "{}"));
 }
 

@@ -11,14 +11,14 @@ namespace VoiceNote.Modules.Cases.Application.Recordings.Versions.GetAnalysisVer
 /// <summary>One analysis of a case recording, numbered as the transcript it analysed.</summary>
 [Requires(Scope = ApiScopes.CasesRead)]
 [CaseAccess(CasePermission.SeeAnalyses)]
-internal sealed record GetAnalysisVersion(Guid CaseId, Guid AudioId, int Version) : IQuery<AnalysisVersionDto>, ICaseRequest;
+internal sealed record GetAnalysisVersion(Guid CaseId, Guid AudioId, int Version) : IQuery<CaseAnalysisVersionDto>, ICaseRequest;
 
-internal sealed class GetAnalysisVersionHandler(CasesDbContext db) : IQueryHandler<GetAnalysisVersion, AnalysisVersionDto>
+internal sealed class GetAnalysisVersionHandler(CasesDbContext db) : IQueryHandler<GetAnalysisVersion, CaseAnalysisVersionDto>
 {
-    public async Task<Result<AnalysisVersionDto>> Handle(GetAnalysisVersion request, CancellationToken cancellationToken)
+    public async Task<Result<CaseAnalysisVersionDto>> Handle(GetAnalysisVersion request, CancellationToken cancellationToken)
     {
         var found = await db.OneAsync(request.CaseId, request.AudioId, RecordingVersionKind.Analysis, request.Version, cancellationToken);
-        return found.IsFailure ? found.Error : AnalysisVersionDto.From(found.Value.Version, found.Value.Current);
+        return found.IsFailure ? found.Error : CaseAnalysisVersionDto.From(found.Value.Version, found.Value.Current);
     }
 }
 
@@ -28,6 +28,6 @@ internal sealed class GetAnalysisVersionEndpoint : IEndpoint
         routes.V1.MapGet("/cases/{id}/recordings/{audioId}/analyses/{version:int}", async (Guid id, Guid audioId, int version, ISender sender, CancellationToken ct) =>
                 (await sender.Send(new GetAnalysisVersion(id, audioId, version), ct)).ToOk())
             .RequireScope(ApiScopes.CasesRead).WithTags("Cases")
-            .WithName("getCaseAnalysisVersion").Produces<AnalysisVersionDto>()
+            .WithName("getCaseAnalysisVersion").Produces<CaseAnalysisVersionDto>()
             .WithSummary("One analysis of a case recording, by version number");
 }

@@ -11,14 +11,14 @@ namespace VoiceNote.Modules.Cases.Application.Recordings.Versions.GetTranscriptV
 /// <summary>One transcription of a case recording, by its version number.</summary>
 [Requires(Scope = ApiScopes.CasesRead)]
 [CaseAccess(CasePermission.Read)]
-internal sealed record GetTranscriptVersion(Guid CaseId, Guid AudioId, int Version) : IQuery<TranscriptVersionDto>, ICaseRequest;
+internal sealed record GetTranscriptVersion(Guid CaseId, Guid AudioId, int Version) : IQuery<CaseTranscriptVersionDto>, ICaseRequest;
 
-internal sealed class GetTranscriptVersionHandler(CasesDbContext db) : IQueryHandler<GetTranscriptVersion, TranscriptVersionDto>
+internal sealed class GetTranscriptVersionHandler(CasesDbContext db) : IQueryHandler<GetTranscriptVersion, CaseTranscriptVersionDto>
 {
-    public async Task<Result<TranscriptVersionDto>> Handle(GetTranscriptVersion request, CancellationToken cancellationToken)
+    public async Task<Result<CaseTranscriptVersionDto>> Handle(GetTranscriptVersion request, CancellationToken cancellationToken)
     {
         var found = await db.OneAsync(request.CaseId, request.AudioId, RecordingVersionKind.Transcript, request.Version, cancellationToken);
-        return found.IsFailure ? found.Error : TranscriptVersionDto.From(found.Value.Version, found.Value.Current);
+        return found.IsFailure ? found.Error : CaseTranscriptVersionDto.From(found.Value.Version, found.Value.Current);
     }
 }
 
@@ -28,6 +28,6 @@ internal sealed class GetTranscriptVersionEndpoint : IEndpoint
         routes.V1.MapGet("/cases/{id}/recordings/{audioId}/transcripts/{version:int}", async (Guid id, Guid audioId, int version, ISender sender, CancellationToken ct) =>
                 (await sender.Send(new GetTranscriptVersion(id, audioId, version), ct)).ToOk())
             .RequireScope(ApiScopes.CasesRead).WithTags("Cases")
-            .WithName("getCaseTranscriptVersion").Produces<TranscriptVersionDto>()
+            .WithName("getCaseTranscriptVersion").Produces<CaseTranscriptVersionDto>()
             .WithSummary("One transcription of a case recording, by version number");
 }

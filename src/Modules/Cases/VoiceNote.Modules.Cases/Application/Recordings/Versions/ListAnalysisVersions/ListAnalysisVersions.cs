@@ -13,17 +13,17 @@ namespace VoiceNote.Modules.Cases.Application.Recordings.Versions.ListAnalysisVe
 /// <summary>Every analysis of a case recording, newest first, for participants who may see analyses.</summary>
 [Requires(Scope = ApiScopes.CasesRead)]
 [CaseAccess(CasePermission.SeeAnalyses)]
-internal sealed record ListAnalysisVersions(Guid CaseId, Guid AudioId, PageQuery Page) : IQuery<Page<AnalysisVersionDto>>, ICaseRequest;
+internal sealed record ListAnalysisVersions(Guid CaseId, Guid AudioId, PageQuery Page) : IQuery<Page<CaseAnalysisVersionDto>>, ICaseRequest;
 
 internal sealed class ListAnalysisVersionsValidator : AbstractValidator<ListAnalysisVersions>
 {
     public ListAnalysisVersionsValidator() => RuleFor(q => q.Page).ValidPage();
 }
 
-internal sealed class ListAnalysisVersionsHandler(CasesDbContext db) : IQueryHandler<ListAnalysisVersions, Page<AnalysisVersionDto>>
+internal sealed class ListAnalysisVersionsHandler(CasesDbContext db) : IQueryHandler<ListAnalysisVersions, Page<CaseAnalysisVersionDto>>
 {
-    public Task<Result<Page<AnalysisVersionDto>>> Handle(ListAnalysisVersions request, CancellationToken cancellationToken) =>
-        db.PageAsync(request.CaseId, request.AudioId, RecordingVersionKind.Analysis, request.Page, AnalysisVersionDto.From, cancellationToken);
+    public Task<Result<Page<CaseAnalysisVersionDto>>> Handle(ListAnalysisVersions request, CancellationToken cancellationToken) =>
+        db.PageAsync(request.CaseId, request.AudioId, RecordingVersionKind.Analysis, request.Page, CaseAnalysisVersionDto.From, cancellationToken);
 }
 
 internal sealed class ListAnalysisVersionsEndpoint : IEndpoint
@@ -32,6 +32,6 @@ internal sealed class ListAnalysisVersionsEndpoint : IEndpoint
         routes.V1.MapGet("/cases/{id}/recordings/{audioId}/analyses", async (Guid id, Guid audioId, [AsParameters] PageParameters paging, HttpContext http, ISender sender, CancellationToken ct) =>
                 (await sender.Send(new ListAnalysisVersions(id, audioId, paging.ToQuery()), ct)).ToPagedOk(http))
             .RequireScope(ApiScopes.CasesRead).WithTags("Cases")
-            .WithName("listCaseAnalysisVersions").Produces<Page<AnalysisVersionDto>>()
+            .WithName("listCaseAnalysisVersions").Produces<Page<CaseAnalysisVersionDto>>()
             .WithSummary("Every analysis of a case recording (summary, tasks, key moments, sentiment), newest first");
 }
