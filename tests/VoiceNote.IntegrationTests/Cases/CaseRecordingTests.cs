@@ -245,6 +245,37 @@ public sealed class CaseRecordingTests : DatabaseFixture
         });
     }
 
+    [Test]
+    public async Task A_purged_case_takes_the_recordings_stored_in_it_and_their_files_and_leaves_attached_ones_in_their_owners_library()
+    {
+        var owner = await this.CreateAccountAsync("case_purge_owner");
+        using var ownerClient = this.ClientFor(owner);
+        var caseId = (await ownerClient.CreateCaseAsync("To be purged")).Id();
+        var (status, stored) = await UploadIntoCaseAsync(ownerClient, caseId, await SpeechSamples.DentistAsAsync("flac"));
+        Assert.That(status, Is.EqualTo(HttpStatusCode.Created), stored.ToString());
+        var storedId = stored.GetProperty("audioId").GetGuid();
+        var (_, library) = await ownerClient.UploadAsync(await SpeechSamples.DentistWavAsync());
+        await NotesApi.ExpectAsync(await ownerClient.PostAsync($"/api/v1/cases/{caseId}/recordings/{library.Id()}", null), HttpStatusCode.Created);
+        var storedFile = Path.Combine(Api.StorageRoot, "audio", "cases", caseId.ToString(), $"{storedId}.flac");
+        Assert.That(File.Exists(storedFile), Is.True);
+
+        // Delivered twice, as two events: the second finds nothing left to delete.
+        var inbox = Api.Services.GetRequiredService<VoiceNote.Infrastructure.Outbox.InboxInvoker>();
+        var handler = typeof(VoiceNote.Modules.AudioProcessing.Application.Cases.PurgeCaseRecordings.DeleteRecordingsOfPurgedCase);
+        foreach (var _ in new[] { 1, 2 })
+        {
+            Assert.That(await inbox.InvokeAsync(handler, new VoiceNote.Modules.Cases.Contracts.CasePurged(caseId, DateTimeOffset.UtcNow), CancellationToken.None), Is.True);
+        }
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That((await ownerClient.GetAsync($"/api/v1/audio/{storedId}")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound), "the recording stored in the case is gone");
+            Assert.That(File.Exists(storedFile), Is.False, "and its file");
+            Assert.That((await ownerClient.GetAsync($"/api/v1/audio/{library.Id()}")).StatusCode, Is.EqualTo(HttpStatusCode.OK), "the attached one stays");
+            Assert.That(File.Exists(Path.Combine(Api.StorageRoot, "audio", "owners", owner.UserId.ToString(), $"{library.Id()}.wav")), Is.True);
+        });
+    }
+
     private static async Task<(HttpStatusCode Status, JsonElement Body)> UploadIntoCaseAsync(HttpClient client, Guid caseId, string path)
     {
         using var content = new ByteArrayContent(await File.ReadAllBytesAsync(path));

@@ -25,7 +25,7 @@ internal sealed class GetAnalysisVersionHandler(CasesDbContext db) : IQueryHandl
 internal sealed class GetAnalysisVersionEndpoint : IEndpoint
 {
     public void MapEndpoint(ApiRoutes routes) =>
-        routes.V1.MapGet("/cases/{id}/recordings/{audioId}/analyses/{version:int}", async (Guid id, Guid audioId, int version, ISender sender, CancellationToken ct) =>
+        routes.V1.MapGet("/cases/{id}/recordings/{audioId}/analyses/{version}", async (Guid id, Guid audioId, int version, ISender sender, CancellationToken ct) =>
                 (await sender.Send(new GetAnalysisVersion(id, audioId, version), ct)).ToOk())
             .RequireScope(ApiScopes.CasesRead).WithTags("Cases")
             .WithName("getCaseAnalysisVersion").Produces<CaseAnalysisVersionDto>()

@@ -25,7 +25,7 @@ internal sealed class GetTranscriptVersionHandler(CasesDbContext db) : IQueryHan
 internal sealed class GetTranscriptVersionEndpoint : IEndpoint
 {
     public void MapEndpoint(ApiRoutes routes) =>
-        routes.V1.MapGet("/cases/{id}/recordings/{audioId}/transcripts/{version:int}", async (Guid id, Guid audioId, int version, ISender sender, CancellationToken ct) =>
+        routes.V1.MapGet("/cases/{id}/recordings/{audioId}/transcripts/{version}", async (Guid id, Guid audioId, int version, ISender sender, CancellationToken ct) =>
                 (await sender.Send(new GetTranscriptVersion(id, audioId, version), ct)).ToOk())
             .RequireScope(ApiScopes.CasesRead).WithTags("Cases")
             .WithName("getCaseTranscriptVersion").Produces<CaseTranscriptVersionDto>()
