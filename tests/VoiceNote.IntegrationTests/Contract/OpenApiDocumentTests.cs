@@ -20,6 +20,7 @@ public sealed partial class OpenApiDocumentTests : DatabaseFixture
     [
         // The audio bytes themselves (200 or 206 for a range).
         "GET /api/v1/audio/{id}/content",
+        "GET /api/v1/cases/{id}/recordings/{audioId}/content",
 
         // Server-sent events (text/event-stream).
         "GET /api/v1/audio/{id}/processing/events",

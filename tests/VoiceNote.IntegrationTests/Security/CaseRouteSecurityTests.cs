@@ -1,7 +1,10 @@
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Routing.Patterns;
+using VoiceNote.IntegrationTests.AudioProcessing.Pipeline;
+using VoiceNote.IntegrationTests.AudioProcessing.Speech;
 using VoiceNote.IntegrationTests.Cases;
 using VoiceNote.IntegrationTests.Harness;
 
@@ -27,6 +30,10 @@ public sealed class CaseRouteSecurityTests : DatabaseFixture
     private TestAccount _stranger = null!;
     private TestAccount _newcomer = null!;
 
+    /// <summary>The owner's processed recording, attached to each fresh case for the routes of a case's recordings.</summary>
+    private Guid _audioId;
+    private string _wav = string.Empty;
+
     /// <summary>A valid body per route, so that what decides the answer is the caller, never the body.</summary>
     private Dictionary<string, object> Bodies => new(StringComparer.Ordinal)
     {
@@ -37,12 +44,25 @@ public sealed class CaseRouteSecurityTests : DatabaseFixture
         ["PUT /api/v1/cases/{id}/participants/{userId}"] = new { role = "EDITOR" },
         ["POST /api/v1/cases/{id}/notes"] = new { title = "Witness statement", summary = "Saw the crane tip over at noon." },
         ["PATCH /api/v1/cases/{id}/notes/{noteId}"] = new { title = "Witness statement, corrected" },
+        ["POST /api/v1/cases/{id}/recordings/{audioId}/process"] = new { engine = "local" },
     };
 
-    /// <summary>A valid query string for the routes that need one.</summary>
+    /// <summary>Routes whose body is not JSON: the upload takes the audio itself (the owner's same bytes: the recording already attached).</summary>
+    private Dictionary<string, Func<HttpContent>> RawBodies => new(StringComparer.Ordinal)
+    {
+        ["POST /api/v1/cases/{id}/recordings"] = () =>
+        {
+            var content = new ByteArrayContent(File.ReadAllBytes(_wav));
+            content.Headers.ContentType = new MediaTypeHeaderValue("audio/wav");
+            return content;
+        },
+    };
+
+    /// <summary>Query strings a route needs to answer 2xx.</summary>
     private static readonly Dictionary<string, string> Queries = new(StringComparer.Ordinal)
     {
         ["GET /api/v1/cases/{id}/search"] = "?q=crane",
+        ["GET /api/v1/cases/{id}/recordings/{audioId}/transcripts/diff"] = "?from=1&to=1",
     };
 
     [OneTimeSetUp]
@@ -54,6 +74,14 @@ public sealed class CaseRouteSecurityTests : DatabaseFixture
         _removed = await this.CreateAccountAsync("route_removed");
         _stranger = await this.CreateAccountAsync("route_stranger");
         _newcomer = await this.CreateAccountAsync("route_newcomer");
+
+        // One processed recording of the owner's, so every recording route has a recording with version 1 to act on.
+        _wav = await SpeechSamples.DentistWavAsync();
+        using var owner = this.ClientFor(_owner);
+        var (_, item) = await owner.UploadAsync(_wav);
+        _audioId = item.Id();
+        var processed = await owner.WaitUntilFinishedAsync(_audioId, TimeSpan.FromMinutes(2));
+        Assert.That(processed.GetProperty("status").GetString(), Is.EqualTo("COMPLETED"), processed.ToString());
     }
 
     [Test]
@@ -73,6 +101,11 @@ public sealed class CaseRouteSecurityTests : DatabaseFixture
             // A fresh case per route: the owner's own call may close, delete or leave it.
             var caseId = await this.CaseWithAsync(_owner, (_coOwner, "OWNER"), (_viewer, "VIEWER"), (_removed, "EDITOR"));
             await owner.RemoveAsync(caseId, _removed.UserId);
+            if (route.Pattern.Contains("/recordings", StringComparison.Ordinal))
+            {
+                var attached = await owner.PostAsync($"/api/v1/cases/{caseId}/recordings/{_audioId}", null);
+                Assert.That(attached.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.Created), await attached.Content.ReadAsStringAsync());
+            }
 
             // The note a route acts on: the owner's, in the case (adding it again is a 200).
             var noteId = route.Pattern.Contains("{noteId}", StringComparison.Ordinal) ? await owner.NoteInCaseAsync(caseId, "Crane inspection log") : Guid.Empty;
@@ -157,6 +190,13 @@ public sealed class CaseRouteSecurityTests : DatabaseFixture
                         // The participant a route acts on: the co-owner, whom the owner may change or remove.
                         path.Append(_coOwner.UserId);
                         break;
+                    case RoutePatternParameterPart { Name: "audioId" }:
+                        // The owner's recording, attached to this case.
+                        path.Append(_audioId);
+                        break;
+                    case RoutePatternParameterPart { Name: "version" }:
+                        path.Append('1');
+                        break;
                     default:
                         failures.Add($"{route.Name}: teach this test a value for {part}");
                         return null;
@@ -165,7 +205,11 @@ public sealed class CaseRouteSecurityTests : DatabaseFixture
         }
 
         var request = new HttpRequestMessage(new HttpMethod(route.Method), path + Queries.GetValueOrDefault(route.Name, string.Empty));
-        if (route.HasBody)
+        if (RawBodies.TryGetValue(route.Name, out var raw))
+        {
+            request.Content = raw();
+        }
+        else if (route.HasBody)
         {
             if (!Bodies.TryGetValue(route.Name, out var body))
             {

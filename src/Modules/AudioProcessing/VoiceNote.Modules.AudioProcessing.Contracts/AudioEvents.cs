@@ -34,6 +34,10 @@ public enum SpeechEngine
 /// <param name="AudioUrl">Where the owner can fetch the processed audio (a path on this server).</param>
 /// <param name="RawAudioUrl">Where the owner can fetch the original upload.</param>
 /// <param name="ProcessingOptions">The settings used, as a JSON object (engine, requested engine, analysis engine, transcript version), if any.</param>
+/// <param name="CaseId">The case the recording is stored in (uploaded into it), if any (docs/decisions/0079).</param>
+/// <param name="StartedBy">Who started the run: the owner, or the case participant who re-processed it; null in events made before ADR 0079.</param>
+/// <param name="TranscriptVersion">The transcript's version number (1, 2, …): with the audio id, the key of the version.</param>
+/// <param name="JobId">The processing job that made it.</param>
 public sealed record AudioTranscribed(
     Guid AudioId,
     Guid OwnerId,
@@ -50,11 +54,16 @@ public sealed record AudioTranscribed(
     string? AudioUrl = null,
     string? RawAudioUrl = null,
     long? SizeBytes = null,
-    string? ProcessingOptions = null) : IntegrationEvent(TranscribedAt);
+    string? ProcessingOptions = null,
+    Guid? CaseId = null,
+    Guid? StartedBy = null,
+    int? TranscriptVersion = null,
+    Guid? JobId = null) : IntegrationEvent(TranscribedAt);
 
 /// <summary>A recording's transcript was analysed: summary, tasks, key moments, sentiment.</summary>
 /// <param name="Title">A short title the analysis proposes (used when the note has none).</param>
 /// <param name="Engine">The analyser that made it ("local-rules-1", "openai-chat:gpt-4o-mini"), when known.</param>
+/// <param name="TranscriptVersion">The version number of the transcript analysed; a run makes one of each, so it numbers the analysis too (docs/decisions/0079).</param>
 public sealed record AudioAnalysed(
     Guid AudioId,
     Guid OwnerId,
@@ -66,7 +75,12 @@ public sealed record AudioAnalysed(
     DateTimeOffset AnalysedAt,
     string? Title = null,
     AnalysedPriority? Priority = null,
-    string? Engine = null) : IntegrationEvent(AnalysedAt);
+    string? Engine = null,
+    string? Language = null,
+    Guid? CaseId = null,
+    Guid? StartedBy = null,
+    int? TranscriptVersion = null,
+    Guid? JobId = null) : IntegrationEvent(AnalysedAt);
 
 /// <summary>
 /// The text of a note (a <c>NoteTextWritten</c>) was analysed, by the same analysers as a recording's transcript

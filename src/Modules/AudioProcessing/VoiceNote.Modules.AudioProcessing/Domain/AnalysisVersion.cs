@@ -44,6 +44,9 @@ internal sealed class AnalysisVersion : IOwnedByUser
     /// <summary>The analysis as JSON (summary, title, tasks, key moments, sentiment).</summary>
     public string Result { get; private set; } = "{}";
 
+    /// <summary>Who started the run when it was not the owner (a case participant re-processing it, docs/decisions/0079); null means the owner.</summary>
+    public Guid? StartedBy { get; set; }
+
     public DateTimeOffset CreatedAt { get; private set; }
 
     /// <summary>The owner's remote engine this analysis was meant for, when an AUTO run fell back to the offline one (docs/decisions/0065).</summary>

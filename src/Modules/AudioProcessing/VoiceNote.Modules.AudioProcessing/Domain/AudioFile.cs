@@ -88,6 +88,9 @@ internal sealed class AudioFile : IOwnedByUser
     /// <summary>Why processing failed for good (stage, code and message); cleared when it is queued again.</summary>
     public string? ProcessingError { get; set; }
 
+    /// <summary>The case the recording was uploaded into and is stored under (<c>cases/{case_id}/</c>); null for the owner's library (docs/decisions/0079).</summary>
+    public Guid? CaseId { get; set; }
+
     public bool IsArchived { get; set; }
 
     public string? ArchiveReason { get; set; }

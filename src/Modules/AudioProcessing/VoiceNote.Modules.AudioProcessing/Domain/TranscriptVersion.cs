@@ -52,6 +52,9 @@ internal sealed class TranscriptVersion : IOwnedByUser
 
     public TimeSpan Duration { get; private set; }
 
+    /// <summary>Who started the run when it was not the owner (a case participant re-processing it, docs/decisions/0079); null means the owner.</summary>
+    public Guid? StartedBy { get; set; }
+
     public DateTimeOffset CreatedAt { get; private set; }
 
     /// <summary>The owner's remote engine this transcription was meant for, when an AUTO run fell back to the offline one (docs/decisions/0065).</summary>

@@ -34,6 +34,9 @@ internal interface IAudioStorage
     /// <summary>Moves a staged file into the owner's folder (atomic rename on the same filesystem); returns its storage key.</summary>
     string Commit(StagedAudio staged, UserId ownerId, Guid audioId, string extension);
 
+    /// <summary>Moves a staged file into a case's folder, <c>cases/{case_id}/</c> (seed 001's layout, docs/decisions/0079); returns its storage key.</summary>
+    string CommitToCase(StagedAudio staged, Guid caseId, Guid audioId, string extension);
+
     /// <summary>The absolute path of a stored file, for streaming it back.</summary>
     string PathOf(string storageKey);
 
@@ -48,9 +51,12 @@ internal interface IAudioStorage
     /// <summary>Removes a recording's working folder; safe to call when there is none.</summary>
     void DeleteWork(Guid audioId);
 
-    /// <summary>Moves a file to the archive area; returns its new key.</summary>
+    /// <summary>
+    /// Moves a file to the archive area; returns its new key. A case's recording goes to <c>archive/{audio_id}/</c>
+    /// (seed 001), an owner's library recording to <c>archive/{owner}/</c> as before.
+    /// </summary>
     string Archive(string storageKey);
 
-    /// <summary>Moves an archived file back to the owner's folder; returns its new key.</summary>
-    string Restore(string storageKey);
+    /// <summary>Moves an archived file back: to its case's folder when <paramref name="caseId"/> is given, else to the owner's; returns its new key.</summary>
+    string Restore(string storageKey, Guid? caseId);
 }

@@ -28,6 +28,8 @@ internal sealed class AudioFileConfiguration : IEntityTypeConfiguration<AudioFil
         // Per-user dedup: the same bytes from the same owner are one item; other owners never match.
         builder.HasIndex(a => new { a.OwnerId, a.Sha256 }).IsUnique().HasDatabaseName("ux_audio_files_owner_sha256");
         builder.HasIndex(a => new { a.OwnerId, a.IdempotencyKey }).IsUnique().HasFilter("idempotency_key IS NOT NULL").HasDatabaseName("ux_audio_files_owner_idempotency");
+        // The recordings stored in a case, for its purge (docs/decisions/0079).
+        builder.HasIndex(a => a.CaseId).HasFilter("case_id IS NOT NULL");
         builder.HasIndex(a => new { a.OwnerId, a.CreatedAt, a.Id }).IsDescending(false, true, true).HasDatabaseName("ix_audio_files_owner_created");
     }
 }

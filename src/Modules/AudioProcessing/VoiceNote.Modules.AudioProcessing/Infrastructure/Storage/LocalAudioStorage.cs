@@ -12,7 +12,8 @@ namespace VoiceNote.Modules.AudioProcessing.Infrastructure.Storage;
 
 /// <summary>
 /// Recordings on the local disk under <c>Storage:Root</c>: <c>audio/owners/&lt;owner&gt;/&lt;id&gt;.&lt;ext&gt;</c>,
-/// <c>audio/archive/&lt;owner&gt;/&lt;id&gt;.&lt;ext&gt;</c> and a temp area <c>audio/tmp</c> on the same filesystem,
+/// a case's <c>audio/cases/&lt;case&gt;/&lt;id&gt;.&lt;ext&gt;</c>, <c>audio/archive/&lt;owner&gt;/&lt;id&gt;.&lt;ext&gt;</c> (a case's:
+/// <c>audio/archive/&lt;id&gt;/&lt;id&gt;.&lt;ext&gt;</c>, docs/decisions/0079) and a temp area <c>audio/tmp</c> on the same filesystem,
 /// so placing a finished upload is a rename. Keys are built from a Guid, a UserId and a short
 /// alphanumeric extension only, and every resolved path is checked to stay under the root.
 /// </summary>
@@ -20,6 +21,7 @@ internal sealed class LocalAudioStorage(IOptions<StorageOptions> options) : IAud
 {
     private const string OwnersFolder = "owners";
     private const string ArchiveFolder = "archive";
+    private const string CasesFolder = "cases";
     private const string WorkArea = "work";
     private const int BufferSize = 81920;
 
@@ -79,6 +81,15 @@ internal sealed class LocalAudioStorage(IOptions<StorageOptions> options) : IAud
         return key;
     }
 
+    public string CommitToCase(StagedAudio staged, Guid caseId, Guid audioId, string extension)
+    {
+        var key = Key(CasesFolder, caseId, audioId, extension);
+        var target = PathOf(key);
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        File.Move(staged.TempPath, target, overwrite: false);
+        return key;
+    }
+
     public string PathOf(string storageKey)
     {
         var full = Path.GetFullPath(Path.Combine(_root, storageKey));
@@ -112,18 +123,37 @@ internal sealed class LocalAudioStorage(IOptions<StorageOptions> options) : IAud
         }
     }
 
-    public string Archive(string storageKey) => MoveBetween(storageKey, OwnersFolder, ArchiveFolder);
+    public string Archive(string storageKey)
+    {
+        if (!storageKey.StartsWith(CasesFolder + "/", StringComparison.Ordinal))
+        {
+            return MoveBetween(storageKey, OwnersFolder, ArchiveFolder);
+        }
 
-    public string Restore(string storageKey) => MoveBetween(storageKey, ArchiveFolder, OwnersFolder);
+        // cases/<case>/<id>.<ext> → archive/<id>/<id>.<ext>: the file's name is its recording's id.
+        var name = storageKey[(storageKey.LastIndexOf('/') + 1)..];
+        return Move(storageKey, $"{ArchiveFolder}/{Path.GetFileNameWithoutExtension(name)}/{name}");
+    }
 
-    private static string Key(string area, Guid ownerId, Guid audioId, string extension)
+    public string Restore(string storageKey, Guid? caseId)
+    {
+        if (caseId is not { } home || !storageKey.StartsWith(ArchiveFolder + "/", StringComparison.Ordinal))
+        {
+            return MoveBetween(storageKey, ArchiveFolder, OwnersFolder);
+        }
+
+        var name = storageKey[(storageKey.LastIndexOf('/') + 1)..];
+        return Move(storageKey, string.Create(CultureInfo.InvariantCulture, $"{CasesFolder}/{home:D}/{name}"));
+    }
+
+    private static string Key(string area, Guid folderId, Guid audioId, string extension)
     {
         if (extension.Length is 0 or > 8 || !extension.All(char.IsAsciiLetterOrDigit))
         {
             throw new ArgumentException("Extensions are short alphanumeric names chosen by the server.", nameof(extension));
         }
 
-        return string.Create(CultureInfo.InvariantCulture, $"{area}/{ownerId:D}/{audioId:D}.{extension.ToLowerInvariant()}");
+        return string.Create(CultureInfo.InvariantCulture, $"{area}/{folderId:D}/{audioId:D}.{extension.ToLowerInvariant()}");
     }
 
     private string MoveBetween(string storageKey, string from, string to)
@@ -134,7 +164,11 @@ internal sealed class LocalAudioStorage(IOptions<StorageOptions> options) : IAud
             return storageKey;
         }
 
-        var newKey = to + "/" + storageKey[prefix.Length..];
+        return Move(storageKey, to + "/" + storageKey[prefix.Length..]);
+    }
+
+    private string Move(string storageKey, string newKey)
+    {
         var target = PathOf(newKey);
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
         var source = PathOf(storageKey);

@@ -86,9 +86,9 @@ internal sealed class StaleFileSweeper(
                 .Sum(Remove)
             : 0;
 
-    /// <summary><c>owners|archive/&lt;owner&gt;/&lt;id&gt;.&lt;ext&gt;</c> older than the grace period; names that are not an id stay.</summary>
+    /// <summary><c>owners|cases|archive/&lt;folder&gt;/&lt;id&gt;.&lt;ext&gt;</c> older than the grace period; names that are not an id stay.</summary>
     private IEnumerable<(Guid Id, string Path)> StoredFiles(DateTime before) =>
-        new[] { "owners", "archive" }
+        new[] { "owners", "cases", "archive" }
             .Select(area => Path.Combine(_audio, area))
             .Where(Directory.Exists)
             .SelectMany(area => Directory.EnumerateFiles(area, "*", SearchOption.AllDirectories))

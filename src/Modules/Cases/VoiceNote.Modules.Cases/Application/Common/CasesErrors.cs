@@ -35,4 +35,15 @@ internal static class CasesErrors
     public static readonly Error OwnNoteNotFound = Error.NotFound("notes.not_found", "No such note.");
 
     public static readonly Error NoteInTrash = Error.Conflict("cases.note_in_trash", "The note is in its owner's trash; it must be restored first.");
+
+    /// <summary>The recording is not in this case, or is another user's (attaching): the same answer either way.</summary>
+    public static readonly Error RecordingNotFound = Error.NotFound("cases.recording_not_found", "No such recording in this case.");
+
+    public static readonly Error VersionNotFound = Error.NotFound("cases.version_not_found", "No such version of this recording.");
+
+    /// <summary>Uploaded into the case, the recording is the case's: it goes with the case, it is not detached.</summary>
+    public static readonly Error RecordingStoredHere = Error.Conflict("cases.recording_stored_here", "This recording was uploaded into the case and stays with it; only attached recordings are detached.");
+
+    /// <summary>Only the recording's owner, or somebody who may edit the case, takes a recording out of it.</summary>
+    public static readonly Error NotYourRecording = Error.Forbidden("cases.not_your_recording", "Only the recording's owner or an editor of the case may detach it.");
 }

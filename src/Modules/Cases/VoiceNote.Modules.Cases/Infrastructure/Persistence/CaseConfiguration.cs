@@ -103,3 +103,31 @@ internal sealed class CaseNoteConfiguration : IEntityTypeConfiguration<CaseNote>
         builder.HasIndex(n => new { n.CaseId, n.OwnerId });
     }
 }
+
+internal sealed class CaseRecordingConfiguration : IEntityTypeConfiguration<CaseRecording>
+{
+    public void Configure(EntityTypeBuilder<CaseRecording> builder)
+    {
+        builder.ToTable("recordings");
+        builder.HasKey(r => new { r.CaseId, r.AudioId });
+        builder.Property(r => r.Source).HasConversion<string>().HasMaxLength(16);
+        builder.HasOne<Case>().WithMany().HasForeignKey(r => r.CaseId).OnDelete(DeleteBehavior.Cascade);
+
+        // The cases that hold a recording, for its versions as they arrive; and a case's list, newest first.
+        builder.HasIndex(r => r.AudioId);
+        builder.HasIndex(r => new { r.CaseId, r.AddedAt, r.AudioId });
+    }
+}
+
+internal sealed class RecordingVersionConfiguration : IEntityTypeConfiguration<RecordingVersion>
+{
+    public void Configure(EntityTypeBuilder<RecordingVersion> builder)
+    {
+        builder.ToTable("recording_versions");
+        builder.HasKey(v => new { v.AudioId, v.Kind, v.Number });
+        builder.Property(v => v.Kind).HasConversion<string>().HasMaxLength(16);
+        builder.Property(v => v.Engine).HasMaxLength(RecordingVersion.EngineLength);
+        builder.Property(v => v.Language).HasMaxLength(16);
+        builder.Property(v => v.Result).HasColumnType("jsonb");
+    }
+}

@@ -19,6 +19,10 @@ internal sealed class CasesDbContext(DbContextOptions<CasesDbContext> options, I
 
     public DbSet<CaseNote> Notes => Set<CaseNote>();
 
+    public DbSet<CaseRecording> Recordings => Set<CaseRecording>();
+
+    public DbSet<RecordingVersion> Versions => Set<RecordingVersion>();
+
     public DbSet<CaseStatus> Statuses => Set<CaseStatus>();
 
     public DbSet<CasePriority> Priorities => Set<CasePriority>();

@@ -47,8 +47,8 @@ internal sealed class ArchiveAudioHandler(AudioProcessingDbContext db, IAudioSto
         }
 
         var archived = request.Archived;
-        var newKey = archived ? storage.Archive(file.StorageKey) : storage.Restore(file.StorageKey);
-        fileSteps.UndoUnlessCommitted(() => _ = archived ? storage.Restore(newKey) : storage.Archive(newKey));
+        var newKey = archived ? storage.Archive(file.StorageKey) : storage.Restore(file.StorageKey, file.CaseId);
+        fileSteps.UndoUnlessCommitted(() => _ = archived ? storage.Restore(newKey, file.CaseId) : storage.Archive(newKey));
         file.StorageKey = newKey;
         file.IsArchived = archived;
         file.ArchiveReason = archived ? request.Reason : null;

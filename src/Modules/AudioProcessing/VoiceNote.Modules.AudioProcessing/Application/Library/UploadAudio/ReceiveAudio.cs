@@ -61,13 +61,29 @@ internal sealed class ReceiveAudioHandler(AudioProcessingDbContext db, IAudioSto
             return new ReceivedAudio(key, AudioFileDto.From(earlier), null);
         }
 
-        var body = await UploadBody.ReadAsync(request.Body, request.ContentType, request.HeaderFields, storage, limit, cancellationToken);
-        if (body.IsFailure)
+        var read = await AudioReception.ReadAsync(request.Body, request.ContentType, request.ContentLength, request.HeaderFields, storage, probe, limit, cancellationToken);
+        return read.IsFailure ? read.Error : new ReceivedAudio(key, null, read.Value);
+    }
+}
+
+/// <summary>Reads a body into the temp area, checks its fields and probes it: new audio, or nothing left behind.</summary>
+internal static class AudioReception
+{
+    public static async Task<Result<NewAudio>> ReadAsync(
+        Stream body, string? contentType, long? contentLength, UploadFields headerFields, IAudioStorage storage, IMediaProbe probe, long limit, CancellationToken cancellationToken)
+    {
+        if (contentLength > limit + UploadBody.MultipartAllowance)
         {
-            return body.Error;
+            return AudioErrors.TooLarge(limit);
         }
 
-        var (audio, fields) = body.Value;
+        var read = await UploadBody.ReadAsync(body, contentType, headerFields, storage, limit, cancellationToken);
+        if (read.IsFailure)
+        {
+            return read.Error;
+        }
+
+        var (audio, fields) = read.Value;
         var received = false;
         try
         {
@@ -84,7 +100,7 @@ internal sealed class ReceiveAudioHandler(AudioProcessingDbContext db, IAudioSto
             }
 
             received = true;
-            return new ReceivedAudio(key, null, new NewAudio(audio, media.Value, details.Value));
+            return new NewAudio(audio, media.Value, details.Value);
         }
         finally
         {

@@ -30,7 +30,7 @@ internal sealed class AnalyseStage(
     public static readonly Error OwnerGone = Error.Failure("audio.owner_gone", "The recording's owner no longer exists.");
 
     public async Task<Result<AnalysisVersion>> RunAsync(
-        JobContext job, AudioFile file, TranscriptVersion transcript, SpeechEngineChoice choice, CancellationToken cancellationToken)
+        JobContext job, AudioFile file, TranscriptVersion transcript, ProcessRecordingPayload run, CancellationToken cancellationToken)
     {
         var saved = await db.Analyses.IgnoreQueryFilters([ModuleDbContext.OwnerFilter]).FirstOrDefaultAsync(a => a.JobId == job.Id, cancellationToken);
         if (saved is not null)
@@ -48,7 +48,8 @@ internal sealed class AnalyseStage(
         var words = transcript.ReadWords().Select(w => new TimedWord(w.Text, w.Start, w.End, w.Confidence)).ToList();
         var input = AnalysisInput.OfTranscript(transcript.Text, words, file.RecordedAt, transcript.Language, OwnerContexts.Of(owner));
 
-        var analysed = await AnalyseAsync(file.OwnerId, input, choice, lastAttempt: !job.CanRetry, file.Id, cancellationToken);
+        // The owner's context, the starter's keys (docs/decisions/0079).
+        var analysed = await AnalyseAsync(run.KeysOf, input, run.Engine, lastAttempt: !job.CanRetry, file.Id, cancellationToken);
         if (analysed.IsFailure)
         {
             return analysed.Error;
@@ -62,6 +63,7 @@ internal sealed class AnalyseStage(
             analysis.RecordFallback(used.From, used.Reason);
         }
 
+        analysis.StartedBy = run.StartedBy;
         db.Analyses.Add(analysis);
         await db.SaveChangesAsync(cancellationToken);
         return analysis;
@@ -71,6 +73,7 @@ internal sealed class AnalyseStage(
     /// The analysis itself, for a recording's transcript or a note's text alike (docs/decisions/0075): the engine
     /// <paramref name="choice"/> picks, and on AUTO the local rules when the owner's language model fails for good.
     /// </summary>
+    /// <param name="owner">Whose stored keys pick the analyser: the owner, or who started the run.</param>
     /// <param name="subject">The recording or note, for the log.</param>
     public async Task<Result<Analysed>> AnalyseAsync(
         UserId owner, AnalysisInput input, SpeechEngineChoice choice, bool lastAttempt, Guid subject, CancellationToken cancellationToken)

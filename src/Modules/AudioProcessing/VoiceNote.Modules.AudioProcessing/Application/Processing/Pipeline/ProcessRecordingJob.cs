@@ -82,20 +82,20 @@ internal sealed class ProcessRecordingJob(
             return await FailAsync(file, job, ProcessingStage.Decode, pcm.Error);
         }
 
-        var transcript = await transcribe.RunAsync(job, file, payload.Engine, pcm.Value, storage.WorkFolder(file.Id), cancellationToken);
+        var transcript = await transcribe.RunAsync(job, file, payload, pcm.Value, storage.WorkFolder(file.Id), cancellationToken);
         if (transcript.IsFailure)
         {
             return await FailAsync(file, job, ProcessingStage.Transcribe, transcript.Error);
         }
 
-        var analysis = await analyse.RunAsync(job, file, transcript.Value, payload.Engine, cancellationToken);
+        var analysis = await analyse.RunAsync(job, file, transcript.Value, payload, cancellationToken);
         if (analysis.IsFailure)
         {
             return await FailAsync(file, job, ProcessingStage.Analyse, analysis.Error);
         }
 
         await job.ReportAsync(ProcessingStage.Publish, 95, cancellationToken);
-        await publish.RunAsync(file, transcript.Value, analysis.Value, cancellationToken);
+        await publish.RunAsync(file, transcript.Value, analysis.Value, payload.KeysOf.Value, cancellationToken);
         storage.DeleteWork(file.Id);
         logger.LogInformation("Recording {AudioId} processed by job {JobId} on attempt {Attempt}", file.Id, job.Id, job.Attempt);
         return JobOutcome.Done;

@@ -12,7 +12,8 @@ namespace VoiceNote.Modules.AudioProcessing.Application.Processing.Pipeline;
 /// </summary>
 internal sealed class PublishStage(AudioProcessingDbContext db, TimeProvider clock)
 {
-    public async Task RunAsync(AudioFile file, TranscriptVersion transcript, AnalysisVersion analysis, CancellationToken cancellationToken)
+    /// <param name="startedBy">Who started the run (the owner, or the case participant who re-processed it).</param>
+    public async Task RunAsync(AudioFile file, TranscriptVersion transcript, AnalysisVersion analysis, Guid startedBy, CancellationToken cancellationToken)
     {
         if (analysis.PublishedAt is not null)
         {
@@ -51,7 +52,11 @@ internal sealed class PublishStage(AudioProcessingDbContext db, TimeProvider clo
             SizeBytes: file.SizeBytes,
             ProcessingOptions: JsonSerializer.Serialize(
                 new { engine = transcript.Engine, requested = file.SpeechEngine, analysis = analysis.Engine, transcriptVersion = transcript.Version },
-                JsonSerializerOptions.Web)));
+                JsonSerializerOptions.Web),
+            CaseId: file.CaseId,
+            StartedBy: startedBy,
+            TranscriptVersion: transcript.Version,
+            JobId: transcript.JobId));
         db.Publish(new AudioAnalysed(
             file.Id,
             file.OwnerId.Value,
@@ -63,7 +68,12 @@ internal sealed class PublishStage(AudioProcessingDbContext db, TimeProvider clo
             analysis.CreatedAt,
             file.Title ?? published.Title,
             published.Priority,
-            analysis.Engine));
+            analysis.Engine,
+            analysis.Language,
+            file.CaseId,
+            startedBy,
+            transcript.Version,
+            analysis.JobId));
         analysis.PublishedAt = now;
         file.Status = AudioStatus.Processed;
         file.ProcessingError = null;

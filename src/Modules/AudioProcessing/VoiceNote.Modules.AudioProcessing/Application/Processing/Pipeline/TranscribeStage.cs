@@ -23,7 +23,7 @@ internal sealed class TranscribeStage(
     private const int To = 70;
 
     public async Task<Result<TranscriptVersion>> RunAsync(
-        JobContext job, AudioFile file, SpeechEngineChoice choice, DecodedAudio pcm, string workFolder, CancellationToken cancellationToken)
+        JobContext job, AudioFile file, ProcessRecordingPayload run, DecodedAudio pcm, string workFolder, CancellationToken cancellationToken)
     {
         var saved = await db.Transcripts.IgnoreQueryFilters([ModuleDbContext.OwnerFilter]).FirstOrDefaultAsync(t => t.JobId == job.Id, cancellationToken);
         if (saved is not null)
@@ -32,7 +32,9 @@ internal sealed class TranscribeStage(
         }
 
         await job.ReportAsync(ProcessingStage.Transcribe, From, cancellationToken);
-        var engine = await engines.ForOwnerAsync(file.OwnerId, choice, cancellationToken);
+        // The keys of whoever started the run: the owner, or the case participant who re-processed it (docs/decisions/0079).
+        var choice = run.Engine;
+        var engine = await engines.ForOwnerAsync(run.KeysOf, choice, cancellationToken);
         if (engine.IsFailure)
         {
             return engine.Error;
@@ -74,6 +76,7 @@ internal sealed class TranscribeStage(
             transcript.RecordFallback(used.From, used.Reason);
         }
 
+        transcript.StartedBy = run.StartedBy;
         db.Transcripts.Add(transcript);
         await db.SaveChangesAsync(cancellationToken);
         return transcript;

@@ -243,6 +243,10 @@ namespace VoiceNote.Modules.AudioProcessing.Infrastructure.Persistence.Migration
                         .HasColumnType("jsonb")
                         .HasColumnName("result");
 
+                    b.Property<Guid?>("StartedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("started_by");
+
                     b.Property<Guid>("TranscriptId")
                         .HasColumnType("uuid")
                         .HasColumnName("transcript_id");
@@ -273,6 +277,10 @@ namespace VoiceNote.Modules.AudioProcessing.Infrastructure.Persistence.Migration
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)")
                         .HasColumnName("archive_reason");
+
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
 
                     b.Property<string>("Codec")
                         .IsRequired()
@@ -373,6 +381,10 @@ namespace VoiceNote.Modules.AudioProcessing.Infrastructure.Persistence.Migration
 
                     b.HasKey("Id")
                         .HasName("pk_audio_files");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_audio_files_case_id")
+                        .HasFilter("case_id IS NOT NULL");
 
                     b.HasIndex("OwnerId", "IdempotencyKey")
                         .IsUnique()
@@ -493,6 +505,10 @@ namespace VoiceNote.Modules.AudioProcessing.Infrastructure.Persistence.Migration
                     b.Property<Guid>("OwnerId")
                         .HasColumnType("uuid")
                         .HasColumnName("owner_id");
+
+                    b.Property<Guid?>("StartedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("started_by");
 
                     b.Property<string>("Text")
                         .IsRequired()

@@ -353,6 +353,46 @@ namespace VoiceNote.Modules.Cases.Infrastructure.Persistence.Migrations
                         });
                 });
 
+            modelBuilder.Entity("VoiceNote.Modules.Cases.Domain.CaseRecording", b =>
+                {
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<Guid>("AudioId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("audio_id");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamptz")
+                        .HasColumnName("added_at");
+
+                    b.Property<Guid>("AddedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("added_by");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_id");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("source");
+
+                    b.HasKey("CaseId", "AudioId")
+                        .HasName("pk_recordings");
+
+                    b.HasIndex("AudioId")
+                        .HasDatabaseName("ix_recordings_audio_id");
+
+                    b.HasIndex("CaseId", "AddedAt", "AudioId")
+                        .HasDatabaseName("ix_recordings_case_id_added_at_audio_id");
+
+                    b.ToTable("recordings", "cases");
+                });
+
             modelBuilder.Entity("VoiceNote.Modules.Cases.Domain.CaseStatus", b =>
                 {
                     b.Property<string>("Code")
@@ -403,6 +443,59 @@ namespace VoiceNote.Modules.Cases.Infrastructure.Persistence.Migrations
                         });
                 });
 
+            modelBuilder.Entity("VoiceNote.Modules.Cases.Domain.RecordingVersion", b =>
+                {
+                    b.Property<Guid>("AudioId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("audio_id");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamptz")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Engine")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("engine");
+
+                    b.Property<Guid?>("JobId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("job_id");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("language");
+
+                    b.Property<string>("Result")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("result");
+
+                    b.Property<Guid>("StartedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("started_by");
+
+                    b.Property<string>("Text")
+                        .HasColumnType("text")
+                        .HasColumnName("text");
+
+                    b.HasKey("AudioId", "Kind", "Number")
+                        .HasName("pk_recording_versions");
+
+                    b.ToTable("recording_versions", "cases");
+                });
+
             modelBuilder.Entity("VoiceNote.Modules.Cases.Domain.Case", b =>
                 {
                     b.HasOne("VoiceNote.Modules.Cases.Domain.CasePriority", "Priority")
@@ -440,6 +533,16 @@ namespace VoiceNote.Modules.Cases.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_participants_cases_case_id");
+                });
+
+            modelBuilder.Entity("VoiceNote.Modules.Cases.Domain.CaseRecording", b =>
+                {
+                    b.HasOne("VoiceNote.Modules.Cases.Domain.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_recordings_cases_case_id");
                 });
 
             modelBuilder.Entity("VoiceNote.Modules.Cases.Domain.Case", b =>

@@ -1,0 +1,122 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using VoiceNote.Application.Messaging;
+using VoiceNote.Domain.Primitives;
+using VoiceNote.Domain.Results;
+using VoiceNote.Infrastructure.Http.Json;
+using VoiceNote.Infrastructure.Persistence;
+using VoiceNote.Modules.AudioProcessing.Application.Library;
+using VoiceNote.Modules.AudioProcessing.Application.Library.DownloadAudio;
+using VoiceNote.Modules.AudioProcessing.Application.Library.UploadAudio;
+using VoiceNote.Modules.AudioProcessing.Application.Processing.Pipeline;
+using VoiceNote.Modules.AudioProcessing.Application.Storage;
+using VoiceNote.Modules.AudioProcessing.Contracts;
+using VoiceNote.Modules.AudioProcessing.Domain;
+using VoiceNote.Modules.AudioProcessing.Infrastructure.Persistence;
+using VoiceNote.Modules.AudioProcessing.Speech;
+
+namespace VoiceNote.Modules.AudioProcessing.Application.Cases;
+
+/// <summary>
+/// What the Cases module asks of recordings (docs/decisions/0079). Cases has checked the caller's part in the case
+/// before it calls, so reads here lift the owner filter for recordings a case holds; what changes recordings goes
+/// through this module's own commands, each in this module's transaction.
+/// </summary>
+internal sealed class CaseRecordings(
+    AudioProcessingDbContext db, IAudioStorage storage, IMediaProbe probe, IOptions<AudioOptions> options, ISender sender) : ICaseRecordings
+{
+    private IQueryable<AudioFile> AnyOwner => db.AudioFiles.IgnoreQueryFilters([ModuleDbContext.OwnerFilter]).AsNoTracking();
+
+    public async Task<Result<IStagedRecording>> ReceiveAsync(Stream body, string? contentType, long? contentLength, string? title, CancellationToken cancellationToken)
+    {
+        var read = await AudioReception.ReadAsync(
+            body, contentType, contentLength, new UploadFields { Title = title }, storage, probe, options.Value.MaxUploadBytes, cancellationToken);
+        return read.IsFailure ? read.Error : new StagedRecording(read.Value);
+    }
+
+    public async Task<Result<StoredRecording>> StoreAsync(IStagedRecording staged, Guid uploaderId, Guid caseId, CancellationToken cancellationToken)
+    {
+        var upload = staged as StagedRecording ?? throw new ArgumentException("Stage the upload with ReceiveAsync first.", nameof(staged));
+        var kept = await sender.Send(new StoreCaseRecording.StoreCaseRecording(upload.Audio, uploaderId, caseId), cancellationToken);
+        if (kept.IsFailure)
+        {
+            return kept.Error;
+        }
+
+        var stored = await AnyOwner.FirstAsync(a => a.Id == kept.Value.Item.Id, cancellationToken);
+        return new StoredRecording(SummaryOf(stored), kept.Value.Created);
+    }
+
+    public async Task<RecordingSummary?> FindOwnAsync(Guid audioId, Guid ownerId, CancellationToken cancellationToken)
+    {
+        var owner = new UserId(ownerId);
+        var file = await AnyOwner.FirstOrDefaultAsync(a => a.Id == audioId && a.OwnerId == owner, cancellationToken);
+        return file is null ? null : SummaryOf(file);
+    }
+
+    public async Task<IReadOnlyList<RecordingSummary>> DescribeAsync(IReadOnlyCollection<Guid> audioIds, CancellationToken cancellationToken)
+    {
+        var files = await AnyOwner.Where(a => audioIds.Contains(a.Id)).ToListAsync(cancellationToken);
+        return files.Select(SummaryOf).ToList();
+    }
+
+    public async Task<RecordingContent?> ContentAsync(Guid audioId, CancellationToken cancellationToken)
+    {
+        var file = await AnyOwner.Where(a => a.Id == audioId).Select(a => new { a.StorageKey, a.Format }).FirstOrDefaultAsync(cancellationToken);
+        if (file is null)
+        {
+            return null;
+        }
+
+        var path = storage.PathOf(file.StorageKey);
+        return File.Exists(path) ? new RecordingContent(path, AudioContentTypes.Of(file.Format)) : null;
+    }
+
+    public async Task<RecordingVersions> VersionsAsync(Guid audioId, CancellationToken cancellationToken)
+    {
+        var owner = await AnyOwner.Where(a => a.Id == audioId).Select(a => (Guid?)a.OwnerId.Value).FirstOrDefaultAsync(cancellationToken);
+        if (owner is not { } ownerId)
+        {
+            return new RecordingVersions([], []);
+        }
+
+        var transcripts = await db.Transcripts.IgnoreQueryFilters([ModuleDbContext.OwnerFilter]).AsNoTracking()
+            .Where(t => t.AudioId == audioId).OrderBy(t => t.Version).ToListAsync(cancellationToken);
+        var analyses = await db.Analyses.IgnoreQueryFilters([ModuleDbContext.OwnerFilter]).AsNoTracking()
+            .Where(a => a.AudioId == audioId).OrderBy(a => a.CreatedAt).ToListAsync(cancellationToken);
+        var versionOf = transcripts.ToDictionary(t => t.Id, t => t.Version);
+        return new RecordingVersions(
+            transcripts.Select(t => new TranscriptRun(t.Version, t.Engine, t.Language, t.StartedBy ?? ownerId, t.JobId, t.CreatedAt, t.Text)).ToList(),
+            analyses.Where(a => versionOf.ContainsKey(a.TranscriptId)).Select(a =>
+            {
+                var published = PublishedAnalysis.Read(a.Result);
+                return new AnalysisRun(
+                    versionOf[a.TranscriptId], a.Engine, a.Language, a.StartedBy ?? ownerId, a.JobId, a.CreatedAt,
+                    published.Summary, published.Title, published.Tasks, published.KeyMoments, published.Sentiment, published.Priority);
+            }).ToList());
+    }
+
+    public async Task<Result<Guid>> ProcessAgainAsync(Guid audioId, Guid startedBy, string? engine, CancellationToken cancellationToken) =>
+        await sender.Send(new ProcessCaseRecording.ProcessCaseRecording(audioId, startedBy, engine), cancellationToken);
+
+    private static RecordingSummary SummaryOf(AudioFile file) => new(
+        file.Id,
+        file.OwnerId.Value,
+        file.CaseId,
+        file.Title,
+        file.Format,
+        AudioFileDto.SecondsOf(file.Duration),
+        file.SizeBytes,
+        ApiNames.UpperSnake(file.Status.ToString()),
+        file.IsArchived,
+        file.RecordedAt,
+        file.CreatedAt);
+
+    /// <summary>The staged upload behind the contract's handle.</summary>
+    private sealed class StagedRecording(NewAudio audio) : IStagedRecording
+    {
+        public NewAudio Audio => audio;
+
+        public void Dispose() => audio.Audio.Dispose();
+    }
+}
