@@ -127,8 +127,15 @@ public sealed class CaseRecordingTests : DatabaseFixture
             Assert.That(runs.Where(r => r.Change == "EQUAL").Select(r => r.Text), Has.Some.Contain("tomorrow"), string.Join(" | ", runs));
         });
 
+        // The case's search reaches the transcript of a recording it holds (the colleague's note), for a viewer too.
+        Assert.That(await ProcessingApi.EventuallyAsync(async () =>
+        {
+            var hits = (await viewerClient.GetJsonAsync($"/api/v1/cases/{caseId}/search?q=tomorrow&mode=fulltext")).GetProperty("items");
+            return hits.EnumerateArray().Any(h => h.TryGetProperty("audioId", out var a) && a.ValueKind == JsonValueKind.String && a.GetGuid() == audioId);
+        }, TimeSpan.FromSeconds(30)), Is.True, "the case search finds the recording's transcript");
+
         // A stranger learns nothing: every route of the recording is a 404, as for a case that does not exist.
-        foreach (var path in new[] { "/recordings", $"/recordings/{audioId}/transcripts", $"/recordings/{audioId}/transcripts/1", $"/recordings/{audioId}/transcripts/diff?from=1&to=2", $"/recordings/{audioId}/analyses", $"/recordings/{audioId}/content" })
+        foreach (var path in new[] { "/search?q=tomorrow", "/recordings", $"/recordings/{audioId}/transcripts", $"/recordings/{audioId}/transcripts/1", $"/recordings/{audioId}/transcripts/diff?from=1&to=2", $"/recordings/{audioId}/analyses", $"/recordings/{audioId}/content" })
         {
             var answer = await strangerClient.GetAsync($"/api/v1/cases/{caseId}{path}");
             await ProblemAssertionsAsync(answer, HttpStatusCode.NotFound, "cases.not_found");
@@ -242,6 +249,32 @@ public sealed class CaseRecordingTests : DatabaseFixture
             Assert.That(listed.GetArrayLength(), Is.Zero);
             await ProblemAssertionsAsync(await ownerClient.GetAsync($"/api/v1/cases/{caseId}/recordings/{audioId}/transcripts"), HttpStatusCode.NotFound, "cases.recording_not_found");
             Assert.That((await ownerClient.GetAsync($"/api/v1/audio/{audioId}")).StatusCode, Is.EqualTo(HttpStatusCode.OK), "still in its owner's library");
+        });
+    }
+
+    [Test]
+    public async Task A_participant_who_leaves_takes_the_recordings_they_attached_and_the_ones_they_uploaded_stay()
+    {
+        var owner = await this.CreateAccountAsync("case_leave_owner");
+        var colleague = await this.CreateAccountAsync("case_leave_colleague");
+        using var ownerClient = this.ClientFor(owner);
+        using var colleagueClient = this.ClientFor(colleague);
+        var caseId = (await ownerClient.CreateCaseAsync("Hand-over")).Id();
+        await ownerClient.InviteAsync(caseId, colleague.Username, "CONTRIBUTOR");
+
+        var (_, own) = await colleagueClient.UploadAsync(await SpeechSamples.DentistWavAsync());
+        await NotesApi.ExpectAsync(await colleagueClient.PostAsync($"/api/v1/cases/{caseId}/recordings/{own.Id()}", null), HttpStatusCode.Created);
+        var uploaded = await UploadIntoCaseAsync(colleagueClient, caseId, await SpeechSamples.DentistAsAsync("flac"));
+        Assert.That(uploaded.Status, Is.EqualTo(HttpStatusCode.Created), uploaded.Body.ToString());
+        var inCase = uploaded.Body.GetProperty("audioId").GetGuid();
+
+        Assert.That((await colleagueClient.PostAsync($"/api/v1/cases/{caseId}/leave", null)).StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+        var listed = (await ownerClient.GetJsonAsync($"/api/v1/cases/{caseId}/recordings")).GetProperty("items")
+            .EnumerateArray().Select(r => r.GetProperty("audioId").GetGuid()).ToList();
+        Assert.Multiple(async () =>
+        {
+            Assert.That(listed, Is.EqualTo(new[] { inCase }), "the attached one left with its owner; the one uploaded into the case stays");
+            Assert.That((await colleagueClient.GetAsync($"/api/v1/audio/{own.Id()}")).StatusCode, Is.EqualTo(HttpStatusCode.OK), "still in its owner's library");
         });
     }
 

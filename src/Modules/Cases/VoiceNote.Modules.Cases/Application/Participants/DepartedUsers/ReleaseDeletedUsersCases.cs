@@ -60,6 +60,7 @@ internal sealed class ReleaseDeletedUsersCases(CasesDbContext db, TimeProvider c
             }
         }
 
+        await DepartingContents.TakeOutAsync(db, caseIds, user, cancellationToken);
         foreach (var participant in departing)
         {
             db.Participants.Remove(participant);

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using VoiceNote.Application.Messaging;
 using VoiceNote.Application.Security;
 using VoiceNote.Domain.Primitives;
@@ -55,7 +54,7 @@ internal static class ParticipantExit
 
         var now = clock.NowForDatabase();
         db.Participants.Remove(participant);
-        await db.Notes.Where(n => n.CaseId == left.Id && n.OwnerId == participant.UserId).ExecuteDeleteAsync(cancellationToken);
+        await DepartingContents.TakeOutAsync(db, [left.Id], participant.UserId, cancellationToken);
         left.Touch(now);
         db.Publish(new CaseParticipantChanged(left.Id, participant.UserId.Value, by.Value, Role: null, now));
         return Result.Success();

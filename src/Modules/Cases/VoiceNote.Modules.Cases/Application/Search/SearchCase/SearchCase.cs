@@ -74,9 +74,9 @@ internal sealed class SearchCaseHandler(CasesDbContext db, ICurrentUser caller, 
     public async Task<Result<CaseSearchResultsDto>> Handle(SearchCase request, CancellationToken cancellationToken)
     {
         // What the case vouches for: its linked notes, and the recordings it holds, whose transcripts are notes in Notes
-        // (keyed by audio id). Case recordings arrive with the case audio work: their audio ids go here; until then, none.
+        // (keyed by audio id).
         var noteIds = await db.Notes.AsNoTracking().Where(n => n.CaseId == request.CaseId).Select(n => n.NoteId).ToListAsync(cancellationToken);
-        IReadOnlyCollection<Guid> audioIds = [];
+        var audioIds = await db.Recordings.AsNoTracking().Where(r => r.CaseId == request.CaseId).Select(r => r.AudioId).ToListAsync(cancellationToken);
 
         var mode = request.Mode switch
         {
