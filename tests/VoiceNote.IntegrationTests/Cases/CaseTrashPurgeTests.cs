@@ -20,7 +20,7 @@ public sealed class CaseTrashPurgeTests : DatabaseFixture
     };
 
     [Test]
-    public async Task Cases_past_the_retention_are_purged_once_with_their_participants_and_announced()
+    public async Task Cases_past_the_retention_are_purged_once_with_their_participants_and_versions_and_announced()
     {
         var owner = await this.CreateAccountAsync("purge_owner");
         var viewer = await this.CreateAccountAsync("purge_viewer");
@@ -31,6 +31,18 @@ public sealed class CaseTrashPurgeTests : DatabaseFixture
         foreach (var id in new[] { expired, young })
         {
             Assert.That((await client.DeleteAsync($"/api/v1/cases/{id}")).StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+        }
+
+        // A recording only the expired case holds, and one the young case holds too: their versions are the case module's.
+        var (onlyThere, shared) = (Guid.NewGuid(), Guid.NewGuid());
+        foreach (var (caseId, audioId) in new[] { (expired, onlyThere), (expired, shared), (young, shared) })
+        {
+            await ExecuteAsync($"INSERT INTO cases.recordings (case_id, audio_id, owner_id, source, added_by, added_at) VALUES ('{caseId}', '{audioId}', '{owner.UserId}', 'Attached', '{owner.UserId}', now())");
+        }
+
+        foreach (var audioId in new[] { onlyThere, shared })
+        {
+            await ExecuteAsync($"INSERT INTO cases.recording_versions (audio_id, kind, number, engine, language, started_by, created_at, text) VALUES ('{audioId}', 'Transcript', 1, 'LOCAL', 'en', '{owner.UserId}', now(), 'words')");
         }
 
         await ExecuteAsync($"UPDATE cases.cases SET deleted_at = now() - interval '8 days' WHERE id = '{expired}'");
@@ -44,6 +56,8 @@ public sealed class CaseTrashPurgeTests : DatabaseFixture
         Assert.That((first, second), Is.EqualTo((1, 0)));
         Assert.That(await CountAsync($"SELECT count(*) FROM cases.cases WHERE id = '{expired}'"), Is.Zero);
         Assert.That(await CountAsync($"SELECT count(*) FROM cases.participants WHERE case_id = '{expired}'"), Is.Zero);
+        Assert.That(await CountAsync($"SELECT count(*) FROM cases.recording_versions WHERE audio_id = '{onlyThere}'"), Is.Zero, "no case holds it any more");
+        Assert.That(await CountAsync($"SELECT count(*) FROM cases.recording_versions WHERE audio_id = '{shared}'"), Is.EqualTo(1), "the young case still holds it");
         Assert.That(await CountAsync($"SELECT count(*) FROM cases.cases WHERE id IN ('{young}', '{oldButLive}')"), Is.EqualTo(2));
         Assert.That(await CountAsync($"SELECT count(*) FROM cases.outbox_messages WHERE type LIKE '%CasePurged%' AND payload->>'caseId' = '{expired}'"), Is.EqualTo(1));
         Assert.That(await CountAsync("SELECT count(*) FROM cases.outbox_messages WHERE type LIKE '%CasePurged%'"), Is.EqualTo(1), "nothing else was announced");
