@@ -7,6 +7,7 @@ using VoiceNote.Domain.Results;
 using VoiceNote.Infrastructure.Jobs;
 using VoiceNote.Modules.AudioProcessing.Application.Processing.Pipeline;
 using VoiceNote.Modules.AudioProcessing.Application.Storage;
+using VoiceNote.Modules.AudioProcessing.Contracts;
 using VoiceNote.Modules.AudioProcessing.Domain;
 using VoiceNote.Modules.AudioProcessing.Infrastructure.Persistence;
 using VoiceNote.Modules.AudioProcessing.Speech;
@@ -94,6 +95,7 @@ internal sealed class UploadAudioHandler(
         };
         db.AudioFiles.Add(file);
         ProcessRecording.Enqueue(jobs, db, file, details.Engine, now);
+        db.Publish(new AudioUploaded(id, caller.Id.Value, audio.SizeBytes, media.Duration.TotalSeconds, now));
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -3,6 +3,7 @@ using VoiceNote.Application.Security;
 using VoiceNote.Domain.Primitives;
 using VoiceNote.Domain.Results;
 using VoiceNote.Infrastructure.Http;
+using VoiceNote.Infrastructure.Http.Json;
 using VoiceNote.Modules.Cases.Application.Access;
 using VoiceNote.Modules.Cases.Application.Common;
 using VoiceNote.Modules.Cases.Contracts;
@@ -52,7 +53,7 @@ internal static class ParticipantExit
         var now = clock.NowForDatabase();
         db.Participants.Remove(participant);
         left.Touch(now);
-        db.Publish(new CaseParticipantChanged(left.Id, participant.UserId.Value, by.Value, Role: null, now));
+        db.Publish(new CaseParticipantChanged(left.Id, participant.UserId.Value, by.Value, Role: null, now, ApiEnum<CaseRole>.NameOf(participant.Role)));
         return Result.Success();
     }
 }
