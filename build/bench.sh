@@ -2,7 +2,7 @@
 # The benchmarks (docs/benchmarks.md), one entry point. Not part of build/test.sh. Each starts the
 # real API (Release, `VoiceNote.WebApi.dll serve`) on 127.0.0.1 against its own database and drives it.
 #
-# Usage: build/bench.sh [notes|auth|uploads|pipeline|streams|cases] [options]  (default: notes)
+# Usage: build/bench.sh [notes|auth|uploads|pipeline|streams|cases|timeline] [options]  (default: notes)
 #   notes     seeds 200,000 notes over 1,000 users plus one user with 20,000 and one with 50 (COPY BINARY), builds the
 #             GIN and HNSW indexes, checks recall@10 of the HNSW path against exact search, then
 #             measures lists and search through the API and the same SQL directly through Npgsql.
@@ -36,10 +36,15 @@
 #             page, the last full page by its keyset cursor, and status=ACTIVE&role=EDITOR, through the API and
 #             as the same SQL through Npgsql, with EXPLAIN ANALYZE of each statement.
 #             --cases 5000 --user-cases 500 --users 400 --warmup 50 --samples 200 --concurrency 4 --throughput 400
+#   timeline  (issue 14) one case's timeline of 10,000 entries among 200,000 in the activity log (COPY BINARY): the first
+#             page and a deep keyset page through the API against the same SQL through Npgsql, with EXPLAIN (fails
+#             unless the case index is used).   --entries 200000 --case-entries 10000 --cases 2000 --deep-page 480
+#             --warmup 50 --samples 200 --concurrency 4 --throughput 400
 # Common: --port N --database NAME --db CONNECTION --output FILE
 # Uses VOICENOTE_BENCH_DB or VOICENOTE_DB (a server where it may create the databases
 # "voicenote_bench", "voicenote_bench_auth", "voicenote_bench_uploads", "voicenote_bench_pipeline",
-# "voicenote_bench_streams", "voicenote_bench_cases"), else starts the local cluster
+# "voicenote_bench_streams", "voicenote_bench_cases",
+# "voicenote_bench_timeline"), else starts the local cluster
 # with build/db.sh. Figures go to stdout and to .data/bench/<time>-<command>.md.
 set -euo pipefail
 
@@ -68,9 +73,9 @@ dotnet build bench/VoiceNote.Benchmarks/VoiceNote.Benchmarks.csproj -c Release -
 
 COMMAND=notes
 case ${1:-} in
-  notes | auth | uploads | pipeline | streams | cases) COMMAND=$1; shift ;;
+  notes | auth | uploads | pipeline | streams | cases | timeline) COMMAND=$1; shift ;;
   -* | '') ;;
-  *) die "unknown benchmark '$1' (notes, auth, uploads, pipeline, streams, cases)" ;;
+  *) die "unknown benchmark '$1' (notes, auth, uploads, pipeline, streams, cases, timeline)" ;;
 esac
 
 mkdir -p "$REPO/.data/bench"

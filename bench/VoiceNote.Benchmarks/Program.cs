@@ -7,6 +7,7 @@ using VoiceNote.Benchmarks;
 //   pipeline  a 60-second recording from upload to a completed processing job
 //   streams   normal requests while one user holds the most progress streams it may, against none
 //   cases     the case list of a user in 500 of 5,000 cases, API against direct SQL, with the plans
+//   timeline  a case timeline of 10,000 entries among 200,000, API against direct SQL
 var command = args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal) ? args[0] : "notes";
 var rest = args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal) ? args[1..] : args;
 return command switch
@@ -19,11 +20,12 @@ return command switch
     // Its own database too: its recording stays pending (workers off) so that its streams stay open.
     "streams" => await StreamsBenchmark.RunAsync(BenchOptions.Parse(rest, "voicenote_bench_streams")),
     "cases" => await CasesBenchmark.RunAsync(BenchOptions.Parse(rest, "voicenote_bench_cases")),
+    "timeline" => await TimelineBenchmark.RunAsync(BenchOptions.Parse(rest, "voicenote_bench_timeline")),
     _ => Unknown(command),
 };
 
 static int Unknown(string command)
 {
-    Console.Error.WriteLine($"Unknown benchmark '{command}'. Commands: notes (default), auth, uploads, pipeline, streams, cases.");
+    Console.Error.WriteLine($"Unknown benchmark '{command}'. Commands: notes (default), auth, uploads, pipeline, streams, cases, timeline.");
     return 2;
 }

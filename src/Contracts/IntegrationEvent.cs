@@ -24,4 +24,16 @@ public abstract record IntegrationEvent : IIntegrationEvent
     public Guid Id { get; init; }
 
     public DateTimeOffset OccurredAt { get; init; }
+
+    /// <summary>
+    /// The request that caused the event, stamped by the outbox when the event is published inside one
+    /// (docs/decisions/0078); null for background work. Publishers never set it themselves.
+    /// </summary>
+    public EventOrigin? Origin { get; init; }
 }
+
+/// <summary>
+/// Who asked and from where: the signed-in user (if any), the OAuth client the access token was issued to,
+/// the client's address (as the host sees it, after trusted proxies) and its User-Agent, both cut to size.
+/// </summary>
+public sealed record EventOrigin(Guid? UserId, string? ClientId, string? Address, string? UserAgent);

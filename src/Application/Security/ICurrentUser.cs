@@ -1,3 +1,4 @@
+using VoiceNote.Contracts;
 using VoiceNote.Domain.Primitives;
 
 namespace VoiceNote.Application.Security;
@@ -18,6 +19,12 @@ public interface ICurrentUser
 
     /// <summary>The partner client the token was issued to; null when it was issued to one of the product's own apps.</summary>
     string? PartnerClientId { get; }
+
+    /// <summary>
+    /// Where the current request comes from, for the events it causes (docs/decisions/0078); null outside a request.
+    /// Only the host's HTTP caller knows it, so the others keep this default.
+    /// </summary>
+    EventOrigin? Origin => null;
 
     bool HasScope(string scope);
 

@@ -41,8 +41,20 @@ public abstract class ModuleDbContext : DbContext, IOutbox
     /// <summary>The owner the filter compares with; null for background work and anonymous calls, which matches no row.</summary>
     protected UserId? CurrentOwnerId => _currentUser.IdOrNull;
 
-    public void Publish(IIntegrationEvent integrationEvent) =>
+    /// <summary>
+    /// Writes the event to this module's outbox, stamped with the request that caused it (who, which client,
+    /// from which address and user agent: docs/decisions/0078), so consumers such as the activity log know it
+    /// without every publisher passing it along.
+    /// </summary>
+    public void Publish(IIntegrationEvent integrationEvent)
+    {
+        if (integrationEvent is IntegrationEvent { Origin: null } unstamped && _currentUser.Origin is { } origin)
+        {
+            integrationEvent = unstamped with { Origin = origin };
+        }
+
         OutboxMessages.Add(OutboxMessage.From(integrationEvent, _clock.GetUtcNow()));
+    }
 
     protected abstract void ConfigureModule(ModelBuilder modelBuilder);
 

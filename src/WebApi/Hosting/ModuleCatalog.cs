@@ -1,4 +1,5 @@
 using VoiceNote.Infrastructure.Modules;
+using VoiceNote.Modules.Activity;
 using VoiceNote.Modules.AudioProcessing;
 using VoiceNote.Modules.Cases;
 using VoiceNote.Modules.Identity;
@@ -9,5 +10,5 @@ namespace VoiceNote.WebApi.Hosting;
 /// <summary>The modules this host composes. A new module is one line here.</summary>
 internal static class ModuleCatalog
 {
-    public static IReadOnlyList<IModuleInstaller> All { get; } = [new IdentityModule(), new NotesModule(), new AudioProcessingModule(), new CasesModule()];
+    public static IReadOnlyList<IModuleInstaller> All { get; } = [new IdentityModule(), new NotesModule(), new AudioProcessingModule(), new CasesModule(), new ActivityModule()];
 }

@@ -27,7 +27,7 @@ public sealed class ArchitectureTests
             Assert.That(contracts.Select(a => a.Assembly), Is.SupersetOf(new[]
             {
                 "VoiceNote.Contracts", "VoiceNote.Modules.Identity.Contracts", "VoiceNote.Modules.Notes.Contracts", "VoiceNote.Modules.AudioProcessing.Contracts",
-                "VoiceNote.Modules.Cases.Contracts",
+                "VoiceNote.Modules.Cases.Contracts", "VoiceNote.Modules.Activity.Contracts",
             }));
             Assert.That(ArchitectureRules.ContractsReferenceViolations(SolutionAssemblies.AssemblyReferences), Is.Empty);
             Assert.That(ArchitectureRules.NonBclReferences(domain), Is.Empty, "every contract may use the shared kernel, so it drags nothing in");

@@ -9,6 +9,7 @@ using VoiceNote.Infrastructure.Http;
 using VoiceNote.Infrastructure.Persistence;
 using VoiceNote.Modules.AudioProcessing.Application.Common;
 using VoiceNote.Modules.AudioProcessing.Application.Storage;
+using VoiceNote.Modules.AudioProcessing.Contracts;
 using VoiceNote.Modules.AudioProcessing.Infrastructure.Persistence;
 
 namespace VoiceNote.Modules.AudioProcessing.Application.Library.ArchiveAudio;
@@ -53,6 +54,7 @@ internal sealed class ArchiveAudioHandler(AudioProcessingDbContext db, IAudioSto
         file.IsArchived = archived;
         file.ArchiveReason = archived ? request.Reason : null;
         file.UpdatedAt = clock.GetUtcNow();
+        db.Publish(new AudioArchived(file.Id, file.OwnerId.Value, archived, file.UpdatedAt, file.CaseId));
         await db.SaveChangesAsync(cancellationToken);
         return AudioFileDto.From(file);
     }

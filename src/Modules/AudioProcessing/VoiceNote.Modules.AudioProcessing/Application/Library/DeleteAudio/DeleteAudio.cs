@@ -9,6 +9,7 @@ using VoiceNote.Infrastructure.Jobs;
 using VoiceNote.Infrastructure.Persistence;
 using VoiceNote.Modules.AudioProcessing.Application.Common;
 using VoiceNote.Modules.AudioProcessing.Application.Storage;
+using VoiceNote.Modules.AudioProcessing.Contracts;
 using VoiceNote.Modules.AudioProcessing.Infrastructure.Persistence;
 
 namespace VoiceNote.Modules.AudioProcessing.Application.Library.DeleteAudio;
@@ -21,7 +22,7 @@ namespace VoiceNote.Modules.AudioProcessing.Application.Library.DeleteAudio;
 [Requires(Scope = ApiScopes.AudioWrite)]
 internal sealed record DeleteAudio(Guid Id) : ICommand;
 
-internal sealed class DeleteAudioHandler(AudioProcessingDbContext db, IAudioStorage storage, FileSteps fileSteps, JobQueue<AudioProcessingDbContext> jobs)
+internal sealed class DeleteAudioHandler(AudioProcessingDbContext db, IAudioStorage storage, FileSteps fileSteps, JobQueue<AudioProcessingDbContext> jobs, TimeProvider clock)
     : ICommandHandler<DeleteAudio>
 {
     public async Task<Result> Handle(DeleteAudio request, CancellationToken cancellationToken)
@@ -33,6 +34,7 @@ internal sealed class DeleteAudioHandler(AudioProcessingDbContext db, IAudioStor
         }
 
         db.AudioFiles.Remove(file);
+        db.Publish(new AudioDeleted(file.Id, file.OwnerId.Value, clock.GetUtcNow(), file.CaseId));
         await db.SaveChangesAsync(cancellationToken);
         if (file.ProcessingJobId is { } job)
         {

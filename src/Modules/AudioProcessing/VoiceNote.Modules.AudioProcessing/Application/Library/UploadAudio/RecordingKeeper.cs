@@ -7,6 +7,7 @@ using VoiceNote.Infrastructure.Jobs;
 using VoiceNote.Infrastructure.Persistence;
 using VoiceNote.Modules.AudioProcessing.Application.Processing.Pipeline;
 using VoiceNote.Modules.AudioProcessing.Application.Storage;
+using VoiceNote.Modules.AudioProcessing.Contracts;
 using VoiceNote.Modules.AudioProcessing.Domain;
 using VoiceNote.Modules.AudioProcessing.Infrastructure.Persistence;
 using VoiceNote.Modules.AudioProcessing.Speech;
@@ -83,6 +84,7 @@ internal sealed class RecordingKeeper(
         };
         db.AudioFiles.Add(file);
         ProcessRecording.Enqueue(jobs, db, file, details.Engine, now);
+        db.Publish(new AudioUploaded(id, owner.Value, audio.SizeBytes, media.Duration.TotalSeconds, now, caseId));
         try
         {
             await db.SaveChangesAsync(cancellationToken);

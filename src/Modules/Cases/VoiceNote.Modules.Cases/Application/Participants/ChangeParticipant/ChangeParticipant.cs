@@ -51,9 +51,10 @@ internal sealed class ChangeParticipantHandler(CasesDbContext db, CaseCaller cal
         }
 
         var now = clock.NowForDatabase();
+        var previous = participant.Role;
         participant.Change(role, granted, now);
         changed.Touch(now);
-        db.Publish(new CaseParticipantChanged(changed.Id, request.UserId, user.Id.Value, ApiEnum<CaseRole>.NameOf(role), now));
+        db.Publish(new CaseParticipantChanged(changed.Id, request.UserId, user.Id.Value, ApiEnum<CaseRole>.NameOf(role), now, ApiEnum<CaseRole>.NameOf(previous)));
         return await identity.DescribeAsync(participant, cancellationToken);
     }
 }

@@ -3,6 +3,7 @@ using VoiceNote.Application.Security;
 using VoiceNote.Domain.Primitives;
 using VoiceNote.Domain.Results;
 using VoiceNote.Infrastructure.Http;
+using VoiceNote.Infrastructure.Http.Json;
 using VoiceNote.Modules.Cases.Application.Access;
 using VoiceNote.Modules.Cases.Application.Common;
 using VoiceNote.Modules.Cases.Contracts;
@@ -56,7 +57,7 @@ internal static class ParticipantExit
         db.Participants.Remove(participant);
         await DepartingContents.TakeOutAsync(db, [left.Id], participant.UserId, cancellationToken);
         left.Touch(now);
-        db.Publish(new CaseParticipantChanged(left.Id, participant.UserId.Value, by.Value, Role: null, now));
+        db.Publish(new CaseParticipantChanged(left.Id, participant.UserId.Value, by.Value, Role: null, now, ApiEnum<CaseRole>.NameOf(participant.Role)));
         return Result.Success();
     }
 }

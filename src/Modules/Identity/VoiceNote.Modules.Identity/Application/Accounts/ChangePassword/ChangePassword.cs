@@ -8,6 +8,7 @@ using VoiceNote.Infrastructure.Http;
 using VoiceNote.Modules.Identity.Application.Accounts.Register;
 using VoiceNote.Modules.Identity.Application.Common;
 using VoiceNote.Modules.Identity.Application.Sessions;
+using VoiceNote.Modules.Identity.Contracts;
 using VoiceNote.Modules.Identity.Domain;
 using VoiceNote.Modules.Identity.Infrastructure.Persistence;
 
@@ -47,6 +48,7 @@ internal sealed class ChangePasswordHandler(UserManager<User> users, IdentityDbC
         }
 
         user.UpdatedAt = clock.GetUtcNow();
+        db.Publish(new PasswordChanged(user.Id, user.UpdatedAt));
         await sessions.RevokeAllAsync(user.Id, "password_changed", except: caller.SessionId, cancellationToken);
         return Result.Success();
     }

@@ -38,7 +38,7 @@ internal sealed class SignInHandler(CredentialCheck credentials, SessionIssuer s
             return scopes.Error;
         }
 
-        var verified = await credentials.VerifyAsync(request.Login, request.Password, cancellationToken);
+        var verified = await credentials.VerifyAsync(request.Login, request.Password, request.ClientId, cancellationToken);
         if (verified.IsFailure)
         {
             return verified.Error;

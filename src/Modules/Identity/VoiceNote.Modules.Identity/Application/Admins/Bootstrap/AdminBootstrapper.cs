@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using VoiceNote.Application.Security;
 using VoiceNote.Modules.Identity.Application.Common;
+using VoiceNote.Modules.Identity.Contracts;
 using VoiceNote.Modules.Identity.Domain;
 using VoiceNote.Modules.Identity.Infrastructure.Persistence;
 
@@ -71,6 +72,7 @@ internal sealed class AdminBootstrapper(UserManager<User> users, IdentityDbConte
             Details = JsonSerializer.Serialize(new { source, outcome = outcome.ToString() }, JsonSerializerOptions.Web),
             At = now,
         });
+        db.Publish(new AdminActionTaken(user.Id, AuditAction, user.Id, now));
         await db.SaveChangesAsync(cancellationToken);
         return new AdminBootstrap(outcome, null);
     }

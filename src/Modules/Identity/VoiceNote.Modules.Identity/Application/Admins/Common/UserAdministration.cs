@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using VoiceNote.Application.Security;
 using VoiceNote.Domain.Results;
 using VoiceNote.Modules.Identity.Application.Sessions;
+using VoiceNote.Modules.Identity.Contracts;
 using VoiceNote.Modules.Identity.Domain;
 using VoiceNote.Modules.Identity.Infrastructure.Persistence;
 
@@ -10,7 +11,7 @@ namespace VoiceNote.Modules.Identity.Application.Admins.Common;
 
 /// <summary>
 /// What every admin command on an account shares: lock and load the target, the last-admin and
-/// self-change rules, ending sessions, and the audit row written in the command's own transaction.
+/// self-change rules, ending sessions, and the audit row written in the command's own transaction (and published for the activity log).
 /// </summary>
 internal sealed class UserAdministration(IdentityDbContext db, ICurrentUser caller, SessionIssuer sessions, TimeProvider clock)
 {
@@ -78,6 +79,7 @@ internal sealed class UserAdministration(IdentityDbContext db, ICurrentUser call
             IpAddress = callerIp is { Length: > MaxIpLength } ? callerIp[..MaxIpLength] : callerIp,
             At = now,
         });
+        db.Publish(new AdminActionTaken(ActorId, action, targetUserId, now));
 
         // A set-based update: it does not touch the actor's concurrency stamp, so the actor signing in
         // elsewhere at the same moment cannot make this command fail.

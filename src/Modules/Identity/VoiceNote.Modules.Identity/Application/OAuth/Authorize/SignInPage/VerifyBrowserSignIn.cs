@@ -32,7 +32,7 @@ internal sealed class VerifyBrowserSignInHandler(CredentialCheck credentials) : 
 {
     public async Task<Result<Guid>> Handle(VerifyBrowserSignIn request, CancellationToken cancellationToken)
     {
-        var verified = await credentials.VerifyAsync(request.Login, request.Password, cancellationToken);
+        var verified = await credentials.VerifyAsync(request.Login, request.Password, clientId: null, cancellationToken);
         return verified.IsSuccess ? verified.Value.Id : verified.Error;
     }
 }
