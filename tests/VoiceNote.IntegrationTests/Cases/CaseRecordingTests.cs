@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using VoiceNote.IntegrationTests.Activity;
 using VoiceNote.IntegrationTests.AudioProcessing.ChatAnalysis;
 using VoiceNote.IntegrationTests.AudioProcessing.Pipeline;
 using VoiceNote.IntegrationTests.AudioProcessing.Speech;
@@ -133,6 +134,22 @@ public sealed class CaseRecordingTests : DatabaseFixture
             var hits = (await viewerClient.GetJsonAsync($"/api/v1/cases/{caseId}/search?q=tomorrow&mode=fulltext")).GetProperty("items");
             return hits.EnumerateArray().Any(h => h.TryGetProperty("audioId", out var a) && a.ValueKind == JsonValueKind.String && a.GetGuid() == audioId);
         }, TimeSpan.FromSeconds(30)), Is.True, "the case search finds the recording's transcript");
+
+        // The timeline lists every step, oldest last, each with who did it and when; the viewer reads it too.
+        var expected = new (string Type, Guid Actor)[]
+        {
+            ("ANALYSIS_VERSION_ADDED", owner.UserId), ("TRANSCRIPT_VERSION_ADDED", owner.UserId),
+            ("ANALYSIS_VERSION_ADDED", colleague.UserId), ("TRANSCRIPT_VERSION_ADDED", colleague.UserId),
+            ("AUDIO_UPLOADED", colleague.UserId),
+            ("PARTICIPANT_ADDED", owner.UserId), ("PARTICIPANT_ADDED", owner.UserId), ("CASE_CREATED", owner.UserId),
+        };
+        var timeline = await viewerClient.WaitForItemsAsync($"/api/v1/cases/{caseId}/timeline?limit=50", items => items.Count >= expected.Length);
+        Assert.Multiple(() =>
+        {
+            Assert.That(timeline.Select(e => (e.Type(), e.Guid("actorId") ?? Guid.Empty)), Is.EqualTo(expected), string.Join(" | ", timeline.Select(e => e.Type())));
+            Assert.That(timeline.Select(e => e.GetProperty("at").GetDateTimeOffset()), Is.Ordered.Descending);
+            Assert.That(timeline.Where(e => e.Type() != "CASE_CREATED" && e.Type() != "PARTICIPANT_ADDED").Select(e => e.Guid("itemId")), Is.All.EqualTo(audioId));
+        });
 
         // A stranger learns nothing: every route of the recording is a 404, as for a case that does not exist.
         foreach (var path in new[] { "/search?q=tomorrow", "/recordings", $"/recordings/{audioId}/transcripts", $"/recordings/{audioId}/transcripts/1", $"/recordings/{audioId}/transcripts/diff?from=1&to=2", $"/recordings/{audioId}/analyses", $"/recordings/{audioId}/content" })

@@ -107,4 +107,33 @@ public sealed class CaseTimelineTests : DatabaseFixture
         Assert.That(walked, Is.EqualTo(all.Select(e => e.GetProperty("id").GetGuid())));
         await (await client.GetAsync($"/api/v1/cases/{caseId}/timeline?cursor=not-a-cursor")).AssertProblem(HttpStatusCode.BadRequest, "validation_failed");
     }
+
+    [Test]
+    public async Task Notes_coming_in_changing_and_leaving_and_the_trash_are_on_the_timeline_with_who_did_it()
+    {
+        var owner = await this.CreateAccountAsync("tln_owner");
+        var contributor = await this.CreateAccountAsync("tln_contributor");
+        var caseId = await this.CaseWithAsync(owner, (contributor, "CONTRIBUTOR"));
+        using var ownerClient = this.ClientFor(owner);
+        using var contributorClient = this.ClientFor(contributor);
+
+        var attached = await ownerClient.NoteInCaseAsync(caseId, "Site visit");
+        var written = await contributorClient.PostAsJsonAsync($"/api/v1/cases/{caseId}/notes", new { title = "Follow-up", summary = "Call the insurer." });
+        Assert.That(written.StatusCode, Is.EqualTo(HttpStatusCode.Created), await written.Content.ReadAsStringAsync());
+        var tag = (await contributorClient.GetAsync($"/api/v1/cases/{caseId}/notes/{attached}")).Headers.ETag!.Tag;
+        var edited = await contributorClient.PatchJsonAsync($"/api/v1/cases/{caseId}/notes/{attached}", new { summary = "Crack in the east wall." }, tag);
+        Assert.That(edited.StatusCode, Is.EqualTo(HttpStatusCode.OK), await edited.Content.ReadAsStringAsync());
+        Assert.That((await ownerClient.DeleteAsync($"/api/v1/cases/{caseId}/notes/{attached}")).StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+        Assert.That((await ownerClient.DeleteAsync($"/api/v1/cases/{caseId}")).StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+        Assert.That((await ownerClient.DeleteAsync($"/api/v1/cases/{caseId}")).StatusCode, Is.EqualTo(HttpStatusCode.NoContent), "again: nothing more happens");
+        Assert.That((await ownerClient.PostAsync($"/api/v1/cases/{caseId}/restore", null)).StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+
+        var timeline = await ownerClient.WaitForItemsAsync($"/api/v1/cases/{caseId}/timeline?limit=50", items => items.Count >= 8);
+        Assert.That(timeline.Take(6).Select(e => (e.Type(), e.Guid("actorId"))), Is.EqualTo(new (string, Guid?)[]
+        {
+            ("CASE_RESTORED", owner.UserId), ("CASE_DELETED", owner.UserId), ("NOTE_DETACHED", owner.UserId),
+            ("NOTE_EDITED", contributor.UserId), ("NOTE_CREATED", contributor.UserId), ("NOTE_ATTACHED", owner.UserId),
+        }));
+        Assert.That(timeline[3].Guid("itemId"), Is.EqualTo(attached), "the edited note is the item");
+    }
 }

@@ -48,5 +48,6 @@ internal static class ActivityItems
 {
     public const string Case = "CASE";
     public const string Audio = "AUDIO";
+    public const string Note = "NOTE";
     public const string User = "USER";
 }

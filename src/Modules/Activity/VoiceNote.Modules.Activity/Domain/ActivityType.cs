@@ -47,6 +47,15 @@ internal static class ActivityTypes
     public const string AudioDeleted = "AUDIO_DELETED";
     public const string TranscriptVersionAdded = "TRANSCRIPT_VERSION_ADDED";
     public const string ExportDownloaded = "EXPORT_DOWNLOADED";
+    public const string AnalysisVersionAdded = "ANALYSIS_VERSION_ADDED";
+    public const string RecordingAttached = "RECORDING_ATTACHED";
+    public const string RecordingDetached = "RECORDING_DETACHED";
+    public const string NoteAttached = "NOTE_ATTACHED";
+    public const string NoteCreated = "NOTE_CREATED";
+    public const string NoteEdited = "NOTE_EDITED";
+    public const string NoteDetached = "NOTE_DETACHED";
+    public const string CaseDeleted = "CASE_DELETED";
+    public const string CaseRestored = "CASE_RESTORED";
 
     /// <summary>What the migration seeds.</summary>
     public static IReadOnlyList<ActivityType> Seeded { get; } =
@@ -70,5 +79,14 @@ internal static class ActivityTypes
         new() { Code = AudioDeleted, Category = ActivityCategories.Audio, Description = "Deleted a recording." },
         new() { Code = TranscriptVersionAdded, Category = ActivityCategories.Audio, Description = "A new transcript version was added." },
         new() { Code = ExportDownloaded, Category = ActivityCategories.Export, Description = "Downloaded an export." },
+        new() { Code = AnalysisVersionAdded, Category = ActivityCategories.Audio, Description = "A new analysis version was added." },
+        new() { Code = RecordingAttached, Category = ActivityCategories.Case, Description = "Attached a recording to the case." },
+        new() { Code = RecordingDetached, Category = ActivityCategories.Case, Description = "Detached a recording from the case." },
+        new() { Code = NoteAttached, Category = ActivityCategories.Case, Description = "Attached a note to the case." },
+        new() { Code = NoteCreated, Category = ActivityCategories.Case, Description = "Wrote a note in the case." },
+        new() { Code = NoteEdited, Category = ActivityCategories.Case, Description = "Edited a note of the case." },
+        new() { Code = NoteDetached, Category = ActivityCategories.Case, Description = "Detached a note from the case." },
+        new() { Code = CaseDeleted, Category = ActivityCategories.Case, Description = "Moved the case to the trash." },
+        new() { Code = CaseRestored, Category = ActivityCategories.Case, Description = "Brought the case back from the trash." },
     ];
 }

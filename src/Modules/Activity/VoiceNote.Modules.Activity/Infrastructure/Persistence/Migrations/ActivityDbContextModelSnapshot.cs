@@ -341,6 +341,69 @@ namespace VoiceNote.Modules.Activity.Infrastructure.Persistence.Migrations
                             Category = "EXPORT",
                             Description = "Downloaded an export.",
                             IsActive = true
+                        },
+                        new
+                        {
+                            Code = "ANALYSIS_VERSION_ADDED",
+                            Category = "AUDIO",
+                            Description = "A new analysis version was added.",
+                            IsActive = true
+                        },
+                        new
+                        {
+                            Code = "RECORDING_ATTACHED",
+                            Category = "CASE",
+                            Description = "Attached a recording to the case.",
+                            IsActive = true
+                        },
+                        new
+                        {
+                            Code = "RECORDING_DETACHED",
+                            Category = "CASE",
+                            Description = "Detached a recording from the case.",
+                            IsActive = true
+                        },
+                        new
+                        {
+                            Code = "NOTE_ATTACHED",
+                            Category = "CASE",
+                            Description = "Attached a note to the case.",
+                            IsActive = true
+                        },
+                        new
+                        {
+                            Code = "NOTE_CREATED",
+                            Category = "CASE",
+                            Description = "Wrote a note in the case.",
+                            IsActive = true
+                        },
+                        new
+                        {
+                            Code = "NOTE_EDITED",
+                            Category = "CASE",
+                            Description = "Edited a note of the case.",
+                            IsActive = true
+                        },
+                        new
+                        {
+                            Code = "NOTE_DETACHED",
+                            Category = "CASE",
+                            Description = "Detached a note from the case.",
+                            IsActive = true
+                        },
+                        new
+                        {
+                            Code = "CASE_DELETED",
+                            Category = "CASE",
+                            Description = "Moved the case to the trash.",
+                            IsActive = true
+                        },
+                        new
+                        {
+                            Code = "CASE_RESTORED",
+                            Category = "CASE",
+                            Description = "Brought the case back from the trash.",
+                            IsActive = true
                         });
                 });
 

@@ -4,6 +4,7 @@ using VoiceNote.Domain.Results;
 using VoiceNote.Infrastructure.Http;
 using VoiceNote.Modules.Cases.Application.Access;
 using VoiceNote.Modules.Cases.Application.Common;
+using VoiceNote.Modules.Cases.Contracts;
 using VoiceNote.Modules.Cases.Domain;
 using VoiceNote.Modules.Cases.Infrastructure.Persistence;
 
@@ -14,12 +15,18 @@ namespace VoiceNote.Modules.Cases.Application.Cases.DeleteCase;
 [CaseAccess(CasePermission.Delete, InTrash = true)]
 internal sealed record DeleteCase(Guid CaseId) : ICommand, ICaseRequest;
 
-internal sealed class DeleteCaseHandler(CasesDbContext db, TimeProvider clock) : ICommandHandler<DeleteCase>
+internal sealed class DeleteCaseHandler(CasesDbContext db, ICurrentUser caller, TimeProvider clock) : ICommandHandler<DeleteCase>
 {
     public async Task<Result> Handle(DeleteCase request, CancellationToken cancellationToken)
     {
         var deleted = await db.LockCaseAsync(request.CaseId, cancellationToken);
-        deleted.SoftDelete(clock.NowForDatabase());
+        if (!deleted.IsDeleted)
+        {
+            var now = clock.NowForDatabase();
+            deleted.SoftDelete(now);
+            db.Publish(new CaseTrashChanged(deleted.Id, caller.Id.Value, InTrash: true, now));
+        }
+
         return Result.Success();
     }
 }

@@ -4,6 +4,7 @@ using VoiceNote.Domain.Results;
 using VoiceNote.Infrastructure.Http;
 using VoiceNote.Modules.Cases.Application.Access;
 using VoiceNote.Modules.Cases.Application.Common;
+using VoiceNote.Modules.Cases.Contracts;
 using VoiceNote.Modules.Cases.Domain;
 using VoiceNote.Modules.Cases.Infrastructure.Persistence;
 
@@ -14,12 +15,18 @@ namespace VoiceNote.Modules.Cases.Application.Cases.RestoreCase;
 [CaseAccess(CasePermission.Delete, InTrash = true)]
 internal sealed record RestoreCase(Guid CaseId) : ICommand, ICaseRequest;
 
-internal sealed class RestoreCaseHandler(CasesDbContext db, TimeProvider clock) : ICommandHandler<RestoreCase>
+internal sealed class RestoreCaseHandler(CasesDbContext db, ICurrentUser caller, TimeProvider clock) : ICommandHandler<RestoreCase>
 {
     public async Task<Result> Handle(RestoreCase request, CancellationToken cancellationToken)
     {
         var restored = await db.LockCaseAsync(request.CaseId, cancellationToken);
-        restored.Restore(clock.NowForDatabase());
+        if (restored.IsDeleted)
+        {
+            var now = clock.NowForDatabase();
+            restored.Restore(now);
+            db.Publish(new CaseTrashChanged(restored.Id, caller.Id.Value, InTrash: false, now));
+        }
+
         return Result.Success();
     }
 }

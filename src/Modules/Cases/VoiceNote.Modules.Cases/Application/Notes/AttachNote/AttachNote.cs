@@ -4,6 +4,7 @@ using VoiceNote.Domain.Results;
 using VoiceNote.Infrastructure.Http;
 using VoiceNote.Modules.Cases.Application.Access;
 using VoiceNote.Modules.Cases.Application.Common;
+using VoiceNote.Modules.Cases.Contracts;
 using VoiceNote.Modules.Cases.Domain;
 using VoiceNote.Modules.Cases.Infrastructure.Persistence;
 using VoiceNote.Modules.Identity.Contracts;
@@ -49,6 +50,7 @@ internal sealed class AttachNoteHandler(CasesDbContext db, ICurrentUser caller, 
         {
             link = CaseNote.Link(request.CaseId, note.Id, caller.Id, caller.Id, clock.NowForDatabase());
             db.Notes.Add(link);
+            db.Publish(new CaseNoteChanged(request.CaseId, note.Id, caller.Id.Value, CaseNoteChange.Attached, link.AddedAt));
         }
 
         var owner = await identity.GetUsersAsync([caller.Id], cancellationToken);

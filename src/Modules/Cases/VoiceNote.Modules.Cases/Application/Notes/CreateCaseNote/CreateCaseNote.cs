@@ -4,6 +4,7 @@ using VoiceNote.Domain.Results;
 using VoiceNote.Infrastructure.Http;
 using VoiceNote.Modules.Cases.Application.Access;
 using VoiceNote.Modules.Cases.Application.Common;
+using VoiceNote.Modules.Cases.Contracts;
 using VoiceNote.Modules.Cases.Domain;
 using VoiceNote.Modules.Cases.Infrastructure.Persistence;
 using VoiceNote.Modules.Identity.Contracts;
@@ -38,6 +39,7 @@ internal sealed class CreateCaseNoteHandler(CasesDbContext db, ICurrentUser call
 
         var link = CaseNote.Link(request.CaseId, created.Value.Id, caller.Id, caller.Id, clock.NowForDatabase());
         db.Notes.Add(link);
+        db.Publish(new CaseNoteChanged(request.CaseId, link.NoteId, caller.Id.Value, CaseNoteChange.Created, link.AddedAt));
         var owner = await identity.GetUsersAsync([caller.Id], cancellationToken);
         return CaseNoteDto.From(link, created.Value, owner.FirstOrDefault());
     }

@@ -4,6 +4,7 @@ using VoiceNote.Domain.Results;
 using VoiceNote.Infrastructure.Http;
 using VoiceNote.Modules.Cases.Application.Access;
 using VoiceNote.Modules.Cases.Application.Common;
+using VoiceNote.Modules.Cases.Contracts;
 using VoiceNote.Modules.Cases.Domain;
 using VoiceNote.Modules.Cases.Infrastructure.Persistence;
 
@@ -14,7 +15,7 @@ namespace VoiceNote.Modules.Cases.Application.Notes.DetachNote;
 [CaseAccess(CasePermission.EditNotes)]
 internal sealed record DetachNote(Guid CaseId, Guid NoteId) : ICommand, ICaseRequest;
 
-internal sealed class DetachNoteHandler(CasesDbContext db, ICurrentUser caller) : ICommandHandler<DetachNote>
+internal sealed class DetachNoteHandler(CasesDbContext db, ICurrentUser caller, TimeProvider clock) : ICommandHandler<DetachNote>
 {
     public async Task<Result> Handle(DetachNote request, CancellationToken cancellationToken)
     {
@@ -30,6 +31,7 @@ internal sealed class DetachNoteHandler(CasesDbContext db, ICurrentUser caller) 
         }
 
         db.Notes.Remove(link);
+        db.Publish(new CaseNoteChanged(request.CaseId, link.NoteId, caller.Id.Value, CaseNoteChange.Detached, clock.NowForDatabase()));
         return Result.Success();
     }
 }

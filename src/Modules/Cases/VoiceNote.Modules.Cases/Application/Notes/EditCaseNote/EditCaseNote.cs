@@ -5,6 +5,7 @@ using VoiceNote.Domain.Results;
 using VoiceNote.Infrastructure.Http;
 using VoiceNote.Modules.Cases.Application.Access;
 using VoiceNote.Modules.Cases.Application.Common;
+using VoiceNote.Modules.Cases.Contracts;
 using VoiceNote.Modules.Cases.Domain;
 using VoiceNote.Modules.Cases.Infrastructure.Persistence;
 using VoiceNote.Modules.Identity.Contracts;
@@ -21,7 +22,7 @@ namespace VoiceNote.Modules.Cases.Application.Notes.EditCaseNote;
 [CaseAccess(CasePermission.EditNotes)]
 internal sealed record EditCaseNote(Guid CaseId, Guid NoteId, CaseNoteContent Changes, string? IfMatch = null) : ICommand<CaseNoteDto>, ICaseRequest;
 
-internal sealed class EditCaseNoteHandler(CasesDbContext db, INotesModule notes, IIdentityModule identity) : ICommandHandler<EditCaseNote, CaseNoteDto>
+internal sealed class EditCaseNoteHandler(CasesDbContext db, INotesModule notes, IIdentityModule identity, ICurrentUser caller, TimeProvider clock) : ICommandHandler<EditCaseNote, CaseNoteDto>
 {
     public async Task<Result<CaseNoteDto>> Handle(EditCaseNote request, CancellationToken cancellationToken)
     {
@@ -44,6 +45,7 @@ internal sealed class EditCaseNoteHandler(CasesDbContext db, INotesModule notes,
             };
         }
 
+        db.Publish(new CaseNoteChanged(request.CaseId, link.NoteId, caller.Id.Value, CaseNoteChange.Edited, clock.NowForDatabase()));
         var owner = await identity.GetUsersAsync([new UserId(edited.Value.OwnerId)], cancellationToken);
         return CaseNoteDto.From(link, edited.Value, owner.FirstOrDefault());
     }

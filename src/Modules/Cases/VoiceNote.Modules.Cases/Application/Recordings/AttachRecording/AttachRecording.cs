@@ -5,6 +5,7 @@ using VoiceNote.Infrastructure.Http;
 using VoiceNote.Modules.AudioProcessing.Contracts;
 using VoiceNote.Modules.Cases.Application.Access;
 using VoiceNote.Modules.Cases.Application.Common;
+using VoiceNote.Modules.Cases.Contracts;
 using VoiceNote.Modules.Cases.Domain;
 using VoiceNote.Modules.Cases.Infrastructure.Persistence;
 
@@ -31,10 +32,12 @@ internal sealed class AttachRecordingHandler(CasesDbContext db, ICaseRecordings 
         }
 
         var source = recording.CaseId == request.CaseId ? CaseRecordingSource.Uploaded : CaseRecordingSource.Attached;
-        var added = await db.AddRecordingAsync(request.CaseId, recording.AudioId, recording.OwnerId, source, user.Id.Value, clock.NowForDatabase(), cancellationToken);
+        var now = clock.NowForDatabase();
+        var added = await db.AddRecordingAsync(request.CaseId, recording.AudioId, recording.OwnerId, source, user.Id.Value, now, cancellationToken);
         if (added)
         {
             await db.AddVersionsAsync(recording.AudioId, await recordings.VersionsAsync(recording.AudioId, cancellationToken), cancellationToken);
+            db.Publish(new CaseRecordingChanged(request.CaseId, recording.AudioId, user.Id.Value, Added: true, now));
         }
 
         var row = await db.RecordingInCaseAsync(request.CaseId, recording.AudioId, cancellationToken);

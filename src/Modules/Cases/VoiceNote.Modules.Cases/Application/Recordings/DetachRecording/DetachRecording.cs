@@ -5,6 +5,7 @@ using VoiceNote.Domain.Results;
 using VoiceNote.Infrastructure.Http;
 using VoiceNote.Modules.Cases.Application.Access;
 using VoiceNote.Modules.Cases.Application.Common;
+using VoiceNote.Modules.Cases.Contracts;
 using VoiceNote.Modules.Cases.Domain;
 using VoiceNote.Modules.Cases.Infrastructure.Persistence;
 
@@ -18,7 +19,7 @@ namespace VoiceNote.Modules.Cases.Application.Recordings.DetachRecording;
 [CaseAccess(CasePermission.UploadAudio)]
 internal sealed record DetachRecording(Guid CaseId, Guid AudioId) : ICommand, ICaseRequest;
 
-internal sealed class DetachRecordingHandler(CasesDbContext db, CaseCaller caller, ICurrentUser user) : ICommandHandler<DetachRecording>
+internal sealed class DetachRecordingHandler(CasesDbContext db, CaseCaller caller, ICurrentUser user, TimeProvider clock) : ICommandHandler<DetachRecording>
 {
     public async Task<Result> Handle(DetachRecording request, CancellationToken cancellationToken)
     {
@@ -39,6 +40,7 @@ internal sealed class DetachRecordingHandler(CasesDbContext db, CaseCaller calle
         }
 
         db.Recordings.Remove(row);
+        db.Publish(new CaseRecordingChanged(request.CaseId, request.AudioId, user.Id.Value, Added: false, clock.NowForDatabase()));
         await db.SaveChangesAsync(cancellationToken);
         await db.ForgetUnheldVersionsAsync(request.AudioId, cancellationToken);
         return Result.Success();

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using VoiceNote.Application.IntegrationEvents;
 using VoiceNote.Modules.AudioProcessing.Contracts;
+using VoiceNote.Modules.Cases.Contracts;
 using VoiceNote.Modules.Cases.Domain;
 using VoiceNote.Modules.Cases.Infrastructure.Persistence;
 
@@ -22,10 +23,11 @@ internal sealed class KeepVersionsOfCaseAudio(CasesDbContext db)
             return;
         }
 
-        await db.AddTranscriptAsync(
-            e.AudioId,
-            new TranscriptRun(version, EngineName(e), e.Language, e.StartedBy ?? e.OwnerId, e.JobId ?? Guid.Empty, e.TranscribedAt, e.Text),
-            cancellationToken);
+        var run = new TranscriptRun(version, EngineName(e), e.Language, e.StartedBy ?? e.OwnerId, e.JobId ?? Guid.Empty, e.TranscribedAt, e.Text);
+        if (await db.AddTranscriptAsync(e.AudioId, run, cancellationToken) == 1)
+        {
+            await AnnounceAsync(e.AudioId, "TRANSCRIPT", version, run.Engine, run.StartedBy, e.TranscribedAt, cancellationToken);
+        }
     }
 
     public async Task Handle(AudioAnalysed e, CancellationToken cancellationToken)
@@ -35,12 +37,23 @@ internal sealed class KeepVersionsOfCaseAudio(CasesDbContext db)
             return;
         }
 
-        await db.AddAnalysisAsync(
-            e.AudioId,
-            new AnalysisRun(
-                version, e.Engine ?? "unknown", e.Language ?? "und", e.StartedBy ?? e.OwnerId, e.JobId ?? Guid.Empty, e.AnalysedAt,
-                e.Summary, e.Title, e.Tasks, e.KeyMoments, e.Sentiment, e.Priority),
-            cancellationToken);
+        var run = new AnalysisRun(
+            version, e.Engine ?? "unknown", e.Language ?? "und", e.StartedBy ?? e.OwnerId, e.JobId ?? Guid.Empty, e.AnalysedAt,
+            e.Summary, e.Title, e.Tasks, e.KeyMoments, e.Sentiment, e.Priority);
+        if (await db.AddAnalysisAsync(e.AudioId, run, cancellationToken) == 1)
+        {
+            await AnnounceAsync(e.AudioId, "ANALYSIS", version, run.Engine, run.StartedBy, e.AnalysedAt, cancellationToken);
+        }
+    }
+
+    /// <summary>A kept version goes on the timeline of every case that holds the recording (once: a repeat adds no row).</summary>
+    private async Task AnnounceAsync(Guid audioId, string kind, int version, string engine, Guid startedBy, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var cases = await db.Recordings.AsNoTracking().Where(r => r.AudioId == audioId).Select(r => r.CaseId).ToListAsync(cancellationToken);
+        foreach (var caseId in cases)
+        {
+            db.Publish(new CaseRecordingVersionAdded(caseId, audioId, kind, version, engine, startedBy, at));
+        }
     }
 
     /// <summary>The engine as the transcript's options name it ("openai-compatible"), else the event's coarse name.</summary>
