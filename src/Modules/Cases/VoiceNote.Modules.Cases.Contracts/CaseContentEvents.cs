@@ -13,7 +13,11 @@ public sealed record CaseRecordingChanged(Guid CaseId, Guid AudioId, Guid Change
 /// <see cref="StartedBy"/> is who started the run that made it.
 /// </summary>
 public sealed record CaseRecordingVersionAdded(Guid CaseId, Guid AudioId, string Kind, int Version, string Engine, Guid StartedBy, DateTimeOffset AddedAt)
-    : IntegrationEvent(AddedAt);
+    : IntegrationEvent(AddedAt)
+{
+    public const string Transcript = "TRANSCRIPT";
+    public const string Analysis = "ANALYSIS";
+}
 
 /// <summary>How a note's place in a case changed.</summary>
 public enum CaseNoteChange

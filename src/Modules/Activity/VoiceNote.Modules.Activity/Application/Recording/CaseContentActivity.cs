@@ -21,7 +21,7 @@ internal sealed class RecordCaseRecordingVersionAdded(ActivityRecorder log) : II
 {
     public Task Handle(CaseRecordingVersionAdded integrationEvent, CancellationToken cancellationToken)
     {
-        var type = integrationEvent.Kind == "ANALYSIS" ? ActivityTypes.AnalysisVersionAdded : ActivityTypes.TranscriptVersionAdded;
+        var type = integrationEvent.Kind == CaseRecordingVersionAdded.Analysis ? ActivityTypes.AnalysisVersionAdded : ActivityTypes.TranscriptVersionAdded;
         log.Record(integrationEvent, type, integrationEvent.StartedBy, RecordAudioUploaded.Audio(integrationEvent.AudioId), integrationEvent.CaseId,
             details: new { version = integrationEvent.Version, engine = integrationEvent.Engine });
         return Task.CompletedTask;

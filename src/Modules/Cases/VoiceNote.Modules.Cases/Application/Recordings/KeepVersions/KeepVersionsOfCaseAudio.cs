@@ -26,7 +26,7 @@ internal sealed class KeepVersionsOfCaseAudio(CasesDbContext db)
         var run = new TranscriptRun(version, EngineName(e), e.Language, e.StartedBy ?? e.OwnerId, e.JobId ?? Guid.Empty, e.TranscribedAt, e.Text);
         if (await db.AddTranscriptAsync(e.AudioId, run, cancellationToken) == 1)
         {
-            await AnnounceAsync(e.AudioId, "TRANSCRIPT", version, run.Engine, run.StartedBy, e.TranscribedAt, cancellationToken);
+            await AnnounceAsync(e.AudioId, CaseRecordingVersionAdded.Transcript, version, run.Engine, run.StartedBy, e.TranscribedAt, cancellationToken);
         }
     }
 
@@ -42,7 +42,7 @@ internal sealed class KeepVersionsOfCaseAudio(CasesDbContext db)
             e.Summary, e.Title, e.Tasks, e.KeyMoments, e.Sentiment, e.Priority);
         if (await db.AddAnalysisAsync(e.AudioId, run, cancellationToken) == 1)
         {
-            await AnnounceAsync(e.AudioId, "ANALYSIS", version, run.Engine, run.StartedBy, e.AnalysedAt, cancellationToken);
+            await AnnounceAsync(e.AudioId, CaseRecordingVersionAdded.Analysis, version, run.Engine, run.StartedBy, e.AnalysedAt, cancellationToken);
         }
     }
 
