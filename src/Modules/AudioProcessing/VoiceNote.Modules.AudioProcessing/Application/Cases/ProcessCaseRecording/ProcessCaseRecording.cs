@@ -6,7 +6,6 @@ using VoiceNote.Domain.Primitives;
 using VoiceNote.Domain.Results;
 using VoiceNote.Infrastructure.Jobs;
 using VoiceNote.Infrastructure.Persistence;
-using VoiceNote.Modules.AudioProcessing.Application.Common;
 using VoiceNote.Modules.AudioProcessing.Application.Processing.Pipeline;
 using VoiceNote.Modules.AudioProcessing.Infrastructure.Persistence;
 using VoiceNote.Modules.AudioProcessing.Speech;
@@ -43,21 +42,8 @@ internal sealed class ProcessCaseRecordingHandler(
             return AudioErrors.NotFound;
         }
 
-        if (file.ProcessingJobId is { } jobId
-            && await db.Jobs.WithSpecification(new UnfinishedJobById(jobId)).AnyAsync(cancellationToken))
-        {
-            return AudioErrors.ProcessingInProgress;
-        }
-
-        // The starter's keys, not the owner's: an engine they have no key for is refused now, not in the job.
-        if (engine is not (SpeechEngineChoice.Auto or SpeechEngineChoice.Local)
-            && await engines.ForOwnerAsync(new UserId(request.StartedBy), engine, cancellationToken) is { IsFailure: true } unusable)
-        {
-            return unusable.Error;
-        }
-
-        var job = ProcessRecording.Enqueue(jobs, db, file, engine, clock.GetUtcNow(), request.StartedBy);
-        await db.SaveChangesAsync(cancellationToken);
-        return job.Id;
+        // The starter's keys, not the owner's.
+        var queued = await RunAgain.QueueAsync(db, jobs, engines, file, engine, new UserId(request.StartedBy), clock.GetUtcNow(), cancellationToken);
+        return queued.IsFailure ? queued.Error : queued.Value.Id;
     }
 }

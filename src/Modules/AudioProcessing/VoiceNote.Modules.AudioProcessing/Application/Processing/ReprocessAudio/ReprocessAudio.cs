@@ -45,20 +45,12 @@ internal sealed class ReprocessAudioHandler(
             return AudioErrors.NotFound;
         }
 
-        if (file.ProcessingJobId is { } jobId
-            && await db.Jobs.WithSpecification(new UnfinishedJobById(jobId)).AnyAsync(cancellationToken))
+        var queued = await RunAgain.QueueAsync(db, jobs, engines, file, engine, file.OwnerId, clock.GetUtcNow(), cancellationToken);
+        if (queued.IsFailure)
         {
-            return AudioErrors.ProcessingInProgress;
+            return queued.Error;
         }
 
-        if (engine is not (SpeechEngineChoice.Auto or SpeechEngineChoice.Local)
-            && await engines.ForOwnerAsync(file.OwnerId, engine, cancellationToken) is { IsFailure: true } unusable)
-        {
-            return unusable.Error;
-        }
-
-        ProcessRecording.Enqueue(jobs, db, file, engine, clock.GetUtcNow());
-        await db.SaveChangesAsync(cancellationToken);
         return await db.ProcessingStatusAsync(request.AudioId, cancellationToken);
     }
 }
