@@ -1,6 +1,12 @@
 using Microsoft.Extensions.Configuration;
+using VoiceNote.Infrastructure.Jobs;
 using VoiceNote.Infrastructure.Modules;
+using VoiceNote.Modules.Exports.Application.Common;
+using VoiceNote.Modules.Exports.Application.Formats;
+using VoiceNote.Modules.Exports.Application.Formats.Archives;
+using VoiceNote.Modules.Exports.Application.Writing;
 using VoiceNote.Modules.Exports.Infrastructure.Persistence;
+using VoiceNote.Modules.Exports.Infrastructure.Retention;
 
 namespace VoiceNote.Modules.Exports;
 
@@ -12,5 +18,25 @@ public sealed class ExportsModule : IModuleInstaller
     public void Install(IServiceCollection services, IConfiguration configuration)
     {
         services.AddModule<ExportsDbContext>(Name, ExportsDbContext.SchemaName, typeof(ExportsModule).Assembly);
+        services.AddOptions<ExportsOptions>().Bind(configuration.GetSection(ExportsOptions.Section))
+            .Validate(o => o.Retention > TimeSpan.Zero && o.SweepInterval > TimeSpan.Zero, "Exports:Retention and Exports:SweepInterval must be positive.")
+            .Validate(o => o.PerUserPerHour >= 1 && o.MaxBytes >= 1 << 20, "Exports:PerUserPerHour must be at least 1 and Exports:MaxBytes at least 1 MiB.")
+            .ValidateOnStart();
+
+        // Every format's writer, found by type: adding a format is adding its class.
+        foreach (var writer in typeof(ExportsModule).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false } && typeof(INoteWriter).IsAssignableFrom(t)))
+        {
+            services.AddSingleton(typeof(INoteWriter), writer);
+        }
+
+        services.AddSingleton<ExportWriters>();
+        services.AddSingleton<ExportFiles>();
+        services.AddScoped<ExportAccess>();
+        services.AddScoped<ExportDocuments>();
+        services.AddScoped<CaseArchiveParts>();
+        services.AddScoped<CaseArchiveWriter>();
+        services.AddScoped<AccountArchiveWriter>();
+        services.AddJobHandler<ExportsDbContext, WriteExportJob>(WriteExportJob.JobKind);
+        services.AddHostedService<ExportSweeper>();
     }
 }

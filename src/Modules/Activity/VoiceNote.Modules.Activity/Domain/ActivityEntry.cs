@@ -50,4 +50,5 @@ internal static class ActivityItems
     public const string Audio = "AUDIO";
     public const string Note = "NOTE";
     public const string User = "USER";
+    public const string Export = "EXPORT";
 }

@@ -1,3 +1,5 @@
+using VoiceNote.Application.Jobs;
+
 namespace VoiceNote.Modules.Exports.Domain;
 
 /// <summary>What an export is made of: one note, one recording's note, a case, or everything the requester owns.</summary>
@@ -48,6 +50,15 @@ internal sealed class Export
 
     public DateTimeOffset? CompletedAt { get; private set; }
 
+    /// <summary>
+    /// How it ended (completed, failed or cancelled); null while its job may still run. Kept here because the queue
+    /// forgets finished jobs after 12 hours and an export is kept for 24.
+    /// </summary>
+    public JobStatus? Outcome { get; private set; }
+
+    /// <summary>Why it failed, in words for its requester.</summary>
+    public string? Error { get; private set; }
+
     /// <summary>When the sweep removes the file and the row: retention after completion or failure.</summary>
     public DateTimeOffset ExpiresAt { get; private set; }
 
@@ -69,9 +80,15 @@ internal sealed class Export
         SizeBytes = sizeBytes;
         Sha256 = sha256;
         CompletedAt = now;
+        Outcome = JobStatus.Completed;
         ExpiresAt = now + retention;
     }
 
     /// <summary>A failed or cancelled export is kept as long as a written one, so its requester can read why.</summary>
-    public void Ended(DateTimeOffset now, TimeSpan retention) => ExpiresAt = now + retention;
+    public void Ended(JobStatus outcome, string? error, DateTimeOffset now, TimeSpan retention)
+    {
+        Outcome = outcome;
+        Error = error;
+        ExpiresAt = now + retention;
+    }
 }

@@ -16,6 +16,8 @@ internal sealed class ExportConfiguration : IEntityTypeConfiguration<Export>
         builder.Property(e => e.FileName).HasMaxLength(200);
         builder.Property(e => e.StorageKey).HasMaxLength(300);
         builder.Property(e => e.Sha256).HasMaxLength(64);
+        builder.Property(e => e.Outcome).HasConversion<string>().HasMaxLength(16);
+        builder.Property(e => e.Error).HasMaxLength(1000);
 
         // The owner's list, newest first, and the hourly quota's count.
         builder.HasIndex(e => new { e.OwnerId, e.CreatedAt, e.Id }).IsDescending(false, true, true);

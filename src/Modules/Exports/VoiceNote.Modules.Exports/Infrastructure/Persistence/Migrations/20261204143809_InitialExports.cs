@@ -31,6 +31,8 @@ namespace VoiceNote.Modules.Exports.Infrastructure.Persistence.Migrations
                     sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     created_at = table.Column<DateTimeOffset>(type: "timestamptz", nullable: false),
                     completed_at = table.Column<DateTimeOffset>(type: "timestamptz", nullable: true),
+                    outcome = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    error = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
                     expires_at = table.Column<DateTimeOffset>(type: "timestamptz", nullable: false)
                 },
                 constraints: table =>
