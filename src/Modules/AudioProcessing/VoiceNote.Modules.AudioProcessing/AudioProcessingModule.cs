@@ -5,6 +5,7 @@ using VoiceNote.Infrastructure.Jobs;
 using VoiceNote.Infrastructure.Modules;
 using VoiceNote.Modules.AudioProcessing.Application.Cases;
 using VoiceNote.Modules.AudioProcessing.Application.Common;
+using VoiceNote.Modules.AudioProcessing.Application.Exports;
 using VoiceNote.Modules.AudioProcessing.Application.Library;
 using VoiceNote.Modules.AudioProcessing.Application.Library.UploadAudio;
 using VoiceNote.Modules.AudioProcessing.Application.Processing.AnalyseNoteText;
@@ -36,7 +37,9 @@ public sealed class AudioProcessingModule : IModuleInstaller
         services.AddScoped<FileSteps>();
         services.AddScoped<IRecordingWordTimings, RecordingWordTimings>();
         services.AddScoped<RecordingKeeper>();
+        services.AddScoped<RecordingReads>();
         services.AddScoped<ICaseRecordings, CaseRecordings>();
+        services.AddScoped<IRecordingExports, RecordingExports>();
         services.AddOptions<AudioOptions>().Bind(configuration.GetSection(AudioOptions.Section));
         services.AddSingleton<IAudioStorage, LocalAudioStorage>();
         services.AddSingleton<StaleFileSweeper>();

@@ -3,6 +3,8 @@ using Microsoft.Extensions.Configuration;
 using VoiceNote.Infrastructure.Modules;
 using VoiceNote.Modules.Cases.Application.Access;
 using VoiceNote.Modules.Cases.Application.Common;
+using VoiceNote.Modules.Cases.Application.Exports;
+using VoiceNote.Modules.Cases.Contracts;
 using VoiceNote.Modules.Cases.Infrastructure;
 using VoiceNote.Modules.Cases.Infrastructure.Persistence;
 
@@ -17,6 +19,7 @@ public sealed class CasesModule : IModuleInstaller
     {
         services.AddModule<CasesDbContext>(Name, CasesDbContext.SchemaName, typeof(CasesModule).Assembly);
         services.AddScoped<CaseCaller>();
+        services.AddScoped<ICaseExports, CaseExports>();
         services.AddOptions<CasesOptions>().Bind(configuration.GetSection(CasesOptions.Section))
             .Validate(o => o.TrashRetentionDays >= 1 && o.TrashPurgeInterval > TimeSpan.Zero, "Cases:TrashRetentionDays must be at least 1 and Cases:TrashPurgeInterval positive.")
             .ValidateOnStart();

@@ -54,6 +54,7 @@ public sealed class IdentityModule : IModuleInstaller
         services.AddScoped<AdminBootstrapper>();
         services.AddScoped<UserAdministration>();
         services.AddScoped<IIdentityModule, IdentityFacade>();
+        services.AddScoped<IAccountExports, AccountExports>();
         services.AddScoped<IDevelopmentSeeder, DevelopmentSeeder>();
         services.AddScoped<IStartupTask, FirstAdminFromConfiguration>();
         services.AddScoped<IStartupTask, SigningKeyWarmup>();

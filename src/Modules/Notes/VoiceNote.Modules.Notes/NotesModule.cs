@@ -5,6 +5,7 @@ using VoiceNote.Application.Mapping;
 using VoiceNote.Infrastructure.Embeddings;
 using VoiceNote.Infrastructure.Modules;
 using VoiceNote.Modules.Notes.Application.Common;
+using VoiceNote.Modules.Notes.Application.Exports;
 using VoiceNote.Modules.Notes.Application.Search;
 using VoiceNote.Modules.Notes.Application.Search.EmbedNote;
 using VoiceNote.Modules.Notes.Application.Search.Reembed;
@@ -36,6 +37,7 @@ public sealed class NotesModule : IModuleInstaller
         services.AddScoped<NoteEmbedder>();
         services.AddScoped<ReembedAllNotes>();
         services.AddScoped<INotesModule, NotesFacade>();
+        services.AddScoped<INoteExports, NoteExports>();
         services.AddSingleton<ReembedRunner>();
         services.AddSingleton<ICliVerb, ReembedNotesVerb>();
         services.AddScoped<IStartupTask, ReembedOnStart>();

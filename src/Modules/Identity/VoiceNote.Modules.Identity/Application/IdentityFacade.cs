@@ -19,27 +19,7 @@ internal sealed class IdentityFacade(IdentityDbContext db, ISecretProtector prot
     public async Task<UserContext?> GetUserContextAsync(UserId userId, CancellationToken cancellationToken)
     {
         var user = await db.Users.AsNoTracking().WithSpecification(new UserById(userId.Value, includeDeleted: false)).FirstOrDefaultAsync(cancellationToken);
-        if (user is null)
-        {
-            return null;
-        }
-
-        var profile = await db.Profiles.AsNoTracking().WithSpecification(new ProfileOfUser(userId.Value)).FirstOrDefaultAsync(cancellationToken)
-            ?? UserProfile.For(user.Id, user.CreatedAt);
-        return new UserContext(
-            userId,
-            user.DisplayName,
-            profile.TimeZone,
-            profile.WorkStartHour,
-            profile.WorkEndHour,
-            profile.WorkDays,
-            ProfileNames.Of(profile.PrimaryRole),
-            ProfileNames.Of(profile.SecondaryRole),
-            profile.CustomRoleDescription,
-            profile.SystemPrompt,
-            profile.Jargon,
-            profile.PreferredLanguage,
-            profile.SummaryQuality);
+        return user is null ? null : await db.ContextOfAsync(user, cancellationToken);
     }
 
     public async Task<ProviderCredential?> GetProviderCredentialAsync(UserId userId, ApiKeyProvider provider, CancellationToken cancellationToken)

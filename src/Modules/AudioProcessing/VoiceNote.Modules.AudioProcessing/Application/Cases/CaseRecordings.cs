@@ -3,16 +3,12 @@ using Microsoft.Extensions.Options;
 using VoiceNote.Application.Messaging;
 using VoiceNote.Domain.Primitives;
 using VoiceNote.Domain.Results;
-using VoiceNote.Infrastructure.Http.Json;
-using VoiceNote.Infrastructure.Persistence;
+using VoiceNote.Modules.AudioProcessing.Application.Common;
 using VoiceNote.Modules.AudioProcessing.Application.Library;
-using VoiceNote.Modules.AudioProcessing.Application.Library.DownloadAudio;
 using VoiceNote.Modules.AudioProcessing.Application.Library.UploadAudio;
-using VoiceNote.Modules.AudioProcessing.Application.Processing.Pipeline;
 using VoiceNote.Modules.AudioProcessing.Application.Storage;
 using VoiceNote.Modules.AudioProcessing.Contracts;
 using VoiceNote.Modules.AudioProcessing.Domain;
-using VoiceNote.Modules.AudioProcessing.Infrastructure.Persistence;
 using VoiceNote.Modules.AudioProcessing.Speech;
 
 namespace VoiceNote.Modules.AudioProcessing.Application.Cases;
@@ -23,9 +19,9 @@ namespace VoiceNote.Modules.AudioProcessing.Application.Cases;
 /// through this module's own commands, each in this module's transaction.
 /// </summary>
 internal sealed class CaseRecordings(
-    AudioProcessingDbContext db, IAudioStorage storage, IMediaProbe probe, IOptions<AudioOptions> options, ISender sender) : ICaseRecordings
+    RecordingReads reads, IAudioStorage storage, IMediaProbe probe, IOptions<AudioOptions> options, ISender sender) : ICaseRecordings
 {
-    private IQueryable<AudioFile> AnyOwner => db.AudioFiles.IgnoreQueryFilters([ModuleDbContext.OwnerFilter]).AsNoTracking();
+    private IQueryable<AudioFile> AnyOwner => reads.AnyOwner;
 
     public async Task<Result<IStagedRecording>> ReceiveAsync(Stream body, string? contentType, long? contentLength, string? title, CancellationToken cancellationToken)
     {
@@ -44,73 +40,36 @@ internal sealed class CaseRecordings(
         }
 
         var stored = await AnyOwner.FirstAsync(a => a.Id == kept.Value.Item.Id, cancellationToken);
-        return new StoredRecording(SummaryOf(stored), kept.Value.Created);
+        return new StoredRecording(RecordingReads.SummaryOf(stored), kept.Value.Created);
     }
 
     public async Task<RecordingSummary?> FindOwnAsync(Guid audioId, Guid ownerId, CancellationToken cancellationToken)
     {
         var owner = new UserId(ownerId);
         var file = await AnyOwner.FirstOrDefaultAsync(a => a.Id == audioId && a.OwnerId == owner, cancellationToken);
-        return file is null ? null : SummaryOf(file);
+        return file is null ? null : RecordingReads.SummaryOf(file);
     }
 
     public async Task<IReadOnlyList<RecordingSummary>> DescribeAsync(IReadOnlyCollection<Guid> audioIds, CancellationToken cancellationToken)
     {
         var files = await AnyOwner.Where(a => audioIds.Contains(a.Id)).ToListAsync(cancellationToken);
-        return files.Select(SummaryOf).ToList();
+        return files.Select(RecordingReads.SummaryOf).ToList();
     }
 
     public async Task<RecordingContent?> ContentAsync(Guid audioId, CancellationToken cancellationToken)
     {
         var file = await AnyOwner.Where(a => a.Id == audioId).Select(a => new { a.StorageKey, a.Format }).FirstOrDefaultAsync(cancellationToken);
-        if (file is null)
-        {
-            return null;
-        }
-
-        var path = storage.PathOf(file.StorageKey);
-        return File.Exists(path) ? new RecordingContent(path, AudioContentTypes.Of(file.Format)) : null;
+        return file is null ? null : reads.ContentOf(file.StorageKey, file.Format);
     }
 
     public async Task<RecordingVersions> VersionsAsync(Guid audioId, CancellationToken cancellationToken)
     {
-        var owner = await AnyOwner.Where(a => a.Id == audioId).Select(a => (Guid?)a.OwnerId.Value).FirstOrDefaultAsync(cancellationToken);
-        if (owner is not { } ownerId)
-        {
-            return new RecordingVersions([], []);
-        }
-
-        var transcripts = await db.Transcripts.IgnoreQueryFilters([ModuleDbContext.OwnerFilter]).AsNoTracking()
-            .Where(t => t.AudioId == audioId).OrderBy(t => t.Version).ToListAsync(cancellationToken);
-        var analyses = await db.Analyses.IgnoreQueryFilters([ModuleDbContext.OwnerFilter]).AsNoTracking()
-            .Where(a => a.AudioId == audioId).OrderBy(a => a.CreatedAt).ToListAsync(cancellationToken);
-        var versionOf = transcripts.ToDictionary(t => t.Id, t => t.Version);
-        return new RecordingVersions(
-            transcripts.Select(t => new TranscriptRun(t.Version, t.Engine, t.Language, t.StartedBy ?? ownerId, t.JobId, t.CreatedAt, t.Text)).ToList(),
-            analyses.Where(a => versionOf.ContainsKey(a.TranscriptId)).Select(a =>
-            {
-                var published = PublishedAnalysis.Read(a.Result);
-                return new AnalysisRun(
-                    versionOf[a.TranscriptId], a.Engine, a.Language, a.StartedBy ?? ownerId, a.JobId, a.CreatedAt,
-                    published.Summary, published.Title, published.Tasks, published.KeyMoments, published.Sentiment, published.Priority);
-            }).ToList());
+        var file = await AnyOwner.FirstOrDefaultAsync(a => a.Id == audioId, cancellationToken);
+        return file is null ? new RecordingVersions([], []) : (await reads.RunsAsync([file], cancellationToken))[file.Id].Versions;
     }
 
     public async Task<Result<Guid>> ProcessAgainAsync(Guid audioId, Guid startedBy, string? engine, CancellationToken cancellationToken) =>
         await sender.Send(new ProcessCaseRecording.ProcessCaseRecording(audioId, startedBy, engine), cancellationToken);
-
-    private static RecordingSummary SummaryOf(AudioFile file) => new(
-        file.Id,
-        file.OwnerId.Value,
-        file.CaseId,
-        file.Title,
-        file.Format,
-        AudioFileDto.SecondsOf(file.Duration),
-        file.SizeBytes,
-        ApiNames.UpperSnake(file.Status.ToString()),
-        file.IsArchived,
-        file.RecordedAt,
-        file.CreatedAt);
 
     /// <summary>The staged upload behind the contract's handle.</summary>
     private sealed class StagedRecording(NewAudio audio) : IStagedRecording

@@ -17,9 +17,7 @@ internal sealed class RecordingWordTimings(AudioProcessingDbContext db) : IRecor
             .Where(t => t.AudioId == audioId && t.OwnerId == owner)
             .OrderByDescending(t => t.Version)
             .ToListAsync(cancellationToken);
-        return versions.Select(v => new TimedTranscript(
-                v.Text,
-                v.ReadWords().Select(w => new TimedTranscriptWord(w.Text, (int)Math.Round(w.Start * 1000), (int)Math.Round(w.End * 1000))).ToList()))
+        return versions.Select(v => new TimedTranscript(v.Text, TimedWords.Of(v)))
             .Where(t => t.Words.Count > 0)
             .ToList();
     }

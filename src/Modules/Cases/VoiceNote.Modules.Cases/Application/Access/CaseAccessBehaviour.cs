@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Reflection;
 using MediatR;
-using Microsoft.EntityFrameworkCore;
 using VoiceNote.Application.Security;
 using VoiceNote.Domain.Results;
 using VoiceNote.Modules.Cases.Application.Common;
@@ -33,33 +32,28 @@ internal sealed class CaseAccessBehaviour<TRequest, TResponse>(CasesDbContext db
         var access = Declared.GetOrAdd(typeof(TRequest), type => type.GetCustomAttribute<CaseAccessAttribute>(inherit: false)
             ?? throw new InvalidOperationException($"{type.Name} is a case request without [CaseAccess]: declare what it needs."));
 
-        var caseId = caseRequest.CaseId;
-        var row = await db.Participants.AsNoTracking()
-            .Where(p => p.CaseId == caseId && p.UserId == me)
-            .Join(db.Cases, p => p.CaseId, c => c.Id, (p, c) => new { p.Role, p.GrantedPermissions, c.IsDeleted })
-            .FirstOrDefaultAsync(cancellationToken);
-        if (row is null)
+        var participant = await db.ParticipationAsync(caseRequest.CaseId, me, cancellationToken);
+        if (participant is null)
         {
             return Fail(CasesErrors.CaseNotFound);
         }
 
-        if (row.IsDeleted && !access.InTrash)
+        if (participant.CaseIsDeleted && !access.InTrash)
         {
-            return Fail(row.Role == CaseRole.Owner ? CasesErrors.CaseInTrash : CasesErrors.CaseNotFound);
+            return Fail(participant.Role == CaseRole.Owner ? CasesErrors.CaseInTrash : CasesErrors.CaseNotFound);
         }
 
-        if (row.IsDeleted && row.Role != CaseRole.Owner)
+        if (participant.CaseIsDeleted && participant.Role != CaseRole.Owner)
         {
             return Fail(CasesErrors.CaseNotFound);
         }
 
-        var permissions = CasePermissions.Effective(row.Role, row.GrantedPermissions);
-        if ((permissions & access.Permission) != access.Permission)
+        if ((participant.Permissions & access.Permission) != access.Permission)
         {
             return Fail(CasesErrors.Forbidden);
         }
 
-        caller.Admit(new CaseParticipantView(caseId, row.Role, permissions, row.IsDeleted));
+        caller.Admit(participant);
         return await next();
     }
 
