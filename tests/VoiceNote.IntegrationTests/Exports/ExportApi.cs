@@ -50,3 +50,15 @@ internal static class ExportApi
         return (response, await response.Content.ReadAsByteArrayAsync());
     }
 }
+
+/// <summary>A JSON POST whose success the caller expects.</summary>
+internal static class JsonCalls
+{
+    public static async Task<JsonElement> PostAsJsonAndReadAsync(this HttpClient client, string path, object body)
+    {
+        var response = await client.PostAsJsonAsync(path, body);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.That((int)response.StatusCode, Is.InRange(200, 299), text);
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+}

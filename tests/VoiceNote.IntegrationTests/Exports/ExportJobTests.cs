@@ -45,7 +45,7 @@ public sealed class ExportJobTests : ExportFixture
         Assert.Multiple(() =>
         {
             Assert.That(finished.GetProperty("progress").GetInt32(), Is.EqualTo(100));
-            Assert.That(finished.GetProperty("size_bytes").GetInt64(), Is.EqualTo(bytes.Length));
+            Assert.That(finished.GetProperty("sizeBytes").GetInt64(), Is.EqualTo(bytes.Length));
             Assert.That(finished.GetProperty("sha256").GetString(), Is.EqualTo(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes))));
         });
     }

@@ -80,7 +80,8 @@ internal sealed class OpenApiContract
             yield break;
         }
 
-        if (!IsJson(mediaType) || exchange.ContentEncoding is not null || exchange.BodyTruncated || match.Value.Value?["schema"] is not JsonObject schema)
+        // A 206 carries a range of a file: a slice of a JSON file is no JSON value.
+        if (!IsJson(mediaType) || exchange.Status == 206 || exchange.ContentEncoding is not null || exchange.BodyTruncated || match.Value.Value?["schema"] is not JsonObject schema)
         {
             yield break;
         }

@@ -10,8 +10,8 @@ namespace VoiceNote.Modules.Exports.Application.Common;
 
 /// <summary>
 /// Who may see and download an export, decided in one place for every export route: its requester, and for a case's
-/// export every participant of the case whose role and permissions allow exports now (a participant removed since, or
-/// whose export permission was taken, loses it at once). Anyone else gets 404, as for any resource not theirs.
+/// export every participant of the case whose role and permissions allow exports now, its requester included (a
+/// participant removed since, or whose export permission was taken, loses it at once). Anyone else gets 404, as for any resource not theirs.
 /// </summary>
 internal sealed class ExportAccess(ExportsDbContext db, ICurrentUser caller, ICaseExports cases)
 {
@@ -44,8 +44,9 @@ internal sealed class ExportAccess(ExportsDbContext db, ICurrentUser caller, ICa
         return await MaySeeAsync(export, cancellationToken) ? ExportsErrors.NotRequester : ExportsErrors.ExportNotFound;
     }
 
+    /// <summary>A case's export holds the case: only who may export the case now reads it, its requester too.</summary>
     private async Task<bool> MaySeeAsync(Export export, CancellationToken cancellationToken) =>
-        export.OwnerId == caller.Id.Value
-        || (export.Source == ExportSource.Case && export.SourceId is { } caseId
-            && await cases.ForExportAsync(caseId, caller.Id.Value, cancellationToken) is { MayExport: true });
+        export.Source == ExportSource.Case && export.SourceId is { } caseId
+            ? await cases.ForExportAsync(caseId, caller.Id.Value, cancellationToken) is { MayExport: true }
+            : export.OwnerId == caller.Id.Value;
 }

@@ -59,7 +59,7 @@ internal sealed class DownloadExportHandler(ExportsDbContext db, ExportAccess ac
 
 internal sealed class DownloadExportEndpoint : IEndpoint
 {
-    private static readonly string[] ContentTypes = ExportFormat.All.Select(f => f.ContentType).Distinct().ToArray();
+    private static readonly string[] ContentTypes = ExportFormat.All.Select(f => f.ContentType.Split(';')[0]).Distinct().ToArray();
 
     public void MapEndpoint(ApiRoutes routes) =>
         routes.V1.MapGet("/exports/{id}/file", async (Guid id, HttpContext http, ISender sender, CancellationToken ct) =>
@@ -72,8 +72,9 @@ internal sealed class DownloadExportEndpoint : IEndpoint
             .RequireScope(ApiScopes.ExportsRead).WithTags("Exports")
             .WithName("downloadExport")
             // Labelled with the format's type; 206 answers a Range request, 416 one past the end.
-            .Produces(StatusCodes.Status200OK, typeof(Stream), ContentTypes[0], ContentTypes[1..])
-            .Produces(StatusCodes.Status206PartialContent, typeof(Stream), ContentTypes[0], ContentTypes[1..])
+            // Any value: the body is a file, even when it is JSON (a JSON export is the note's own schema, docs/exports).
+            .Produces(StatusCodes.Status200OK, typeof(System.Text.Json.JsonElement), ContentTypes[0], ContentTypes[1..])
+            .Produces(StatusCodes.Status206PartialContent, typeof(System.Text.Json.JsonElement), ContentTypes[0], ContentTypes[1..])
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status416RangeNotSatisfiable)
             .WithSummary("Download a completed export's file (Range requests supported; the name is in Content-Disposition)");
