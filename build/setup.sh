@@ -21,6 +21,11 @@ PACKAGES=(
   libsphinxbase3       # libsphinxbase.so.3, used through P/Invoke
   flite                # test speech (espeak-ng output is not recognised)
   sox                  # WAV conversion/padding in tests
+  fonts-dejavu-core    # PDF exports: the text font, DejaVu Sans (docs/decisions/0082)
+  fonts-noto-cjk       # PDF exports: Chinese, Japanese and Korean, found through fontconfig fallback
+  fonts-noto-color-emoji # PDF exports: emoji in colour instead of empty boxes
+  fonts-noto-core      # PDF exports: the other scripts DejaVu lacks (Devanagari, Thai, ...)
+  poppler-utils        # tests read the PDFs back: pdftotext, pdfinfo, pdffonts, pdftoppm
 )
 # ---------------------------------------------------------------------------
 
@@ -68,6 +73,12 @@ smoke_test() {
   fi
   if has libpocketsphinx3; then
     ldconfig -p | grep -q 'libpocketsphinx\.so\.3' || { warn "libpocketsphinx.so.3 not in ld cache"; failed=1; }
+  fi
+  if has poppler-utils; then
+    pdftotext -v >/dev/null 2>&1 || { warn "pdftotext -v failed"; failed=1; }
+  fi
+  if has fonts-noto-cjk; then
+    [[ -n $(fc-list ':lang=ja' family) ]] || { warn "fontconfig knows no Japanese font"; failed=1; }
   fi
   if has libsphinxbase3; then
     ldconfig -p | grep -q 'libsphinxbase\.so\.3' || { warn "libsphinxbase.so.3 not in ld cache"; failed=1; }
