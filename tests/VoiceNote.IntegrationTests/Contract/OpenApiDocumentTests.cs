@@ -24,6 +24,7 @@ public sealed partial class OpenApiDocumentTests : DatabaseFixture
 
         // Server-sent events (text/event-stream).
         "GET /api/v1/audio/{id}/processing/events",
+        "GET /api/v1/exports/{id}/events",
     ];
 
     /// <summary>The test-only probe module (not part of the product) is mapped in this host only.</summary>

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -70,5 +71,25 @@ public sealed class ExportJobTests : ExportFixture
         Assert.That(logged, Is.True, "the download reached the activity log");
         await Task.Delay(500);
         Assert.That(await CountAsync($"SELECT count(*) FROM activity.entries WHERE type_code = 'EXPORT_DOWNLOADED' AND item_id = '{export}'"), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task A_note_exported_as_a_transcript_pdf_reads_back_with_its_title_and_tasks()
+    {
+        var owner = await this.CreateAccountAsync("export_pdf");
+        using var client = this.ClientFor(owner);
+        var note = (await client.CreateNoteAsync("Kraków site visit — 現場", "The scaffold passed inspection.")).Id();
+        await client.CreateTaskAsync(note, new { description = "Book the crane for Thursday", priority = "HIGH" });
+
+        var export = await client.QueueExportAsync("pdf_transcript", "NOTE", note);
+        var (response, bytes) = await client.DownloadAsync(export);
+        Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/pdf"));
+
+        var pdf = Path.Combine(Api.StorageRoot, $"read-{export:N}.pdf");
+        await File.WriteAllBytesAsync(pdf, bytes);
+        using var pdftotext = Process.Start(new ProcessStartInfo("pdftotext", ["-layout", pdf, "-"]) { RedirectStandardOutput = true })!;
+        var text = await pdftotext.StandardOutput.ReadToEndAsync();
+        await pdftotext.WaitForExitAsync();
+        Assert.That(text, Does.Contain("Kraków site visit").And.Contain("現場").And.Contain("Book the crane for Thursday"));
     }
 }

@@ -21,6 +21,7 @@ internal sealed class TagDescriptions : IOpenApiDocumentTransformer
         ["Audio"] = "Upload, list, play and delete recordings.",
         ["Audio processing"] = "Transcription and analysis of a recording: status, progress events, reprocessing, transcript versions.",
         ["Cases"] = "Cases: matters several people work on, with codes, statuses, priorities and participants with roles.",
+        ["Exports"] = "Exports: files written from a note, a recording, a case or the whole account (PDF, Markdown, subtitles, text, JSON, Word, zip), as jobs with progress, kept for a day.",
         ["Admin"] = "Operators: users, permissions, note moderation, jobs and the audit trail (admin permissions required).",
     };
 
