@@ -8,6 +8,7 @@ using VoiceNote.Benchmarks;
 //   streams   normal requests while one user holds the most progress streams it may, against none
 //   cases     the case list of a user in 500 of 5,000 cases, API against direct SQL, with the plans
 //   timeline  a case timeline of 10,000 entries among 200,000, API against direct SQL
+//   exports   a two-hour note in every document format, and an account export of 1,000 notes and 5 GB of audio
 var command = args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal) ? args[0] : "notes";
 var rest = args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal) ? args[1..] : args;
 return command switch
@@ -21,11 +22,15 @@ return command switch
     "streams" => await StreamsBenchmark.RunAsync(BenchOptions.Parse(rest, "voicenote_bench_streams")),
     "cases" => await CasesBenchmark.RunAsync(BenchOptions.Parse(rest, "voicenote_bench_cases")),
     "timeline" => await TimelineBenchmark.RunAsync(BenchOptions.Parse(rest, "voicenote_bench_timeline")),
+    "exports" => await ExportsBenchmark.RunAsync(BenchOptions.Parse(rest, "voicenote_bench_exports")),
+
+    // One writer run in a process of its own, so its peak RSS is the writer's (the exports benchmark starts it).
+    "export-one" => await ExportsBenchmark.WriteOneAsync(rest),
     _ => Unknown(command),
 };
 
 static int Unknown(string command)
 {
-    Console.Error.WriteLine($"Unknown benchmark '{command}'. Commands: notes (default), auth, uploads, pipeline, streams, cases, timeline.");
+    Console.Error.WriteLine($"Unknown benchmark '{command}'. Commands: notes (default), auth, uploads, pipeline, streams, cases, timeline, exports.");
     return 2;
 }

@@ -1,5 +1,3 @@
-using VoiceNote.Application.Jobs;
-
 namespace VoiceNote.Modules.Exports.Domain;
 
 /// <summary>What an export is made of: one note, one recording's note, a case, or everything the requester owns.</summary>
@@ -9,6 +7,14 @@ internal enum ExportSource
     Recording,
     Case,
     Account,
+}
+
+/// <summary>How an export ended.</summary>
+internal enum ExportOutcome
+{
+    Completed,
+    Failed,
+    Cancelled,
 }
 
 /// <summary>
@@ -54,7 +60,7 @@ internal sealed class Export
     /// How it ended (completed, failed or cancelled); null while its job may still run. Kept here because the queue
     /// forgets finished jobs after 12 hours and an export is kept for 24.
     /// </summary>
-    public JobStatus? Outcome { get; private set; }
+    public ExportOutcome? Outcome { get; private set; }
 
     /// <summary>Why it failed, in words for its requester.</summary>
     public string? Error { get; private set; }
@@ -80,12 +86,12 @@ internal sealed class Export
         SizeBytes = sizeBytes;
         Sha256 = sha256;
         CompletedAt = now;
-        Outcome = JobStatus.Completed;
+        Outcome = ExportOutcome.Completed;
         ExpiresAt = now + retention;
     }
 
     /// <summary>A failed or cancelled export is kept as long as a written one, so its requester can read why.</summary>
-    public void Ended(JobStatus outcome, string? error, DateTimeOffset now, TimeSpan retention)
+    public void Ended(ExportOutcome outcome, string? error, DateTimeOffset now, TimeSpan retention)
     {
         Outcome = outcome;
         Error = error;

@@ -34,7 +34,13 @@ internal sealed record ExportDto(
     /// <summary>The row's own outcome once it has one; before that its job's (the queue forgets finished jobs first).</summary>
     public static ExportDto From(Export export, JobRecord? job)
     {
-        var status = export.Outcome ?? job?.Status ?? JobStatus.Failed;
+        var status = export.Outcome switch
+        {
+            ExportOutcome.Completed => JobStatus.Completed,
+            ExportOutcome.Failed => JobStatus.Failed,
+            ExportOutcome.Cancelled => JobStatus.Cancelled,
+            _ => job?.Status ?? JobStatus.Failed, // a job purged before its export ended: it never will
+        };
         var completed = status == JobStatus.Completed;
         return new ExportDto(
             export.Id,

@@ -57,7 +57,7 @@ internal sealed class WriteExportJob(
                 name = await WriteAsync(export, format, output, progress, cancellationToken);
                 if (name is null)
                 {
-                    return await EndAsync(export, JobStatus.Failed, ExportsErrors.SourceGone, JobOutcome.Fail(ExportsErrors.SourceGone));
+                    return await EndAsync(export, ExportOutcome.Failed, ExportsErrors.SourceGone, JobOutcome.Fail(ExportsErrors.SourceGone));
                 }
 
                 sha256 = await output.CompleteAsync(cancellationToken);
@@ -65,12 +65,12 @@ internal sealed class WriteExportJob(
             catch (ExportTooLargeException tooLarge)
             {
                 var message = ExportsErrors.TooLarge(tooLarge.MaxBytes).Message;
-                return await EndAsync(export, JobStatus.Failed, message, JobOutcome.Fail(message));
+                return await EndAsync(export, ExportOutcome.Failed, message, JobOutcome.Fail(message));
             }
             catch (Exception exception) when (exception is not OperationCanceledException && !job.CanRetry)
             {
                 logger.LogError(exception, "Export {ExportId} ({Format}) failed on its last attempt", export.Id, export.Format);
-                return await EndAsync(export, JobStatus.Failed, ExportsErrors.WriteFailed, JobOutcome.Fail(ExportsErrors.WriteFailed));
+                return await EndAsync(export, ExportOutcome.Failed, ExportsErrors.WriteFailed, JobOutcome.Fail(ExportsErrors.WriteFailed));
             }
 
             var key = files.Keep(output, export, format.Extension);
@@ -113,7 +113,7 @@ internal sealed class WriteExportJob(
         }
     }
 
-    private async Task<JobOutcome> EndAsync(Export export, JobStatus outcome, string error, JobOutcome result)
+    private async Task<JobOutcome> EndAsync(Export export, ExportOutcome outcome, string error, JobOutcome result)
     {
         export.Ended(outcome, error, clock.GetUtcNow(), options.Value.Retention);
         await db.SaveChangesAsync(CancellationToken.None);

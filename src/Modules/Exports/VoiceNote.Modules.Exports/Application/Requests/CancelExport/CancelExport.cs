@@ -1,11 +1,11 @@
 using Microsoft.Extensions.Options;
-using VoiceNote.Application.Jobs;
 using VoiceNote.Application.Messaging;
 using VoiceNote.Application.Security;
 using VoiceNote.Domain.Results;
 using VoiceNote.Infrastructure.Http;
 using VoiceNote.Infrastructure.Jobs;
 using VoiceNote.Modules.Exports.Application.Common;
+using VoiceNote.Modules.Exports.Domain;
 using VoiceNote.Modules.Exports.Infrastructure.Persistence;
 
 namespace VoiceNote.Modules.Exports.Application.Requests.CancelExport;
@@ -35,7 +35,7 @@ internal sealed class CancelExportHandler(
             return ExportsErrors.AlreadyFinished;
         }
 
-        export.Ended(JobStatus.Cancelled, null, clock.GetUtcNow(), options.Value.Retention);
+        export.Ended(ExportOutcome.Cancelled, null, clock.GetUtcNow(), options.Value.Retention);
         return ExportDto.From(export, null);
     }
 }

@@ -1,5 +1,4 @@
 using Microsoft.Net.Http.Headers;
-using VoiceNote.Application.Jobs;
 using VoiceNote.Application.Messaging;
 using VoiceNote.Application.Security;
 using VoiceNote.Domain.Results;
@@ -35,7 +34,7 @@ internal sealed class DownloadExportHandler(ExportsDbContext db, ExportAccess ac
         }
 
         var export = found.Value.Export;
-        if (export.Outcome != JobStatus.Completed || export.StorageKey is null)
+        if (export.Outcome != ExportOutcome.Completed || export.StorageKey is null)
         {
             return ExportsErrors.NotReady;
         }
