@@ -179,7 +179,7 @@ internal static class ExportsBenchmark
 
                 foreach (var key in stored)
                 {
-                    await using var file = new FileStream(Path.Combine(storage, key), FileMode.Open, FileAccess.Write);
+                    await using var file = new FileStream(Path.Combine(storage, "audio", key), FileMode.Open, FileAccess.Write);
                     file.SetLength(share);
                 }
 

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using VoiceNote.Infrastructure.Storage;
 using VoiceNote.Modules.Exports.Domain;
@@ -46,28 +45,14 @@ internal sealed class ExportFiles(IOptions<StorageOptions> storage)
 }
 
 /// <summary>
-/// The stream a writer writes an export to: it counts and hashes the bytes on their way to the file and stops the
-/// export (<see cref="ExportTooLargeException"/>) the moment it would pass the limit. Disposing it without
-/// <see cref="CompleteAsync"/> removes the partial file.
+/// The stream a writer writes an export to: counted, hashed and capped on the way to the partial file. Disposing it
+/// without <see cref="CompleteAsync"/> removes the partial file.
 /// </summary>
-internal sealed class ExportOutput(string path, FileStream file, long maxBytes) : Stream
+internal sealed class ExportOutput(string path, FileStream file, long maxBytes) : HashingStream(file, maxBytes)
 {
-    private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
     private bool _complete;
 
     public string Path { get; } = path;
-
-    public long Written { get; private set; }
-
-    public override bool CanRead => false;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => true;
-
-    public override long Length => Written;
-
-    public override long Position { get => Written; set => throw new NotSupportedException(); }
 
     /// <summary>Flushes the file to disk and closes it; returns its SHA-256 (lower-case hex).</summary>
     public async Task<string> CompleteAsync(CancellationToken cancellationToken)
@@ -76,65 +61,17 @@ internal sealed class ExportOutput(string path, FileStream file, long maxBytes) 
         file.Flush(flushToDisk: true);
         await file.DisposeAsync();
         _complete = true;
-        return Convert.ToHexStringLower(_hash.GetHashAndReset());
+        return Sha256();
     }
-
-    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
-
-    public override void Write(ReadOnlySpan<byte> buffer)
-    {
-        Count(buffer);
-        file.Write(buffer);
-    }
-
-    public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
-    {
-        Count(buffer.Span);
-        await file.WriteAsync(buffer, cancellationToken);
-    }
-
-    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override void Flush() => file.Flush();
-
-    public override Task FlushAsync(CancellationToken cancellationToken) => file.FlushAsync(cancellationToken);
-
-    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {
-        if (disposing)
+        if (disposing && !_complete)
         {
-            _hash.Dispose();
-            if (!_complete)
-            {
-                file.Dispose();
-                File.Delete(Path);
-            }
+            file.Dispose();
+            File.Delete(Path);
         }
 
         base.Dispose(disposing);
     }
-
-    private void Count(ReadOnlySpan<byte> bytes)
-    {
-        if (Written + bytes.Length > maxBytes)
-        {
-            throw new ExportTooLargeException(maxBytes);
-        }
-
-        Written += bytes.Length;
-        _hash.AppendData(bytes);
-    }
-}
-
-/// <summary>An export grew past the largest file an export may be; the partial file is removed.</summary>
-internal sealed class ExportTooLargeException(long maxBytes) : Exception($"The export passed {maxBytes} bytes.")
-{
-    public long MaxBytes { get; } = maxBytes;
 }

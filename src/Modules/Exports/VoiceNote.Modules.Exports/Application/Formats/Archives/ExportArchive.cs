@@ -1,6 +1,6 @@
 using System.IO.Compression;
-using System.Security.Cryptography;
 using System.Text.Json;
+using VoiceNote.Modules.Exports.Application.Writing;
 
 namespace VoiceNote.Modules.Exports.Application.Formats.Archives;
 
@@ -76,61 +76,4 @@ internal sealed class ExportArchive(Stream output, string kind, DateTimeOffset c
     private sealed record Manifest(string Kind, int FormatVersion, DateTimeOffset CreatedAt, IReadOnlyList<ManifestEntry> Files);
 
     private sealed record ManifestEntry(string Path, long Bytes, string Sha256);
-
-    /// <summary>Passes bytes through to an entry while counting and hashing them.</summary>
-    private sealed class HashingStream(Stream inner) : Stream
-    {
-        private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-
-        public long Written { get; private set; }
-
-        public override bool CanRead => false;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => true;
-
-        public override long Length => Written;
-
-        public override long Position { get => Written; set => throw new NotSupportedException(); }
-
-        public string Sha256() => Convert.ToHexStringLower(_hash.GetCurrentHash());
-
-        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
-
-        public override void Write(ReadOnlySpan<byte> buffer)
-        {
-            Written += buffer.Length;
-            _hash.AppendData(buffer);
-            inner.Write(buffer);
-        }
-
-        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
-        {
-            Written += buffer.Length;
-            _hash.AppendData(buffer.Span);
-            return inner.WriteAsync(buffer, cancellationToken);
-        }
-
-        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-        public override void Flush() => inner.Flush();
-
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
-            {
-                _hash.Dispose();
-            }
-
-            base.Dispose(disposing);
-        }
-    }
 }
