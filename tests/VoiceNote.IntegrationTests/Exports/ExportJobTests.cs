@@ -92,4 +92,29 @@ public sealed class ExportJobTests : ExportFixture
         await pdftotext.WaitForExitAsync();
         Assert.That(text, Does.Contain("Kraków site visit").And.Contain("現場").And.Contain("Book the crane for Thursday"));
     }
+
+    [Test]
+    public async Task Progress_events_follow_an_export_until_it_completes()
+    {
+        var owner = await this.CreateAccountAsync("export_events");
+        using var client = this.ClientFor(owner);
+        var note = (await client.CreateNoteAsync("Followed live")).Id();
+        var export = await client.QueueExportAsync("pdf_summary", "NOTE", note);
+
+        using var response = await client.GetAsync($"/api/v1/exports/{export}/events", HttpCompletionOption.ResponseHeadersRead);
+        Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/event-stream"));
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+        var statuses = new List<string>();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (await reader.ReadLineAsync(timeout.Token) is { } line)
+        {
+            if (line.StartsWith("data:", StringComparison.Ordinal))
+            {
+                statuses.Add(System.Text.Json.JsonDocument.Parse(line[5..]).RootElement.GetProperty("status").GetString()!);
+            }
+        }
+
+        Assert.That(statuses, Is.Not.Empty);
+        Assert.That(statuses[^1], Is.EqualTo("COMPLETED"), "the stream ends with the finished export");
+    }
 }
