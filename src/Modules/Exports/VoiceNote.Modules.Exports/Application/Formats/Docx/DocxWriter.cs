@@ -5,7 +5,6 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using VoiceNote.Modules.Exports.Application.Documents;
-using VoiceNote.Modules.Exports.Application.Formats.Text;
 using WordText = DocumentFormat.OpenXml.Wordprocessing.Text;
 
 namespace VoiceNote.Modules.Exports.Application.Formats.Docx;

@@ -2,7 +2,6 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using VoiceNote.Infrastructure.Http.Json;
 using VoiceNote.Modules.Exports.Application.Documents;
-using VoiceNote.Modules.Exports.Application.Formats.Text;
 
 namespace VoiceNote.Modules.Exports.Application.Formats.Json;
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using System.Xml;
 using VoiceNote.Modules.Exports.Application.Documents;
-using VoiceNote.Modules.Exports.Application.Formats.Text;
 
 namespace VoiceNote.Modules.Exports.Application.Formats.Markdown;
 

@@ -1,5 +1,4 @@
 using VoiceNote.Modules.Exports.Application.Documents;
-using VoiceNote.Modules.Exports.Application.Formats.Text;
 
 namespace VoiceNote.Modules.Exports.Application.Formats.Markdown;
 

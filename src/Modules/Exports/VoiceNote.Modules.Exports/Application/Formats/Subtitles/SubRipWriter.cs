@@ -1,6 +1,5 @@
 using System.Globalization;
 using VoiceNote.Modules.Exports.Application.Documents;
-using VoiceNote.Modules.Exports.Application.Formats.Text;
 
 namespace VoiceNote.Modules.Exports.Application.Formats.Subtitles;
 

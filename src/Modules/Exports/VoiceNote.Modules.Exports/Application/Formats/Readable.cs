@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using VoiceNote.Modules.Exports.Application.Documents;
 
-namespace VoiceNote.Modules.Exports.Application.Formats.Text;
+namespace VoiceNote.Modules.Exports.Application.Formats;
 
 /// <summary>How the text formats (plain text, Markdown, subtitles, Word) open their output and print times for a person.</summary>
 internal static class Readable

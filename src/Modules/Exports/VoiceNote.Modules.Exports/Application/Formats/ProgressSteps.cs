@@ -1,6 +1,6 @@
 using VoiceNote.Modules.Exports.Application.Documents;
 
-namespace VoiceNote.Modules.Exports.Application.Formats.Text;
+namespace VoiceNote.Modules.Exports.Application.Formats;
 
 /// <summary>
 /// A writer's progress through the transcript as whole percents, each reported once: a two-hour transcript reports
