@@ -20,9 +20,9 @@ namespace VoiceNote.IntegrationTests.Cases;
 /// ffmpeg, the offline recogniser and the job worker for version 1; a local OpenAI-compatible wire server, reached with
 /// the re-processing participant's own stored key, for version 2.
 /// </summary>
-public sealed class CaseRecordingTests : DatabaseFixture
+public sealed class CaseRecordingTests : RemoteEngineFixture
 {
-    private const string RemoteTranscript = """
+    protected override string RemoteTranscript => """
         {"task":"transcribe","language":"english","duration":3.1,"text":" Call the doctor tomorrow at five pm and buy bread.",
          "words":[{"word":"Call","start":0.1,"end":0.4},{"word":"the","start":0.4,"end":0.5},{"word":"doctor","start":0.5,"end":1.0},
                   {"word":"tomorrow","start":1.0,"end":1.5},{"word":"at","start":1.5,"end":1.6},{"word":"five","start":1.6,"end":1.9},
@@ -30,22 +30,6 @@ public sealed class CaseRecordingTests : DatabaseFixture
         """;
 
     private const string OwnersKey = "case-owner-key-91";
-
-    // Started before the host, whose settings name its port.
-    private readonly WireServer _engine = WireServer.StartAsync().GetAwaiter().GetResult();
-
-    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
-    {
-        ["Engines:AllowedHosts:0"] = $"127.0.0.1:{_engine.BaseAddress.Port}",
-    };
-
-    [OneTimeSetUp]
-    public void AnswerLikeAWorkingServer() => _engine.Answer = (request, http) => request.Path.EndsWith("/chat/completions", StringComparison.Ordinal)
-        ? WireServer.Json(http, 200, ChatWire.Completion(ChatWire.DentistAndMilk))
-        : WireServer.Json(http, 200, RemoteTranscript);
-
-    [OneTimeTearDown]
-    public async Task StopEngine() => await _engine.DisposeAsync();
 
     [Test]
     public async Task A_contributors_upload_is_versioned_reprocessed_by_the_owner_with_their_key_compared_word_by_word_and_shown_to_each_caller_as_their_part_allows()
@@ -87,7 +71,7 @@ public sealed class CaseRecordingTests : DatabaseFixture
         });
 
         // The case owner re-processes the colleague's recording with their own OpenAI-compatible server and key.
-        var stored = await ownerClient.PutAsJsonAsync("/api/v1/me/api-keys/openai-compatible", new { apiKey = OwnersKey, baseUrl = $"http://127.0.0.1:{_engine.BaseAddress.Port}/v1" });
+        var stored = await ownerClient.PutAsJsonAsync("/api/v1/me/api-keys/openai-compatible", new { apiKey = OwnersKey, baseUrl = EngineBaseUrl });
         Assert.That(stored.StatusCode, Is.EqualTo(HttpStatusCode.OK), await stored.Content.ReadAsStringAsync());
         var viewerRun = await viewerClient.PostAsJsonAsync($"{recordingBase}/process", new { engine = "openai_compatible" });
         await ProblemAssertionsAsync(viewerRun, HttpStatusCode.Forbidden, "cases.forbidden");
@@ -97,7 +81,7 @@ public sealed class CaseRecordingTests : DatabaseFixture
         Assert.That(rerun.GetProperty("status").GetString(), Is.EqualTo("COMPLETED"), rerun.ToString());
         Assert.That(await VersionsArriveAsync(ownerClient, recordingBase, 2), Is.True, "version 2 reached the case");
 
-        var transcription = _engine.Requests.Single(r => r.Path.EndsWith("/audio/transcriptions", StringComparison.Ordinal));
+        var transcription = Engine.Requests.Single(r => r.Path.EndsWith("/audio/transcriptions", StringComparison.Ordinal));
         Assert.That(transcription.Headers["Authorization"], Is.EqualTo($"Bearer {OwnersKey}"), "the starter's key, not the recording owner's (who has none)");
 
         foreach (var (who, client) in new[] { ("owner", ownerClient), ("viewer", viewerClient) })

@@ -3,7 +3,8 @@ namespace VoiceNote.Modules.AudioProcessing.Contracts;
 /// <summary>
 /// What the Exports module reads of recordings (docs/decisions/0083). The <c>Own</c> reads check the owner: another
 /// user's recording reads as none. <see cref="GetAsync"/> checks no owner: Exports calls it only with the recordings
-/// of a case the caller may export, which the Cases module vouched for.
+/// of a case the caller may export, which the Cases module vouched for, or a page of an owner's notes' recordings in
+/// one read (keeping only that owner's).
 /// </summary>
 public interface IRecordingExports
 {

@@ -16,28 +16,13 @@ namespace VoiceNote.IntegrationTests.Exports.Contracts;
 /// processed through the real host (flite speech, ffmpeg, the offline recogniser; a local OpenAI-compatible wire server
 /// for a second version), read back through the contract as a background job does.
 /// </summary>
-public sealed class RecordingExportsTests : DatabaseFixture
+public sealed class RecordingExportsTests : RemoteEngineFixture
 {
     // Version 2's words, as the remote server answers them: different from the offline recogniser's version 1.
-    private const string RemoteTranscript = """
+    protected override string RemoteTranscript => """
         {"task":"transcribe","language":"english","duration":3.1,"text":" Call the doctor tomorrow.",
          "words":[{"word":"Call","start":0.1,"end":0.4},{"word":"the","start":0.4,"end":0.5},{"word":"doctor","start":0.5,"end":1.0},{"word":"tomorrow","start":1.0,"end":1.5}]}
         """;
-
-    private readonly WireServer _engine = WireServer.StartAsync().GetAwaiter().GetResult();
-
-    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
-    {
-        ["Engines:AllowedHosts:0"] = $"127.0.0.1:{_engine.BaseAddress.Port}",
-    };
-
-    [OneTimeSetUp]
-    public void AnswerLikeAWorkingServer() => _engine.Answer = (request, http) => request.Path.EndsWith("/chat/completions", StringComparison.Ordinal)
-        ? WireServer.Json(http, 200, ChatWire.Completion(ChatWire.DentistAndMilk))
-        : WireServer.Json(http, 200, RemoteTranscript);
-
-    [OneTimeTearDown]
-    public async Task StopEngine() => await _engine.DisposeAsync();
 
     [Test]
     public async Task An_owners_recording_reads_with_its_name_its_file_every_version_and_the_newest_transcripts_words_and_as_none_to_another()
@@ -50,7 +35,7 @@ public sealed class RecordingExportsTests : DatabaseFixture
         var audioId = item.GetProperty("id").GetGuid();
         Assert.That((await client.WaitUntilFinishedAsync(audioId, TimeSpan.FromMinutes(2))).GetProperty("status").GetString(), Is.EqualTo("COMPLETED"));
 
-        var stored = await client.PutAsJsonAsync("/api/v1/me/api-keys/openai-compatible", new { apiKey = "rx-owner-key-77", baseUrl = $"http://127.0.0.1:{_engine.BaseAddress.Port}/v1" });
+        var stored = await client.PutAsJsonAsync("/api/v1/me/api-keys/openai-compatible", new { apiKey = "rx-owner-key-77", baseUrl = EngineBaseUrl });
         await NotesApi.ExpectAsync(stored, HttpStatusCode.OK);
         await NotesApi.ExpectAsync(await client.PostAsJsonAsync($"/api/v1/audio/{audioId}/process", new { engine = "openai_compatible" }), HttpStatusCode.Accepted);
         Assert.That((await client.WaitUntilFinishedAsync(audioId, TimeSpan.FromMinutes(2))).GetProperty("status").GetString(), Is.EqualTo("COMPLETED"));

@@ -32,6 +32,9 @@ internal sealed class WriteExportJob(
 
     public const int Attempts = 3;
 
+    /// <summary>What any of the file systems a download lands on refuses in a name (Windows' set is the widest).</summary>
+    private static readonly HashSet<char> RefusedInFileNames = ['\\', '/', ':', '*', '?', '"', '<', '>', '|'];
+
     private const string Stage = "WRITING";
 
     public string Kind => JobKind;
@@ -123,8 +126,7 @@ internal sealed class WriteExportJob(
     /// <summary>The download's name: the title with what file systems refuse taken out, and the format's extension.</summary>
     internal static string FileNameOf(string title, ExportFormat format)
     {
-        var invalid = Path.GetInvalidFileNameChars().Concat(['\\', '/', ':', '*', '?', '"', '<', '>', '|']).ToHashSet();
-        var clean = new string(title.Select(c => invalid.Contains(c) || char.IsControl(c) ? ' ' : c).ToArray()).Trim().TrimEnd('.');
+        var clean = new string(title.Select(c => RefusedInFileNames.Contains(c) || char.IsControl(c) ? ' ' : c).ToArray()).Trim().TrimEnd('.');
         clean = string.Join(' ', clean.Split(' ', StringSplitOptions.RemoveEmptyEntries));
         if (clean.Length == 0)
         {

@@ -40,9 +40,12 @@ internal sealed class AccountArchiveWriter(
         for (Guid? after = null; ;)
         {
             var page = await notes.PageOwnAsync(ownerId, after, PageSize, cancellationToken);
+            // The page's recordings in one read; only the owner's own (a note names its owner's recording).
+            var audioIds = page.Select(n => n.AudioId).OfType<Guid>().ToList();
+            var recordingsOf = (await recordings.GetAsync(audioIds, cancellationToken)).Where(r => r.Recording.OwnerId == ownerId).ToDictionary(r => r.Recording.AudioId);
             foreach (var note in page)
             {
-                var recording = note.AudioId is { } audioId ? await recordings.FindOwnAsync(audioId, ownerId, cancellationToken) : null;
+                var recording = note.AudioId is { } audioId ? recordingsOf.GetValueOrDefault(audioId) : null;
                 await ArchivedNotes.AddAsync(archive, writers, ExportDocuments.Build(note, recording, zone), cancellationToken);
                 items.Done();
             }

@@ -18,6 +18,8 @@ internal sealed class CaseArchiveWriter(
     CaseArchiveParts parts,
     TimeProvider clock)
 {
+    private const int PageSize = 100;
+
     public async Task WriteAsync(CaseForExport @case, Guid requesterId, Stream output, IProgress<int> progress, CancellationToken cancellationToken)
     {
         var zone = await documents.ZoneOfAsync(requesterId, cancellationToken);
@@ -26,22 +28,30 @@ internal sealed class CaseArchiveWriter(
         await parts.AddCaseAsync(archive, @case, string.Empty, cancellationToken);
         items.Done();
 
-        var caseRecordings = (await recordings.GetAsync(@case.AudioIds, cancellationToken)).ToDictionary(r => r.Recording.AudioId);
-        foreach (var chunk in @case.NoteIds.Chunk(100))
+        // A page at a time, notes and then recordings, so a large case never sits in memory at once.
+        var inCase = @case.AudioIds.ToHashSet();
+        foreach (var chunk in @case.NoteIds.Chunk(PageSize))
         {
-            foreach (var note in await notes.GetAsync(chunk, cancellationToken))
+            var page = await notes.GetAsync(chunk, cancellationToken);
+
+            // A note's recording travels with it when it is in the case too; otherwise only the note is the case's.
+            var theirs = page.Select(n => n.AudioId).OfType<Guid>().Where(inCase.Contains).ToList();
+            var recordingsOf = (await recordings.GetAsync(theirs, cancellationToken)).ToDictionary(r => r.Recording.AudioId);
+            foreach (var note in page)
             {
-                // A note's recording travels with it when it is in the case too; otherwise only the note is the case's.
-                var recording = note.AudioId is { } audioId ? caseRecordings.GetValueOrDefault(audioId) : null;
+                var recording = note.AudioId is { } audioId ? recordingsOf.GetValueOrDefault(audioId) : null;
                 await ArchivedNotes.AddAsync(archive, writers, ExportDocuments.Build(note, recording, zone), cancellationToken);
                 items.Done();
             }
         }
 
-        foreach (var recording in caseRecordings.Values)
+        foreach (var chunk in @case.AudioIds.Chunk(PageSize))
         {
-            await ArchivedRecordings.AddAsync(archive, recording, cancellationToken);
-            items.Done();
+            foreach (var recording in await recordings.GetAsync(chunk, cancellationToken))
+            {
+                await ArchivedRecordings.AddAsync(archive, recording, cancellationToken);
+                items.Done();
+            }
         }
 
         await archive.FinishAsync(cancellationToken);

@@ -52,7 +52,8 @@ internal sealed class DownloadExportHandler(ExportsDbContext db, ExportAccess ac
                 export.Id, caller.Id.Value, export.OwnerId, export.Format, export.Source.ToString().ToUpperInvariant(), export.SourceId, caseId, clock.GetUtcNow()));
         }
 
-        return new ExportFile(path, ExportFormat.Named(export.Format)!.ContentType, export.FileName ?? $"export.{ExportFormat.Named(export.Format)!.Extension}");
+        var format = ExportFormat.Named(export.Format)!;
+        return new ExportFile(path, format.ContentType, export.FileName ?? $"export.{format.Extension}");
     }
 }
 

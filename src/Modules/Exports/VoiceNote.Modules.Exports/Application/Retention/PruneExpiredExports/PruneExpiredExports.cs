@@ -9,8 +9,8 @@ namespace VoiceNote.Modules.Exports.Application.Retention.PruneExpiredExports;
 
 /// <summary>
 /// Removes exports past their retention (<c>Exports:Retention</c> after they finished, 24 h by default): the file first,
-/// then the row and its job, so a file never outlives its row unseen. Also removes partial files older than the
-/// retention that a crashed run left in <c>exports/tmp</c>. Answers how many exports it removed.
+/// then the row and its job, so a file never outlives its row unseen. Also removes partial files a crashed run left in
+/// <c>exports/tmp</c> a day ago or more (no run writes for that long). Answers how many exports it removed.
 /// </summary>
 internal sealed record PruneExpiredExports : ICommand<int>, ISystemRequest;
 
