@@ -1,0 +1,19 @@
+using Microsoft.Extensions.Configuration;
+using VoiceNote.Infrastructure.Modules;
+using VoiceNote.Modules.Operations.Infrastructure.Persistence;
+
+namespace VoiceNote.Modules.Operations;
+
+/// <summary>
+/// Operations: what an operator of a self-hosted instance needs beside user administration — system settings,
+/// analytics, retention and purge, backup and restore (docs/product.md, Operations).
+/// </summary>
+public sealed class OperationsModule : IModuleInstaller
+{
+    public string Name => "Operations";
+
+    public void Install(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddModule<OperationsDbContext>(Name, OperationsDbContext.SchemaName, typeof(OperationsModule).Assembly);
+    }
+}
