@@ -30,6 +30,7 @@ public static class DependencyInjection
         services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section));
         services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.Section));
         services.AddOptions<VoiceNote.Infrastructure.Jobs.JobQueueOptions>().Bind(configuration.GetSection(VoiceNote.Infrastructure.Jobs.JobQueueOptions.Section));
+        services.AddSingleton<VoiceNote.Application.Retention.IRetentionRule, VoiceNote.Infrastructure.Jobs.FinishedJobsRule>();
         services.AddOptions<SecretsOptions>().Bind(configuration.GetSection(SecretsOptions.Section))
             .Validate<IHostEnvironment>(
                 (secrets, environment) => secrets.IsConfigured || !environment.IsProduction(),

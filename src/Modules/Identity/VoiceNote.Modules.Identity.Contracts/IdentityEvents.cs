@@ -23,3 +23,9 @@ public sealed record PasswordChanged(Guid UserId, DateTimeOffset ChangedAt) : In
 
 /// <summary>An admin acted on an account (<see cref="Action"/> is the admin trail's name, e.g. <c>user.deactivated</c>).</summary>
 public sealed record AdminActionTaken(Guid AdminId, string Action, Guid? TargetUserId, DateTimeOffset TakenAt) : IntegrationEvent(TakenAt);
+
+/// <summary>
+/// A soft-deleted account was purged for good (ADR 0085): every module removes or anonymises what the user owned,
+/// idempotently. Published again for the same user when the purge log is replayed after a restore.
+/// </summary>
+public sealed record UserPurged(Guid UserId, DateTimeOffset PurgedAt) : IntegrationEvent(PurgedAt);

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using VoiceNote.Application.Embeddings;
 using VoiceNote.Application.Mapping;
+using VoiceNote.Application.Retention;
 using VoiceNote.Infrastructure.Embeddings;
 using VoiceNote.Infrastructure.Modules;
 using VoiceNote.Modules.Notes.Application.Common;
@@ -13,6 +14,7 @@ using VoiceNote.Modules.Notes.Application.Sharing;
 using VoiceNote.Modules.Notes.Contracts;
 using VoiceNote.Modules.Notes.Infrastructure.Embeddings;
 using VoiceNote.Modules.Notes.Infrastructure.Persistence;
+using VoiceNote.Modules.Notes.Infrastructure.Retention;
 using VoiceNote.Modules.Notes.Infrastructure.Search;
 
 namespace VoiceNote.Modules.Notes;
@@ -29,6 +31,9 @@ public sealed class NotesModule : IModuleInstaller
         services.AddEmbeddings(configuration);
         services.TryAddScoped<IEmbeddingCredentials, IdentityEmbeddingCredentials>();
         services.AddMemoryCache();
+        services.AddOptions<NotesOptions>().Bind(configuration.GetSection(NotesOptions.Section))
+            .Validate(o => o.TrashRetentionDays >= 1, "Notes:TrashRetentionDays must be at least 1.").ValidateOnStart();
+        services.AddSingleton<IRetentionRule, NoteTrashRule>();
         services.AddOptions<NotesSearchOptions>().Bind(configuration.GetSection(NotesSearchOptions.Section));
         services.AddOptions<NoteAnalysisOptions>().Bind(configuration.GetSection(NoteAnalysisOptions.Section));
         services.AddSingleton<QueryEmbeddings>();

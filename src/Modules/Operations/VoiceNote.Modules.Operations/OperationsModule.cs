@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using VoiceNote.Infrastructure.Modules;
 using VoiceNote.Modules.Operations.Infrastructure.Persistence;
+using VoiceNote.Modules.Operations.Infrastructure.Retention;
 
 namespace VoiceNote.Modules.Operations;
 
@@ -15,5 +16,9 @@ public sealed class OperationsModule : IModuleInstaller
     public void Install(IServiceCollection services, IConfiguration configuration)
     {
         services.AddModule<OperationsDbContext>(Name, OperationsDbContext.SchemaName, typeof(OperationsModule).Assembly);
+        services.AddOptions<RetentionOptions>().Bind(configuration.GetSection(RetentionOptions.Section))
+            .Validate(o => o.Interval > TimeSpan.Zero, "Retention:Interval must be positive.").ValidateOnStart();
+        services.AddSingleton<RetentionRunner>();
+        services.AddHostedService<RetentionScheduler>();
     }
 }

@@ -13,19 +13,19 @@ namespace VoiceNote.Modules.Cases.Application.Cases.PurgeExpiredCases;
 /// Removes up to <see cref="Batch"/> cases that have been in the trash longer than <c>Cases:TrashRetentionDays</c>
 /// (ADR 0081): their rows go (participants, note links and recordings with them through the foreign key, then the versions of
 /// recordings no case holds any more), and <see cref="CasePurged"/> goes out
-/// once per case in the same transaction, so other modules remove what they keep for it. Sent by the trash purger.
+/// once per case in the same transaction, so other modules remove what they keep for it. Sent by the <c>cases.trash</c> retention rule.
 /// </summary>
 internal sealed record PurgeExpiredCases(int Batch = PurgeExpiredCases.DefaultBatch) : ICommand<int>, ISystemRequest
 {
     public const int DefaultBatch = 200;
 }
 
-internal sealed class PurgeExpiredCasesHandler(CasesDbContext db, IOptions<CasesOptions> options, TimeProvider clock) : ICommandHandler<PurgeExpiredCases, int>
+internal sealed class PurgeExpiredCasesHandler(CasesDbContext db, IOptionsMonitor<CasesOptions> options, TimeProvider clock) : ICommandHandler<PurgeExpiredCases, int>
 {
     public async Task<Result<int>> Handle(PurgeExpiredCases request, CancellationToken cancellationToken)
     {
         var now = clock.NowForDatabase();
-        var cutoff = now - options.Value.TrashRetention;
+        var cutoff = now - options.CurrentValue.TrashRetention;
 
         // The recordings the expired cases hold, read first: the foreign key takes their rows with the cases.
         var held = await db.Database.SqlQuery<Guid>($"""
