@@ -12,7 +12,7 @@ public static class OutboxScrub
     public static Task<int> ForgetDeliveredAsync(ModuleDbContext db, Guid userId, CancellationToken cancellationToken)
     {
         var pattern = "%" + userId.ToString("D") + "%";
-        var sql = "DELETE FROM " + Sql.Identifier(db.Schema) + ".outbox_messages WHERE (processed_at IS NOT NULL OR parked_at IS NOT NULL) AND payload LIKE {0}";
+        var sql = "DELETE FROM " + Sql.Identifier(db.Schema) + ".outbox_messages WHERE (processed_at IS NOT NULL OR parked_at IS NOT NULL) AND payload::text LIKE {0}";
         return db.Database.ExecuteSqlRawAsync(sql, [pattern], cancellationToken);
     }
 }
