@@ -12,6 +12,7 @@ using VoiceNote.Modules.AudioProcessing.Application.Processing.AnalyseNoteText;
 using VoiceNote.Modules.AudioProcessing.Application.Processing.FollowProcessing;
 using VoiceNote.Modules.AudioProcessing.Application.Processing.Pipeline;
 using VoiceNote.Modules.AudioProcessing.Application.Storage;
+using VoiceNote.Modules.AudioProcessing.Application.Statistics;
 using VoiceNote.Modules.AudioProcessing.Application.Transcripts;
 using VoiceNote.Modules.AudioProcessing.Contracts;
 using VoiceNote.Modules.AudioProcessing.Infrastructure.Analysis;
@@ -40,6 +41,7 @@ public sealed class AudioProcessingModule : IModuleInstaller
         services.AddScoped<RecordingReads>();
         services.AddScoped<ICaseRecordings, CaseRecordings>();
         services.AddScoped<IRecordingExports, RecordingExports>();
+        services.AddScoped<IAudioStatistics, AudioStatisticsReader>();
         services.AddOptions<AudioOptions>().Bind(configuration.GetSection(AudioOptions.Section));
         services.AddSingleton<IAudioStorage, LocalAudioStorage>();
         services.AddSingleton<StaleFileSweeper>();

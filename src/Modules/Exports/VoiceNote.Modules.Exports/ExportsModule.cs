@@ -4,7 +4,9 @@ using VoiceNote.Infrastructure.Modules;
 using VoiceNote.Modules.Exports.Application.Common;
 using VoiceNote.Modules.Exports.Application.Formats;
 using VoiceNote.Modules.Exports.Application.Formats.Archives;
+using VoiceNote.Modules.Exports.Application.Statistics;
 using VoiceNote.Modules.Exports.Application.Writing;
+using VoiceNote.Modules.Exports.Contracts;
 using VoiceNote.Modules.Exports.Infrastructure.Persistence;
 using VoiceNote.Modules.Exports.Infrastructure.Retention;
 
@@ -36,6 +38,7 @@ public sealed class ExportsModule : IModuleInstaller
         services.AddScoped<CaseArchiveParts>();
         services.AddScoped<CaseArchiveWriter>();
         services.AddScoped<AccountArchiveWriter>();
+        services.AddScoped<IExportStatistics, ExportStatisticsReader>();
         services.AddJobHandler<ExportsDbContext, WriteExportJob>(WriteExportJob.JobKind);
         services.AddHostedService<ExportSweeper>();
     }

@@ -10,6 +10,7 @@ using VoiceNote.Modules.Identity.Application.Admins.Common;
 using VoiceNote.Modules.Identity.Application.OAuth.Authorize;
 using VoiceNote.Modules.Identity.Application.Common;
 using VoiceNote.Modules.Identity.Application.Sessions;
+using VoiceNote.Modules.Identity.Application.Statistics;
 using VoiceNote.Modules.Identity.Contracts;
 using VoiceNote.Modules.Identity.Domain;
 using VoiceNote.Modules.Identity.Infrastructure.Persistence;
@@ -55,6 +56,7 @@ public sealed class IdentityModule : IModuleInstaller
         services.AddScoped<UserAdministration>();
         services.AddScoped<IIdentityModule, IdentityFacade>();
         services.AddScoped<IAccountExports, AccountExports>();
+        services.AddScoped<IUserStatistics, UserStatisticsReader>();
         services.AddScoped<IDevelopmentSeeder, DevelopmentSeeder>();
         services.AddScoped<IStartupTask, FirstAdminFromConfiguration>();
         services.AddScoped<IStartupTask, SigningKeyWarmup>();

@@ -10,6 +10,7 @@ using VoiceNote.Modules.Notes.Application.Search;
 using VoiceNote.Modules.Notes.Application.Search.EmbedNote;
 using VoiceNote.Modules.Notes.Application.Search.Reembed;
 using VoiceNote.Modules.Notes.Application.Sharing;
+using VoiceNote.Modules.Notes.Application.Statistics;
 using VoiceNote.Modules.Notes.Contracts;
 using VoiceNote.Modules.Notes.Infrastructure.Embeddings;
 using VoiceNote.Modules.Notes.Infrastructure.Persistence;
@@ -38,6 +39,7 @@ public sealed class NotesModule : IModuleInstaller
         services.AddScoped<ReembedAllNotes>();
         services.AddScoped<INotesModule, NotesFacade>();
         services.AddScoped<INoteExports, NoteExports>();
+        services.AddScoped<INotesStatistics, NotesStatisticsReader>();
         services.AddSingleton<ReembedRunner>();
         services.AddSingleton<ICliVerb, ReembedNotesVerb>();
         services.AddScoped<IStartupTask, ReembedOnStart>();
