@@ -190,7 +190,7 @@ internal static class AnalyticsBenchmark
         string[] statements =
         [
             $"SELECT 'users', count(*) FILTER (WHERE NOT is_deleted) FROM identity.users",
-            $"SELECT 'users.new', count(*) FROM (SELECT (created_at AT TIME ZONE 'UTC')::date, count(*) FROM identity.users WHERE {inRange} GROUP BY 1) d",
+            $"SELECT 'users.new', coalesce(sum(c), 0)::bigint FROM (SELECT (created_at AT TIME ZONE 'UTC')::date, count(*) AS c FROM identity.users WHERE {inRange} GROUP BY 1) d",
             "SELECT 'users.active1', count(DISTINCT user_id) FROM identity.sessions WHERE last_used_at >= now() - interval '1 day'",
             "SELECT 'users.active7', count(DISTINCT user_id) FROM identity.sessions WHERE last_used_at >= now() - interval '7 days'",
             "SELECT 'users.active30', count(DISTINCT user_id) FROM identity.sessions WHERE last_used_at >= now() - interval '30 days'",
