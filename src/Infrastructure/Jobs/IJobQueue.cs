@@ -17,6 +17,9 @@ public interface IJobQueue
     /// <summary>Jobs newest first, filtered; <paramref name="filter"/>'s cursor continues after the last one seen.</summary>
     Task<IReadOnlyList<JobRecord>> ListAsync(JobFilter filter, CancellationToken cancellationToken);
 
+    /// <summary>How many jobs the filter matches (its cursor ignored).</summary>
+    Task<long> CountAsync(JobFilter filter, CancellationToken cancellationToken);
+
     Task<JobRecord?> FindAsync(Guid jobId, CancellationToken cancellationToken);
 
     Task<bool> CancelAsync(Guid jobId, CancellationToken cancellationToken);

@@ -219,6 +219,28 @@ public sealed class JobQueue<TContext>(IServiceScopeFactory scopes, IOptions<Job
     public async Task<IReadOnlyList<JobRecord>> ListAsync(JobFilter filter, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
+        return await Filtered(scope, filter).OrderByDescending(j => j.CreatedAt).ThenByDescending(j => j.Id).Take(filter.Limit).ToListAsync(cancellationToken);
+    }
+
+    public async Task<long> CountAsync(JobFilter filter, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await Filtered(scope, filter).LongCountAsync(cancellationToken);
+    }
+
+    public async Task<JobRecord?> FindAsync(Guid jobId, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<TContext>().Set<JobRecord>().AsNoTracking().FirstOrDefaultAsync(j => j.Id == jobId, cancellationToken);
+    }
+
+    internal static TimeSpan Backoff(int attempt, JobQueueOptions settings) =>
+        TimeSpan.FromTicks(Math.Min(settings.MaxRetryDelay.Ticks, settings.BaseRetryDelay.Ticks * (1L << Math.Clamp(attempt - 1, 0, 20))));
+
+    private static string? Truncate(string? text) => text is { Length: > 4000 } ? text[..4000] : text;
+
+    private static IQueryable<JobRecord> Filtered(AsyncServiceScope scope, JobFilter filter)
+    {
         var jobs = scope.ServiceProvider.GetRequiredService<TContext>().Set<JobRecord>().AsNoTracking();
         if (filter.Kind is { } kind)
         {
@@ -245,19 +267,8 @@ public sealed class JobQueue<TContext>(IServiceScopeFactory scopes, IOptions<Job
             jobs = jobs.Where(j => EF.Functions.LessThan(ValueTuple.Create(j.CreatedAt, j.Id), ValueTuple.Create(after.CreatedAt, after.Id)));
         }
 
-        return await jobs.OrderByDescending(j => j.CreatedAt).ThenByDescending(j => j.Id).Take(filter.Limit).ToListAsync(cancellationToken);
+        return jobs;
     }
-
-    public async Task<JobRecord?> FindAsync(Guid jobId, CancellationToken cancellationToken)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<TContext>().Set<JobRecord>().AsNoTracking().FirstOrDefaultAsync(j => j.Id == jobId, cancellationToken);
-    }
-
-    internal static TimeSpan Backoff(int attempt, JobQueueOptions settings) =>
-        TimeSpan.FromTicks(Math.Min(settings.MaxRetryDelay.Ticks, settings.BaseRetryDelay.Ticks * (1L << Math.Clamp(attempt - 1, 0, 20))));
-
-    private static string? Truncate(string? text) => text is { Length: > 4000 } ? text[..4000] : text;
 
     private string SchemaOf()
     {
