@@ -11,6 +11,7 @@ using VoiceNote.Infrastructure.Outbound;
 using VoiceNote.Infrastructure.Outbox;
 using VoiceNote.Infrastructure.Persistence;
 using VoiceNote.Infrastructure.Security;
+using VoiceNote.Infrastructure.Telemetry;
 
 namespace VoiceNote.Infrastructure;
 
@@ -54,6 +55,12 @@ public static class DependencyInjection
             builder.UseVector();
             return builder.Build();
         });
+
+        services.AddOptions<ObservabilityOptions>().Bind(configuration.GetSection(ObservabilityOptions.Section));
+        services.AddMetrics();
+        services.TryAddSingleton<QueueGauges>();
+        services.TryAddSingleton<VoiceNoteMetrics>();
+        services.AddHostedService<QueueSampler>();
 
         services.AddOutboundHttp(configuration);
         services.AddHttpContextAccessor();

@@ -6,6 +6,7 @@ using VoiceNote.Infrastructure.Persistence;
 using VoiceNote.WebApi.Errors;
 using VoiceNote.WebApi.Health;
 using VoiceNote.WebApi.Logging;
+using VoiceNote.WebApi.Observability;
 using VoiceNote.WebApi.RateLimiting;
 
 namespace VoiceNote.WebApi.Hosting;
@@ -32,6 +33,7 @@ internal static class ApiHost
         builder.Services.AddVoiceNoteProblemDetails();
         builder.Services.AddVoiceNoteRateLimiting(builder.Configuration);
         builder.Services.AddVoiceNoteHealthChecks();
+        builder.Services.AddVoiceNoteTelemetry(builder.Configuration, servesScrape: true);
         builder.Services.AddVoiceNoteOpenApi();
         builder.Services.AddVoiceNoteCors(builder.Configuration, builder.Environment);
         builder.Services.AddVoiceNoteCompression();
@@ -58,6 +60,7 @@ internal static class ApiHost
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymousAccess();
         app.UseVoiceNoteApiDocs();
         app.MapVoiceNoteHealth();
+        app.MapVoiceNoteMetrics();
 
         // Every /api/v1 endpoint needs a signed-in caller unless it says AllowAnonymousAccess(), and is
         // rate limited per user (per address when anonymous) unless it names a stricter policy.

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using VoiceNote.Infrastructure.Modules;
+using VoiceNote.Modules.Operations.Application.Jobs;
 using VoiceNote.Modules.Operations.Infrastructure.Persistence;
 
 namespace VoiceNote.Modules.Operations;
@@ -15,5 +16,6 @@ public sealed class OperationsModule : IModuleInstaller
     public void Install(IServiceCollection services, IConfiguration configuration)
     {
         services.AddModule<OperationsDbContext>(Name, OperationsDbContext.SchemaName, typeof(OperationsModule).Assembly);
+        services.AddScoped<JobQueues>();
     }
 }
