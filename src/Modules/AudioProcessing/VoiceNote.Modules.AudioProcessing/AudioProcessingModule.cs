@@ -41,6 +41,7 @@ public sealed class AudioProcessingModule : IModuleInstaller
         services.AddScoped<ICaseRecordings, CaseRecordings>();
         services.AddScoped<IRecordingExports, RecordingExports>();
         services.AddOptions<AudioOptions>().Bind(configuration.GetSection(AudioOptions.Section));
+        services.AddAudioSettings();
         services.AddSingleton<IAudioStorage, LocalAudioStorage>();
         services.AddSingleton<StaleFileSweeper>();
         services.AddSingleton<ProgressStreams>();
