@@ -2,15 +2,18 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using VoiceNote.Application;
 using VoiceNote.Application.Crypto;
 using VoiceNote.Application.Security;
+using VoiceNote.Application.Settings;
 using VoiceNote.Infrastructure.Crypto;
 using VoiceNote.Infrastructure.Outbound;
 using VoiceNote.Infrastructure.Outbox;
 using VoiceNote.Infrastructure.Persistence;
 using VoiceNote.Infrastructure.Security;
+using VoiceNote.Infrastructure.Settings;
 using VoiceNote.Infrastructure.Telemetry;
 
 namespace VoiceNote.Infrastructure;
@@ -28,6 +31,7 @@ public static class DependencyInjection
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddApplicationCore();
+        AddSettingsOverlay(services);
         services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section));
         services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.Section));
         services.AddOptions<VoiceNote.Infrastructure.Jobs.JobQueueOptions>().Bind(configuration.GetSection(VoiceNote.Infrastructure.Jobs.JobQueueOptions.Section));
@@ -77,5 +81,23 @@ public static class DependencyInjection
         }
 
         return services;
+    }
+
+    /// <summary>Operators' settings laid over every options type (ADR 0086), and the shared ones this layer owns.</summary>
+    private static void AddSettingsOverlay(IServiceCollection services)
+    {
+        services.TryAddSingleton<SettingsOverlay>();
+        services.AddSingleton(typeof(IPostConfigureOptions<>), typeof(SettingsOverlayConfigure<>));
+        services.AddSingleton(typeof(IOptionsChangeTokenSource<>), typeof(SettingsOverlayChangeTokens<>));
+        services.AddSetting(new SettingDefinition($"{OutboundOptions.Section}:{nameof(OutboundOptions.AllowedHosts)}", SettingKind.HostList,
+            "Engine hosts on a loopback, private or link-local address the server may call anyway (host or host:port).",
+            provider => provider.GetRequiredService<IOptionsMonitor<OutboundOptions>>().CurrentValue.AllowedHosts));
+        services.AddSetting(new SettingDefinition($"{Jobs.JobQueueOptions.Section}:{nameof(Jobs.JobQueueOptions.Retention)}", SettingKind.Duration,
+            "How long finished jobs are kept (d.hh:mm:ss).",
+            provider => provider.GetRequiredService<IOptionsMonitor<Jobs.JobQueueOptions>>().CurrentValue.Retention)
+        {
+            Minimum = 3600,
+            Maximum = 30 * 86400,
+        });
     }
 }

@@ -38,6 +38,7 @@ internal static class ApiHost
         builder.Services.AddVoiceNoteCors(builder.Configuration, builder.Environment);
         builder.Services.AddVoiceNoteCompression();
         builder.Services.AddVoiceNoteTransportSecurity(builder.Configuration);
+        MaintenanceMode.AddSetting(builder.Services, builder.Configuration);
         builder.Services.AddAuthentication();
         builder.Services.AddAuthorization();
 
@@ -55,6 +56,7 @@ internal static class ApiHost
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.UseMiddleware<MaintenanceMode>();
 
         // Public endpoints say so, like every other one: the route-table tests read this metadata.
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymousAccess();

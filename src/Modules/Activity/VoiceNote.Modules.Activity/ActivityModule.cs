@@ -24,6 +24,7 @@ public sealed class ActivityModule : IModuleInstaller
             .Validate(o => o.RetentionDays >= 1, "Activity:RetentionDays must be at least 1.")
             .Validate(o => o.PruneInterval > TimeSpan.Zero, "Activity:PruneInterval must be positive.")
             .ValidateOnStart();
+        services.AddActivitySettings();
         services.AddSingleton<ActivityRetention>();
         services.AddHostedService(sp => sp.GetRequiredService<ActivityRetention>());
     }

@@ -43,6 +43,7 @@ public sealed class AudioProcessingModule : IModuleInstaller
         services.AddScoped<IRecordingExports, RecordingExports>();
         services.AddScoped<IAudioStatistics, AudioStatisticsReader>();
         services.AddOptions<AudioOptions>().Bind(configuration.GetSection(AudioOptions.Section));
+        services.AddAudioSettings();
         services.AddSingleton<IAudioStorage, LocalAudioStorage>();
         services.AddSingleton<StaleFileSweeper>();
         services.AddSingleton<ProgressStreams>();

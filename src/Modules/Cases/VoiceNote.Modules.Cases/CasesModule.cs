@@ -23,6 +23,7 @@ public sealed class CasesModule : IModuleInstaller
         services.AddOptions<CasesOptions>().Bind(configuration.GetSection(CasesOptions.Section))
             .Validate(o => o.TrashRetentionDays >= 1 && o.TrashPurgeInterval > TimeSpan.Zero, "Cases:TrashRetentionDays must be at least 1 and Cases:TrashPurgeInterval positive.")
             .ValidateOnStart();
+        services.AddCasesSettings();
         services.AddSingleton<CaseTrashPurger>();
         services.AddHostedService(sp => sp.GetRequiredService<CaseTrashPurger>());
 

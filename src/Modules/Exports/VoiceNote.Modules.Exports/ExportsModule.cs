@@ -24,6 +24,7 @@ public sealed class ExportsModule : IModuleInstaller
             .Validate(o => o.Retention > TimeSpan.Zero && o.SweepInterval > TimeSpan.Zero, "Exports:Retention and Exports:SweepInterval must be positive.")
             .Validate(o => o.PerUserPerHour >= 1 && o.MaxBytes >= 1 << 20, "Exports:PerUserPerHour must be at least 1 and Exports:MaxBytes at least 1 MiB.")
             .ValidateOnStart();
+        services.AddExportsSettings();
 
         // Every format's writer, found by type: adding a format is adding its class.
         foreach (var writer in typeof(ExportsModule).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false } && typeof(INoteWriter).IsAssignableFrom(t)))

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using VoiceNote.Application.Mapping;
 using VoiceNote.Infrastructure.Modules;
+using VoiceNote.Modules.Identity.Application.Accounts.Register;
 using VoiceNote.Modules.Identity.Application;
 using VoiceNote.Modules.Identity.Application.Accounts.SignIn;
 using VoiceNote.Modules.Identity.Application.Admins.Bootstrap;
@@ -29,6 +30,8 @@ public sealed class IdentityModule : IModuleInstaller
         services.AddModule<IdentityDbContext>(Name, IdentityDbContext.SchemaName, typeof(IdentityModule).Assembly);
         services.AddModuleMappings(Name, IdentityMappings.Config);
         services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.Section));
+        services.AddOptions<RegistrationOptions>().Bind(configuration.GetSection(RegistrationOptions.Section));
+        RegistrationOptions.AddRegistrationSetting(services);
 
         services.AddIdentityCore<User>(options =>
             {

@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Configuration;
 using VoiceNote.Infrastructure.Modules;
 using VoiceNote.Modules.Operations.Application.Jobs;
+using VoiceNote.Modules.Operations.Application.Settings;
 using VoiceNote.Modules.Operations.Infrastructure.Persistence;
+using VoiceNote.Modules.Operations.Infrastructure.Settings;
 
 namespace VoiceNote.Modules.Operations;
 
@@ -17,5 +19,17 @@ public sealed class OperationsModule : IModuleInstaller
     {
         services.AddModule<OperationsDbContext>(Name, OperationsDbContext.SchemaName, typeof(OperationsModule).Assembly);
         services.AddScoped<JobQueues>();
+        AddSystemSettings(services, configuration);
+    }
+
+    /// <summary>Operators' settings: stored here, laid over every process's options (ADR 0086).</summary>
+    private static void AddSystemSettings(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<SettingsOptions>().Bind(configuration.GetSection(SettingsOptions.Section))
+            .Validate(o => o.RefreshInterval > TimeSpan.Zero && o.RefreshInterval <= TimeSpan.FromSeconds(5), "Settings:RefreshInterval must be between 0 and 5 seconds.")
+            .ValidateOnStart();
+        services.AddSingleton<SettingsCatalog>();
+        services.AddSingleton<SettingsRefresher>();
+        services.AddHostedService(provider => provider.GetRequiredService<SettingsRefresher>());
     }
 }

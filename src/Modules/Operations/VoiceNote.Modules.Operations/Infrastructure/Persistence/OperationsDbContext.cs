@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using VoiceNote.Application.Security;
 using VoiceNote.Infrastructure.Persistence;
+using VoiceNote.Modules.Operations.Domain;
 
 namespace VoiceNote.Modules.Operations.Infrastructure.Persistence;
 
@@ -12,7 +13,10 @@ internal sealed class OperationsDbContext(DbContextOptions<OperationsDbContext> 
 
     public override string Schema => SchemaName;
 
+    public DbSet<SystemSetting> Settings => Set<SystemSetting>();
+
     protected override void ConfigureModule(ModelBuilder modelBuilder)
     {
+        modelBuilder.ApplyConfiguration(new SystemSettingConfiguration());
     }
 }

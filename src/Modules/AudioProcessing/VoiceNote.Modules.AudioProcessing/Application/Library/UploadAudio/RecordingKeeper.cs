@@ -28,13 +28,13 @@ internal sealed class RecordingKeeper(
     ISpeechEngines engines,
     JobQueue<AudioProcessingDbContext> jobs,
     TimeProvider clock,
-    IOptions<AudioOptions> options,
+    IOptionsMonitor<AudioOptions> options,
     VoiceNoteMetrics metrics)
 {
     public async Task<Result<UploadOutcome>> KeepAsync(NewAudio upload, UserId owner, Guid? caseId, string? idempotencyKey, CancellationToken cancellationToken)
     {
         var (audio, media, details) = upload;
-        var limits = options.Value;
+        var limits = options.CurrentValue;
         if (media.Duration > TimeSpan.FromSeconds(limits.MaxDurationSeconds))
         {
             return AudioErrors.TooLong(TimeSpan.FromSeconds(limits.MaxDurationSeconds));
