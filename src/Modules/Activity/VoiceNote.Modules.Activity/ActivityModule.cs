@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using VoiceNote.Application.Security;
 using VoiceNote.Infrastructure.Modules;
 using VoiceNote.Modules.Activity.Application;
 using VoiceNote.Modules.Activity.Application.Common;
@@ -18,6 +19,7 @@ public sealed class ActivityModule : IModuleInstaller
     {
         services.AddModule<ActivityDbContext>(Name, ActivityDbContext.SchemaName, typeof(ActivityModule).Assembly);
         services.AddScoped<ActivityRecorder>();
+        services.AddSingleton<IAdminAudit, AdminAuditTrail>();
         services.AddScoped<ActivityNames>();
         services.AddScoped<IActivityModule, ActivityFacade>();
         services.AddOptions<ActivityOptions>().Bind(configuration.GetSection(ActivityOptions.Section))
