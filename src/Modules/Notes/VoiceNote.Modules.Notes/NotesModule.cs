@@ -4,6 +4,7 @@ using VoiceNote.Application.Embeddings;
 using VoiceNote.Application.Mapping;
 using VoiceNote.Infrastructure.Embeddings;
 using VoiceNote.Infrastructure.Modules;
+using VoiceNote.Modules.Notes.Application;
 using VoiceNote.Modules.Notes.Application.Common;
 using VoiceNote.Modules.Notes.Application.Exports;
 using VoiceNote.Modules.Notes.Application.Search;
@@ -27,6 +28,7 @@ public sealed class NotesModule : IModuleInstaller
     {
         services.AddModule<NotesDbContext>(Name, NotesDbContext.SchemaName, typeof(NotesModule).Assembly);
         services.AddModuleMappings(Name, NotesMappings.Config);
+        services.AddScoped<IDevelopmentSeeder, DevelopmentNotesSeeder>();
         services.AddEmbeddings(configuration);
         services.TryAddScoped<IEmbeddingCredentials, IdentityEmbeddingCredentials>();
         services.AddMemoryCache();
