@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using VoiceNote.Application;
 using VoiceNote.Application.Crypto;
@@ -11,6 +12,7 @@ using VoiceNote.Infrastructure.Outbound;
 using VoiceNote.Infrastructure.Outbox;
 using VoiceNote.Infrastructure.Persistence;
 using VoiceNote.Infrastructure.Security;
+using VoiceNote.Infrastructure.Storage;
 
 namespace VoiceNote.Infrastructure;
 
@@ -38,6 +40,8 @@ public static class DependencyInjection
             .ValidateOnStart();
         services.TryAddSingleton<MasterKeyRing>();
         services.TryAddSingleton<ISecretProtector, AesGcmSecretProtector>();
+        services.TryAddSingleton(provider => new MasterKeyVault(
+            provider.GetRequiredService<MasterKeyRing>, provider.GetRequiredService<IOptions<SecretsOptions>>(), provider.GetRequiredService<IOptions<StorageOptions>>()));
 
         // Resolved from the final configuration when first used, so hosts and tests can override it late.
         services.TryAddSingleton(provider =>

@@ -1,5 +1,10 @@
 using Microsoft.Extensions.Configuration;
 using VoiceNote.Infrastructure.Modules;
+using VoiceNote.Modules.Operations.Application.Backups;
+using VoiceNote.Modules.Operations.Application.Backups.RestoreBackup;
+using VoiceNote.Modules.Operations.Application.Backups.Scheduling;
+using VoiceNote.Modules.Operations.Application.Backups.TakeBackup;
+using VoiceNote.Modules.Operations.Infrastructure.Backups;
 using VoiceNote.Modules.Operations.Infrastructure.Persistence;
 
 namespace VoiceNote.Modules.Operations;
@@ -15,5 +20,13 @@ public sealed class OperationsModule : IModuleInstaller
     public void Install(IServiceCollection services, IConfiguration configuration)
     {
         services.AddModule<OperationsDbContext>(Name, OperationsDbContext.SchemaName, typeof(OperationsModule).Assembly);
+        services.AddOptions<BackupOptions>().Bind(configuration.GetSection(BackupOptions.Section));
+        services.AddSingleton<PostgresTools>();
+        services.AddScoped<BackupWriter>();
+        services.AddScoped<BackupRestorer>();
+        services.AddSingleton<ICliVerb, BackupVerb>();
+        services.AddSingleton<ICliVerb, RestoreVerb>();
+        services.AddSingleton<ScheduledBackups>();
+        services.AddHostedService(sp => sp.GetRequiredService<ScheduledBackups>());
     }
 }
