@@ -12,6 +12,7 @@ using VoiceNote.IntegrationTests.Harness;
 using VoiceNote.IntegrationTests.Notes;
 using VoiceNote.Modules.Identity.Contracts;
 using VoiceNote.Modules.Operations.Application.Backups.Archive;
+using VoiceNote.Modules.Operations.Application.Backups.Scheduling;
 using VoiceNote.Modules.Operations.Application.Backups.TakeBackup;
 
 namespace VoiceNote.IntegrationTests.Operations;
@@ -26,15 +27,18 @@ namespace VoiceNote.IntegrationTests.Operations;
 public sealed class BackupRestoreTests : DatabaseFixture
 {
     private const string ApiKey = "sk-backup-round-trip-0123456789";
-    private string _folder = string.Empty;
+    private readonly string _folder = Directory.CreateTempSubdirectory("voicenote-backups-").FullName;
     private string? _archive;
 
-    [OneTimeSetUp]
-    public void MakeFolder()
+    /// <summary>The schedule is driven by hand (<see cref="ScheduledBackups.RunIfDueAsync"/>), never by its timer.</summary>
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
-        _folder = Path.Combine(Path.GetTempPath(), "voicenote-backups-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(_folder);
-    }
+        ["Backup:Schedule:Enabled"] = "false",
+        ["Backup:Schedule:Directory"] = Path.Combine(_folder, "scheduled"),
+        ["Backup:Schedule:PassphraseFile"] = Path.Combine(_folder, "scheduled-passphrase"),
+        ["Backup:KeepDaily"] = "2",
+        ["Backup:KeepWeekly"] = "0",
+    };
 
     [OneTimeTearDown]
     public void RemoveFolder()
@@ -251,6 +255,40 @@ public sealed class BackupRestoreTests : DatabaseFixture
         Assert.That(restore.ExitCode, Is.EqualTo(1), restore.Output);
         Assert.That(restore.Errors, Does.Contain("newer").And.Contain("29991231000000_FromTheFuture"));
         await AssertUntouchedAsync(target);
+    }
+
+    [Test, Order(7)]
+    public async Task A_scheduled_backup_runs_when_due_in_one_process_at_a_time_and_prunes_old_archives()
+    {
+        var scheduled = Path.Combine(_folder, "scheduled");
+        Directory.CreateDirectory(scheduled);
+        await File.WriteAllTextAsync(Path.Combine(_folder, "scheduled-passphrase"), BackupSupport.Passphrase);
+        var now = DateTimeOffset.UtcNow;
+        var old = new[] { now.AddDays(-3), now.AddDays(-2) }.Select(at => Path.Combine(scheduled, BackupSchedule.FileName(at))).ToList();
+        old.ForEach(path => File.WriteAllText(path, "an older archive"));
+        var mine = Path.Combine(scheduled, "kept-by-the-operator.tar");
+        await File.WriteAllTextAsync(mine, "not the schedule's");
+        var schedule = Api.Services.GetRequiredService<ScheduledBackups>();
+
+        // Another process holds the lock: this one leaves the slot to it.
+        await using (var other = new Npgsql.NpgsqlConnection(ConnectionString))
+        {
+            await other.OpenAsync();
+            await using var take = new Npgsql.NpgsqlCommand("SELECT pg_advisory_lock(x'766e6261636b7570'::bigint)", other);
+            await take.ExecuteNonQueryAsync();
+            Assert.That(await schedule.RunIfDueAsync(CancellationToken.None), Is.False);
+            await using var release = new Npgsql.NpgsqlCommand("SELECT pg_advisory_unlock(x'766e6261636b7570'::bigint)", other);
+            await release.ExecuteNonQueryAsync();
+        }
+
+        Assert.That(await schedule.RunIfDueAsync(CancellationToken.None), Is.True);
+        var archives = BackupSchedule.Archives(scheduled);
+        Assert.That(archives, Has.Count.EqualTo(2), "today's new archive and the newest older day (keep 2 daily)");
+        Assert.That(File.Exists(old[0]), Is.False);
+        Assert.That(File.Exists(old[1]), Is.True);
+        Assert.That(File.Exists(mine), Is.True, "files the schedule did not name are never pruned");
+        Assert.That(new FileInfo(archives[archives.Keys.Max()]).Length, Is.GreaterThan(1000));
+        Assert.That(await schedule.RunIfDueAsync(CancellationToken.None), Is.False, "not due again until tomorrow");
     }
 
     private static async Task AssertUntouchedAsync(RestoreTarget target)
