@@ -14,6 +14,7 @@ using VoiceNote.Infrastructure.Outbox;
 using VoiceNote.Infrastructure.Persistence;
 using VoiceNote.Infrastructure.Security;
 using VoiceNote.Infrastructure.Settings;
+using VoiceNote.Infrastructure.Storage;
 using VoiceNote.Infrastructure.Telemetry;
 
 namespace VoiceNote.Infrastructure;
@@ -43,6 +44,8 @@ public static class DependencyInjection
             .ValidateOnStart();
         services.TryAddSingleton<MasterKeyRing>();
         services.TryAddSingleton<ISecretProtector, AesGcmSecretProtector>();
+        services.TryAddSingleton(provider => new MasterKeyVault(
+            provider.GetRequiredService<MasterKeyRing>, provider.GetRequiredService<IOptions<SecretsOptions>>(), provider.GetRequiredService<IOptions<StorageOptions>>()));
 
         // Resolved from the final configuration when first used, so hosts and tests can override it late.
         services.TryAddSingleton(provider =>

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using VoiceNote.Application.Mapping;
 using VoiceNote.Infrastructure.Jobs;
 using VoiceNote.Infrastructure.Modules;
+using VoiceNote.Infrastructure.Storage;
 using VoiceNote.Modules.AudioProcessing.Application.Cases;
 using VoiceNote.Modules.AudioProcessing.Application.Common;
 using VoiceNote.Modules.AudioProcessing.Application.Exports;
@@ -46,6 +47,7 @@ public sealed class AudioProcessingModule : IModuleInstaller
         services.AddAudioSettings();
         services.AddSingleton<IAudioStorage, LocalAudioStorage>();
         services.AddSingleton<StaleFileSweeper>();
+        services.AddSingleton<IStoredFiles, RecordingFiles>();
         services.AddSingleton<ProgressStreams>();
         services.AddHostedService(sp => sp.GetRequiredService<StaleFileSweeper>());
         services.AddSpeech(configuration);

@@ -1,12 +1,14 @@
 using Microsoft.Extensions.Configuration;
 using VoiceNote.Infrastructure.Jobs;
 using VoiceNote.Infrastructure.Modules;
+using VoiceNote.Infrastructure.Storage;
 using VoiceNote.Modules.Exports.Application.Common;
 using VoiceNote.Modules.Exports.Application.Formats;
 using VoiceNote.Modules.Exports.Application.Formats.Archives;
 using VoiceNote.Modules.Exports.Application.Statistics;
 using VoiceNote.Modules.Exports.Application.Writing;
 using VoiceNote.Modules.Exports.Contracts;
+using VoiceNote.Modules.Exports.Infrastructure.Backup;
 using VoiceNote.Modules.Exports.Infrastructure.Persistence;
 using VoiceNote.Modules.Exports.Infrastructure.Retention;
 
@@ -34,6 +36,7 @@ public sealed class ExportsModule : IModuleInstaller
 
         services.AddSingleton<ExportWriters>();
         services.AddSingleton<ExportFiles>();
+        services.AddSingleton<IStoredFiles, ExportStoredFiles>();
         services.AddScoped<ExportAccess>();
         services.AddScoped<ExportDocuments>();
         services.AddScoped<CaseArchiveParts>();

@@ -1,7 +1,12 @@
 using Microsoft.Extensions.Configuration;
 using VoiceNote.Infrastructure.Modules;
+using VoiceNote.Modules.Operations.Application.Backups;
+using VoiceNote.Modules.Operations.Application.Backups.RestoreBackup;
+using VoiceNote.Modules.Operations.Application.Backups.Scheduling;
+using VoiceNote.Modules.Operations.Application.Backups.TakeBackup;
 using VoiceNote.Modules.Operations.Application.Jobs;
 using VoiceNote.Modules.Operations.Application.Settings;
+using VoiceNote.Modules.Operations.Infrastructure.Backups;
 using VoiceNote.Modules.Operations.Infrastructure.Persistence;
 using VoiceNote.Modules.Operations.Infrastructure.Settings;
 
@@ -20,6 +25,14 @@ public sealed class OperationsModule : IModuleInstaller
         services.AddModule<OperationsDbContext>(Name, OperationsDbContext.SchemaName, typeof(OperationsModule).Assembly);
         services.AddScoped<JobQueues>();
         AddSystemSettings(services, configuration);
+        services.AddOptions<BackupOptions>().Bind(configuration.GetSection(BackupOptions.Section));
+        services.AddSingleton<PostgresTools>();
+        services.AddScoped<BackupWriter>();
+        services.AddScoped<BackupRestorer>();
+        services.AddSingleton<ICliVerb, BackupVerb>();
+        services.AddSingleton<ICliVerb, RestoreVerb>();
+        services.AddSingleton<ScheduledBackups>();
+        services.AddHostedService(sp => sp.GetRequiredService<ScheduledBackups>());
     }
 
     /// <summary>Operators' settings: stored here, laid over every process's options (ADR 0086).</summary>
