@@ -5,7 +5,6 @@ using VoiceNote.Domain.Results;
 using VoiceNote.Infrastructure.Http;
 using VoiceNote.Modules.Operations.Domain;
 using VoiceNote.Modules.Operations.Infrastructure.Persistence;
-using VoiceNote.Modules.Operations.Infrastructure.Settings;
 
 namespace VoiceNote.Modules.Operations.Application.Settings.ChangeSetting;
 
@@ -52,13 +51,13 @@ internal sealed class ChangeSettingHandler(SettingsCatalog catalog, OperationsDb
 internal sealed class ChangeSettingEndpoint : IEndpoint
 {
     public void MapEndpoint(ApiRoutes routes) =>
-        routes.Admin.MapPut("/settings/{key}", async (string key, SettingValueBody body, ISender sender, SettingsRefresher refresher, CancellationToken ct) =>
+        routes.Admin.MapPut("/settings/{key}", async (string key, SettingValueBody body, ISender sender, CancellationToken ct) =>
             {
                 var result = await sender.Send(new ChangeSetting(key, body.Value is JsonElement value ? value : default), ct);
                 if (result.IsSuccess)
                 {
                     // In force in this process at once; the others read it on their next refresh.
-                    await refresher.RefreshAsync(ct);
+                    await sender.Send(new ApplyStoredSettings.ApplyStoredSettings(), ct);
                 }
 
                 return result.ToOk();

@@ -3,7 +3,6 @@ using VoiceNote.Application.Security;
 using VoiceNote.Domain.Results;
 using VoiceNote.Infrastructure.Http;
 using VoiceNote.Modules.Operations.Infrastructure.Persistence;
-using VoiceNote.Modules.Operations.Infrastructure.Settings;
 
 namespace VoiceNote.Modules.Operations.Application.Settings.ResetSetting;
 
@@ -34,12 +33,12 @@ internal sealed class ResetSettingHandler(SettingsCatalog catalog, OperationsDbC
 internal sealed class ResetSettingEndpoint : IEndpoint
 {
     public void MapEndpoint(ApiRoutes routes) =>
-        routes.Admin.MapDelete("/settings/{key}", async (string key, ISender sender, SettingsRefresher refresher, CancellationToken ct) =>
+        routes.Admin.MapDelete("/settings/{key}", async (string key, ISender sender, CancellationToken ct) =>
             {
                 var result = await sender.Send(new ResetSetting(key), ct);
                 if (result.IsSuccess)
                 {
-                    await refresher.RefreshAsync(ct);
+                    await sender.Send(new ApplyStoredSettings.ApplyStoredSettings(), ct);
                 }
 
                 return result.ToNoContent();
