@@ -2,7 +2,7 @@
 # The benchmarks (docs/benchmarks.md), one entry point. Not part of build/test.sh. Each starts the
 # real API (Release, `VoiceNote.WebApi.dll serve`) on 127.0.0.1 against its own database and drives it.
 #
-# Usage: build/bench.sh [notes|auth|uploads|pipeline|streams|cases|timeline|exports] [options]  (default: notes)
+# Usage: build/bench.sh [notes|auth|uploads|pipeline|streams|cases|timeline|exports|analytics] [options]  (default: notes)
 #   notes     seeds 200,000 notes over 1,000 users plus one user with 20,000 and one with 50 (COPY BINARY), builds the
 #             GIN and HNSW indexes, checks recall@10 of the HNSW path against exact search, then
 #             measures lists and search through the API and the same SQL directly through Npgsql.
@@ -44,11 +44,17 @@
 #             (time, peak RSS, bytes; plain text is the baseline); (b) an account export of 1,000 notes and 5 GB of
 #             audio (sparse files) through the API against an fsync'd copy of the same bytes, with the API's peak RSS.
 #             --part all|writers|account --minutes 120 --words 18000 --samples 3 --notes 1000 --recordings 50 --gigabytes 5
+#   analytics (issue 16) GET /api/v1/admin/analytics over 1,000,000 notes (with users, sessions, tasks, recordings,
+#             transcriptions, analyses, jobs and exports over a year; generate_series, the counting triggers on) through
+#             the API (rolled-up daily counts, ADR 0087) against the same figures counted naively over the base tables,
+#             30-day and 365-day ranges; fails unless both give the same figures.
+#             --notes 1000000 --users 1000 --tasks 300000 --recordings 20000 --skip-seed
+#             --warmup 3 --samples 40 --concurrency 4 --throughput 40 (the naive side takes seconds a call)
 # Common: --port N --database NAME --db CONNECTION --output FILE
 # Uses VOICENOTE_BENCH_DB or VOICENOTE_DB (a server where it may create the databases
 # "voicenote_bench", "voicenote_bench_auth", "voicenote_bench_uploads", "voicenote_bench_pipeline",
 # "voicenote_bench_streams", "voicenote_bench_cases",
-# "voicenote_bench_timeline", "voicenote_bench_exports"), else starts the local cluster
+# "voicenote_bench_timeline", "voicenote_bench_exports", "voicenote_bench_analytics"), else starts the local cluster
 # with build/db.sh. Figures go to stdout and to .data/bench/<time>-<command>.md.
 set -euo pipefail
 
@@ -77,9 +83,9 @@ dotnet build bench/VoiceNote.Benchmarks/VoiceNote.Benchmarks.csproj -c Release -
 
 COMMAND=notes
 case ${1:-} in
-  notes | auth | uploads | pipeline | streams | cases | timeline | exports) COMMAND=$1; shift ;;
+  notes | auth | uploads | pipeline | streams | cases | timeline | exports | analytics) COMMAND=$1; shift ;;
   -* | '') ;;
-  *) die "unknown benchmark '$1' (notes, auth, uploads, pipeline, streams, cases, timeline, exports)" ;;
+  *) die "unknown benchmark '$1' (notes, auth, uploads, pipeline, streams, cases, timeline, exports, analytics)" ;;
 esac
 
 mkdir -p "$REPO/.data/bench"

@@ -9,6 +9,7 @@ using VoiceNote.Benchmarks;
 //   cases     the case list of a user in 500 of 5,000 cases, API against direct SQL, with the plans
 //   timeline  a case timeline of 10,000 entries among 200,000, API against direct SQL
 //   exports   a two-hour note in every document format, and an account export of 1,000 notes and 5 GB of audio
+//   analytics the operators' analytics page at 1,000,000 notes (rollups) against naive counts over the base tables
 var command = args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal) ? args[0] : "notes";
 var rest = args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal) ? args[1..] : args;
 return command switch
@@ -23,6 +24,7 @@ return command switch
     "cases" => await CasesBenchmark.RunAsync(BenchOptions.Parse(rest, "voicenote_bench_cases")),
     "timeline" => await TimelineBenchmark.RunAsync(BenchOptions.Parse(rest, "voicenote_bench_timeline")),
     "exports" => await ExportsBenchmark.RunAsync(BenchOptions.Parse(rest, "voicenote_bench_exports")),
+    "analytics" => await AnalyticsBenchmark.RunAsync(BenchOptions.Parse(rest, "voicenote_bench_analytics")),
 
     // One writer run in a process of its own, so its peak RSS is the writer's (the exports benchmark starts it).
     "export-one" => await ExportsBenchmark.WriteOneAsync(rest),
@@ -31,6 +33,6 @@ return command switch
 
 static int Unknown(string command)
 {
-    Console.Error.WriteLine($"Unknown benchmark '{command}'. Commands: notes (default), auth, uploads, pipeline, streams, cases, timeline, exports.");
+    Console.Error.WriteLine($"Unknown benchmark '{command}'. Commands: notes (default), auth, uploads, pipeline, streams, cases, timeline, exports, analytics.");
     return 2;
 }

@@ -13,7 +13,7 @@ public static class DependencyInjection
 {
     /// <summary>
     /// MediatR 5.1.0 has no DI package: wire its ServiceFactory to the container and register the
-    /// pipeline. Behaviours run outermost first: logging, authorization, validation, unit of work.
+    /// pipeline. Behaviours run outermost first: logging, authorization, admin audit, validation, unit of work.
     /// </summary>
     public static IServiceCollection AddApplicationCore(this IServiceCollection services)
     {
@@ -26,6 +26,7 @@ public static class DependencyInjection
         {
             services.AddScoped(typeof(IPipelineBehavior<,>), typeof(LoggingBehaviour<,>));
             services.AddScoped(typeof(IPipelineBehavior<,>), typeof(AuthorizationBehaviour<,>));
+            services.AddScoped(typeof(IPipelineBehavior<,>), typeof(AdminAuditBehaviour<,>));
             services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
             services.AddScoped(typeof(IPipelineBehavior<,>), typeof(UnitOfWorkBehaviour<,>));
         }

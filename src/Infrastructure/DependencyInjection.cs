@@ -2,15 +2,20 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using VoiceNote.Application;
 using VoiceNote.Application.Crypto;
 using VoiceNote.Application.Security;
+using VoiceNote.Application.Settings;
 using VoiceNote.Infrastructure.Crypto;
 using VoiceNote.Infrastructure.Outbound;
 using VoiceNote.Infrastructure.Outbox;
 using VoiceNote.Infrastructure.Persistence;
 using VoiceNote.Infrastructure.Security;
+using VoiceNote.Infrastructure.Settings;
+using VoiceNote.Infrastructure.Storage;
+using VoiceNote.Infrastructure.Telemetry;
 
 namespace VoiceNote.Infrastructure;
 
@@ -27,6 +32,7 @@ public static class DependencyInjection
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddApplicationCore();
+        AddSettingsOverlay(services);
         services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section));
         services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.Section));
         services.AddOptions<VoiceNote.Infrastructure.Jobs.JobQueueOptions>().Bind(configuration.GetSection(VoiceNote.Infrastructure.Jobs.JobQueueOptions.Section));
@@ -39,6 +45,8 @@ public static class DependencyInjection
             .ValidateOnStart();
         services.TryAddSingleton<MasterKeyRing>();
         services.TryAddSingleton<ISecretProtector, AesGcmSecretProtector>();
+        services.TryAddSingleton(provider => new MasterKeyVault(
+            provider.GetRequiredService<MasterKeyRing>, provider.GetRequiredService<IOptions<SecretsOptions>>(), provider.GetRequiredService<IOptions<StorageOptions>>()));
 
         // Resolved from the final configuration when first used, so hosts and tests can override it late.
         services.TryAddSingleton(provider =>
@@ -56,6 +64,12 @@ public static class DependencyInjection
             return builder.Build();
         });
 
+        services.AddOptions<ObservabilityOptions>().Bind(configuration.GetSection(ObservabilityOptions.Section));
+        services.AddMetrics();
+        services.TryAddSingleton<QueueGauges>();
+        services.TryAddSingleton<VoiceNoteMetrics>();
+        services.AddHostedService<QueueSampler>();
+
         services.AddOutboundHttp(configuration);
         services.AddHttpContextAccessor();
         services.TryAddScoped<ICurrentUser, HttpCurrentUser>();
@@ -71,5 +85,23 @@ public static class DependencyInjection
         }
 
         return services;
+    }
+
+    /// <summary>Operators' settings laid over every options type (ADR 0086), and the shared ones this layer owns.</summary>
+    private static void AddSettingsOverlay(IServiceCollection services)
+    {
+        services.TryAddSingleton<SettingsOverlay>();
+        services.AddSingleton(typeof(IPostConfigureOptions<>), typeof(SettingsOverlayConfigure<>));
+        services.AddSingleton(typeof(IOptionsChangeTokenSource<>), typeof(SettingsOverlayChangeTokens<>));
+        services.AddSetting(new SettingDefinition($"{OutboundOptions.Section}:{nameof(OutboundOptions.AllowedHosts)}", SettingKind.HostList,
+            "Engine hosts on a loopback, private or link-local address the server may call anyway (host or host:port).",
+            provider => provider.GetRequiredService<IOptionsMonitor<OutboundOptions>>().CurrentValue.AllowedHosts));
+        services.AddSetting(new SettingDefinition($"{Jobs.JobQueueOptions.Section}:{nameof(Jobs.JobQueueOptions.Retention)}", SettingKind.Duration,
+            "How long finished jobs are kept (d.hh:mm:ss).",
+            provider => provider.GetRequiredService<IOptionsMonitor<Jobs.JobQueueOptions>>().CurrentValue.Retention)
+        {
+            Minimum = 3600,
+            Maximum = 30 * 86400,
+        });
     }
 }

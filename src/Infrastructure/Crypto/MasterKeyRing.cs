@@ -15,11 +15,12 @@ internal sealed class MasterKeyRing
     public MasterKeyRing(IOptions<SecretsOptions> options, IOptions<StorageOptions> storage)
     {
         var settings = options.Value;
+        var keyFile = settings.KeyFileBeside(storage.Value.Root);
         var current = settings.MasterKey is { Length: > 0 } configured
             ? Decode(configured)
-            : LoadOrCreateKeyFile(settings.KeyFileBeside(storage.Value.Root));
+            : LoadOrCreateKeyFile(keyFile);
         CurrentId = Add(current);
-        foreach (var previous in settings.PreviousMasterKeys)
+        foreach (var previous in settings.PreviousMasterKeys.Concat(MasterKeyVault.ReadPreviousKeys(keyFile)))
         {
             Add(Decode(previous));
         }
@@ -31,6 +32,9 @@ internal sealed class MasterKeyRing
 
     public byte[]? Find(string keyId) => _keys.GetValueOrDefault(keyId);
 
+    /// <summary>Every key this host can decrypt with, the current one first.</summary>
+    public IReadOnlyList<byte[]> All => [Current, .. _keys.Where(k => k.Key != CurrentId).Select(k => k.Value)];
+
     private string Add(byte[] key)
     {
         var id = Convert.ToHexStringLower(SHA256.HashData(key))[..8];
@@ -38,7 +42,7 @@ internal sealed class MasterKeyRing
         return id;
     }
 
-    private static byte[] Decode(string base64)
+    internal static byte[] Decode(string base64)
     {
         var key = Convert.FromBase64String(base64);
         return key.Length == 32 ? key : throw new InvalidOperationException("A master key must be 32 bytes (base64 of 32 random bytes).");

@@ -14,10 +14,13 @@ namespace VoiceNote.Infrastructure.Jobs;
 /// Every state change is conditional on the lease owner, so a worker that lost its lease cannot
 /// overwrite the new owner's work. Times come from <see cref="TimeProvider"/> so tests can move them.
 /// </summary>
-public sealed class JobQueue<TContext>(IServiceScopeFactory scopes, IOptions<JobQueueOptions> options, TimeProvider clock) : IFinishedJobs
+public sealed class JobQueue<TContext>(IServiceScopeFactory scopes, IOptions<JobQueueOptions> options, TimeProvider clock) : IJobQueue, IFinishedJobs
     where TContext : ModuleDbContext
 {
     private const string Processing = nameof(JobStatus.Processing);
+    private string? _name;
+
+    public string Name => _name ??= SchemaOf();
 
     /// <summary>Adds a job to the caller's unit of work: it becomes visible when that transaction commits.</summary>
     public JobRecord Enqueue(TContext db, string kind, object payload, Guid? ownerId, int maxAttempts = 5)
@@ -195,10 +198,83 @@ public sealed class JobQueue<TContext>(IServiceScopeFactory scopes, IOptions<Job
             return await command.ExecuteNonQueryAsync(cancellationToken);
         }, cancellationToken);
 
+    /// <summary>Two aggregates over the claim index's (status, run_after): cheap at any queue length.</summary>
+    public Task<QueueDepth> MeasureAsync(CancellationToken cancellationToken) =>
+        WithConnectionAsync(async (connection, schema) =>
+        {
+            var now = clock.GetUtcNow();
+            await using var command = new NpgsqlCommand(
+                $"""
+                SELECT count(*) FILTER (WHERE status = 'Pending'), count(*) FILTER (WHERE status = '{Processing}'),
+                    min(run_after) FILTER (WHERE status = 'Pending' AND run_after <= @now AND NOT cancel_requested)
+                FROM {schema}.jobs WHERE status IN ('Pending', '{Processing}')
+                """, connection);
+            command.Parameters.AddWithValue("now", now);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            await reader.ReadAsync(cancellationToken);
+            DateTimeOffset? oldest = reader.IsDBNull(2) ? null : reader.GetFieldValue<DateTimeOffset>(2);
+            return new QueueDepth(Name, reader.GetInt64(0), reader.GetInt64(1), oldest, now);
+        }, cancellationToken);
+
+    public async Task<IReadOnlyList<JobRecord>> ListAsync(JobFilter filter, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await Filtered(scope, filter).OrderByDescending(j => j.CreatedAt).ThenByDescending(j => j.Id).Take(filter.Limit).ToListAsync(cancellationToken);
+    }
+
+    public async Task<long> CountAsync(JobFilter filter, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await Filtered(scope, filter).LongCountAsync(cancellationToken);
+    }
+
+    public async Task<JobRecord?> FindAsync(Guid jobId, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<TContext>().Set<JobRecord>().AsNoTracking().FirstOrDefaultAsync(j => j.Id == jobId, cancellationToken);
+    }
+
     internal static TimeSpan Backoff(int attempt, JobQueueOptions settings) =>
         TimeSpan.FromTicks(Math.Min(settings.MaxRetryDelay.Ticks, settings.BaseRetryDelay.Ticks * (1L << Math.Clamp(attempt - 1, 0, 20))));
 
     private static string? Truncate(string? text) => text is { Length: > 4000 } ? text[..4000] : text;
+
+    private static IQueryable<JobRecord> Filtered(AsyncServiceScope scope, JobFilter filter)
+    {
+        var jobs = scope.ServiceProvider.GetRequiredService<TContext>().Set<JobRecord>().AsNoTracking();
+        if (filter.Kind is { } kind)
+        {
+            jobs = jobs.Where(j => j.Kind == kind);
+        }
+
+        if (filter.Status is { } status)
+        {
+            jobs = jobs.Where(j => j.Status == status);
+        }
+
+        if (filter.CreatedFrom is { } from)
+        {
+            jobs = jobs.Where(j => j.CreatedAt >= from);
+        }
+
+        if (filter.CreatedTo is { } to)
+        {
+            jobs = jobs.Where(j => j.CreatedAt < to);
+        }
+
+        if (filter.After is { } after)
+        {
+            jobs = jobs.Where(j => EF.Functions.LessThan(ValueTuple.Create(j.CreatedAt, j.Id), ValueTuple.Create(after.CreatedAt, after.Id)));
+        }
+
+        return jobs;
+    }
+
+    private string SchemaOf()
+    {
+        using var scope = scopes.CreateScope();
+        return scope.ServiceProvider.GetRequiredService<TContext>().Schema;
+    }
 
     private async Task<T> WithConnectionAsync<T>(Func<NpgsqlConnection, string, Task<T>> work, CancellationToken cancellationToken)
     {

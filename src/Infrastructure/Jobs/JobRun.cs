@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using VoiceNote.Application.Jobs;
 using VoiceNote.Infrastructure.Persistence;
+using VoiceNote.Infrastructure.Telemetry;
 
 namespace VoiceNote.Infrastructure.Jobs;
 
@@ -15,16 +17,25 @@ internal sealed class JobRun<TContext>(
     IServiceScopeFactory scopes,
     JobQueueOptions settings,
     ILogger logger,
-    string workerId)
+    string workerId,
+    VoiceNoteMetrics metrics)
     where TContext : ModuleDbContext
 {
+    // The stage this run is in and since when (Stopwatch ticks), for the stage durations.
+    private string? _stage;
+    private long _stageSince;
+
     /// <param name="released">called once the handler has returned, before the end is recorded: the slot is free again</param>
     public async Task RunAsync(ClaimedJob job, long leaseFrom, Action released, CancellationToken stoppingToken)
     {
+        // A root span per run (null unless traces are exported): its trace id is in the scope of every line the run logs.
+        using var activity = VoiceNoteActivities.Source.StartActivity($"job {job.Kind}", ActivityKind.Internal, parentContext: default);
+        activity?.SetTag("job.id", job.Id).SetTag("job.kind", job.Kind).SetTag("job.attempt", job.Attempt);
         using var run = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         var lease = new LeaseKeeper<TContext>(queue, settings, logger, workerId);
         var renewal = Task.Run(() => lease.KeepAsync(job, leaseFrom, run), CancellationToken.None);
 
+        var started = Stopwatch.GetTimestamp();
         JobOutcome outcome;
         try
         {
@@ -61,6 +72,8 @@ internal sealed class JobRun<TContext>(
             released();
         }
 
+        RecordDurations(job, started, outcome, lease.CancelRequested);
+
         if (lease.Lost)
         {
             // Another worker holds the job now, or may at any moment: whatever this run did is not its to record.
@@ -80,9 +93,37 @@ internal sealed class JobRun<TContext>(
         await FinishAsync(job, outcome, lease.CancelRequested, stoppingToken);
     }
 
+    private void RecordDurations(ClaimedJob job, long started, JobOutcome outcome, bool cancelled)
+    {
+        EnterStage(job, null);
+        var result = cancelled ? "cancelled" : outcome.Succeeded ? "completed" : outcome.Retryable ? "retry" : "failed";
+        metrics.RecordJob(queue.Name, job.Kind, result, Stopwatch.GetElapsedTime(started));
+    }
+
+    /// <summary>Closes the stage the run was in (its time is recorded) and opens <paramref name="stage"/>.</summary>
+    private void EnterStage(ClaimedJob job, string? stage)
+    {
+        lock (this)
+        {
+            if (string.Equals(stage, _stage, StringComparison.Ordinal))
+            {
+                return;
+            }
+
+            var now = Stopwatch.GetTimestamp();
+            if (_stage is not null)
+            {
+                metrics.RecordStage(queue.Name, job.Kind, _stage, Stopwatch.GetElapsedTime(_stageSince, now));
+            }
+
+            (_stage, _stageSince) = (stage, now);
+        }
+    }
+
     /// <summary>Progress is for people watching: a database blip while writing it must not fail the job (the lease guards the job).</summary>
     private async Task ReportAsync(ClaimedJob job, string stage, int progress, CancellationToken cancellationToken)
     {
+        EnterStage(job, stage);
         try
         {
             await queue.ReportAsync(job.Id, workerId, stage, progress, cancellationToken);

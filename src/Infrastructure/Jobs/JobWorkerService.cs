@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using VoiceNote.Infrastructure.Persistence;
+using VoiceNote.Infrastructure.Telemetry;
 
 namespace VoiceNote.Infrastructure.Jobs;
 
@@ -23,6 +24,7 @@ public sealed class JobWorkerService<TContext>(
     IServiceScopeFactory scopes,
     JobKinds<TContext> kinds,
     IOptions<JobQueueOptions> options,
+    VoiceNoteMetrics metrics,
     ILogger<JobWorkerService<TContext>> logger) : BackgroundService, IJobWorker
     where TContext : ModuleDbContext
 {
@@ -149,7 +151,7 @@ public sealed class JobWorkerService<TContext>(
 
             Interlocked.Increment(ref _busy);
             running.RemoveAll(t => t.IsCompleted);
-            var run = new JobRun<TContext>(queue, scopes, settings, logger, _workerId);
+            var run = new JobRun<TContext>(queue, scopes, settings, logger, _workerId, metrics);
             running.Add(Task.Run(
                 () => run.RunAsync(job, claimedFrom, released: () =>
                 {

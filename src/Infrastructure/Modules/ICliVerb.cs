@@ -7,7 +7,10 @@ public interface ICliVerb
 
     string Usage { get; }
 
-    /// <summary>Runs after migrations; returns the process exit code.</summary>
+    /// <summary>Whether the host applies every module's migrations before the verb runs (restore wants an empty database).</summary>
+    bool MigratesFirst => true;
+
+    /// <summary>Runs (after migrations unless <see cref="MigratesFirst"/> is false); returns the process exit code.</summary>
     Task<int> RunAsync(IReadOnlyList<string> arguments, IServiceProvider services, CancellationToken cancellationToken);
 }
 

@@ -47,7 +47,7 @@ internal static class CommandLine
         }
     }
 
-    /// <summary>Verbs the modules add (create-admin, rotate-signing-key …); they run after migrations.</summary>
+    /// <summary>Verbs the modules add (create-admin, rotate-signing-key, backup …); most run after migrations.</summary>
     private static async Task<int> RunModuleVerbAsync(string verb, string[] args)
     {
         var options = args.Where(a => a.StartsWith("--", StringComparison.Ordinal) || !a.Contains('=', StringComparison.Ordinal)).ToArray();
@@ -61,7 +61,11 @@ internal static class CommandLine
             return 2;
         }
 
-        await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
+        if (match.MigratesFirst)
+        {
+            await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
+        }
+
         return await match.RunAsync(options, app.Services, CancellationToken.None);
     }
 

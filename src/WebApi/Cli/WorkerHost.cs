@@ -1,4 +1,5 @@
 using VoiceNote.WebApi.Hosting;
+using VoiceNote.WebApi.Observability;
 
 namespace VoiceNote.WebApi.Cli;
 
@@ -14,6 +15,8 @@ internal static class WorkerHost
         var builder = Host.CreateApplicationBuilder(args);
         builder.Logging.AddVoiceNoteLogging(builder.Configuration);
         builder.Services.AddVoiceNote(builder.Configuration);
+        // No HTTP here: a worker's figures and spans leave through OTLP only.
+        builder.Services.AddVoiceNoteTelemetry(builder.Configuration, servesScrape: false);
         using var host = builder.Build();
         await host.RunAsync();
         return 0;

@@ -14,11 +14,12 @@ internal static class HealthEndpoints
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: [Ready])
             .AddCheck<StorageHealthCheck>("storage", tags: [Ready])
-            .AddCheck<JobWorkersHealthCheck>("jobs", tags: [Ready]);
+            .AddCheck<JobWorkersHealthCheck>("jobs", tags: [Ready])
+            .AddCheck<QueueLagHealthCheck>("queues", tags: [Ready]);
         return services;
     }
 
-    /// <summary>/health/live: the process runs. /health/ready: it can serve (database with vector, storage root, job workers claiming).</summary>
+    /// <summary>/health/live: the process runs. /health/ready: it can serve (database with vector, storage root, job workers claiming, queues not lagging).</summary>
     public static void MapVoiceNoteHealth(this IEndpointRouteBuilder app)
     {
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteJson }).AllowAnonymousAccess();

@@ -6,6 +6,7 @@ using VoiceNote.Infrastructure.Persistence;
 using VoiceNote.WebApi.Errors;
 using VoiceNote.WebApi.Health;
 using VoiceNote.WebApi.Logging;
+using VoiceNote.WebApi.Observability;
 using VoiceNote.WebApi.RateLimiting;
 
 namespace VoiceNote.WebApi.Hosting;
@@ -32,10 +33,12 @@ internal static class ApiHost
         builder.Services.AddVoiceNoteProblemDetails();
         builder.Services.AddVoiceNoteRateLimiting(builder.Configuration);
         builder.Services.AddVoiceNoteHealthChecks();
+        builder.Services.AddVoiceNoteTelemetry(builder.Configuration, servesScrape: true);
         builder.Services.AddVoiceNoteOpenApi();
         builder.Services.AddVoiceNoteCors(builder.Configuration, builder.Environment);
         builder.Services.AddVoiceNoteCompression();
         builder.Services.AddVoiceNoteTransportSecurity(builder.Configuration);
+        MaintenanceMode.AddSetting(builder.Services, builder.Configuration);
         builder.Services.AddAuthentication();
         builder.Services.AddAuthorization();
 
@@ -53,11 +56,13 @@ internal static class ApiHost
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.UseMiddleware<MaintenanceMode>();
 
         // Public endpoints say so, like every other one: the route-table tests read this metadata.
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymousAccess();
         app.UseVoiceNoteApiDocs();
         app.MapVoiceNoteHealth();
+        app.MapVoiceNoteMetrics();
 
         // Every /api/v1 endpoint needs a signed-in caller unless it says AllowAnonymousAccess(), and is
         // rate limited per user (per address when anonymous) unless it names a stricter policy.

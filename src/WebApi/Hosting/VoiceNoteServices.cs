@@ -31,6 +31,10 @@ internal static class VoiceNoteServices
             options.UseUtcTimestamp = true;
         });
 
+        // The current trace and span ids in the scope of every line (a request's, a job run's when traced).
+        logging.Configure(options => options.ActivityTrackingOptions =
+            ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId | ActivityTrackingOptions.ParentId);
+
         // The query logging switch: EF's command log at Information when on, silent otherwise.
         var logQueries = configuration.GetValue($"{DatabaseOptions.Section}:{nameof(DatabaseOptions.LogQueries)}", false);
         logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", logQueries ? LogLevel.Information : LogLevel.Warning);

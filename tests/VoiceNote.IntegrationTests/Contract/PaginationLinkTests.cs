@@ -36,6 +36,9 @@ public sealed class PaginationLinkTests : DatabaseFixture
 
         // A case's participants: at most 200 (an invitation beyond is 409 cases.too_many_participants), owners first (ADR 0076).
         "GET /api/v1/cases/{id}/participants",
+
+        // The settings the modules declare (ADR 0086): a fixed catalog of a few dozen at most, read whole.
+        "GET /api/v1/admin/settings",
     ];
 
     [Test]

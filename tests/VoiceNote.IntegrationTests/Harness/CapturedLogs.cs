@@ -53,7 +53,7 @@ internal sealed class CapturedLogs : ILoggerProvider, ISupportExternalScope
                 }
             }
 
-            owner._scopes.ForEachScope((scope, builder) => builder.Append(" | scope: ").Append(scope), line);
+            owner._scopes.ForEachScope((scope, builder) => builder.Append(" | scope: ").Append(Render(scope)), line);
             if (exception is not null)
             {
                 line.Append(" | exception: ").Append(exception);
@@ -61,5 +61,12 @@ internal sealed class CapturedLogs : ILoggerProvider, ISupportExternalScope
 
             owner._lines.Enqueue(line.ToString());
         }
+
+        /// <summary>A dictionary scope (a correlation id) as its pairs; anything else as its own text (the trace ids).</summary>
+        private static string? Render(object? scope) => scope switch
+        {
+            IEnumerable<KeyValuePair<string, object>> pairs => string.Join(", ", pairs.Select(p => $"{p.Key}:{p.Value}")),
+            _ => scope?.ToString(),
+        };
     }
 }

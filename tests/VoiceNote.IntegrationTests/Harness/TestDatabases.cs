@@ -39,6 +39,14 @@ internal static class TestDatabases
         }
     }
 
+    /// <summary>A new database with nothing in it (not cloned from the migrated template): a restore's target.</summary>
+    public static async Task<string> CreateEmptyAsync()
+    {
+        var name = $"{Prefix}{RunId}_empty_{Interlocked.Increment(ref _counter)}";
+        await ExecuteAsync($"CREATE DATABASE {name} TEMPLATE template1");
+        return name;
+    }
+
     public static Task DropAsync(string name) => ExecuteAsync($"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
 
     public static Task DropTemplateAsync() => _template is null ? Task.CompletedTask : DropAsync(_template);

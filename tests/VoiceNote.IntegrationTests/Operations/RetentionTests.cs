@@ -68,7 +68,7 @@ public sealed class RetentionTests : DatabaseFixture
                 list.EnumerateArray().Select(r => r.GetProperty("name").GetString()),
                 Is.SupersetOf(new[] { "jobs.finished", "exports.expired", "notes.trash", "cases.trash", "users.deleted", "activity.old" }));
         });
-        await (await adminClient.PostAsync("/api/v1/admin/retention/no.such.rule/run", null)).AssertProblem(HttpStatusCode.NotFound, "operations.retention_rule_not_found");
+        await (await adminClient.PostAsync("/api/v1/admin/retention/no.such.rule/run", null)).AssertProblem(HttpStatusCode.NotFound, "retention.rule_not_found");
     }
 
     [Test]

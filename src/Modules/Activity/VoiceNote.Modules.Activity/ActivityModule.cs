@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using VoiceNote.Application.Retention;
+using VoiceNote.Application.Security;
 using VoiceNote.Infrastructure.Modules;
 using VoiceNote.Modules.Activity.Application;
 using VoiceNote.Modules.Activity.Application.Common;
@@ -19,11 +20,13 @@ public sealed class ActivityModule : IModuleInstaller
     {
         services.AddModule<ActivityDbContext>(Name, ActivityDbContext.SchemaName, typeof(ActivityModule).Assembly);
         services.AddScoped<ActivityRecorder>();
+        services.AddSingleton<IAdminAudit, AdminAuditTrail>();
         services.AddScoped<ActivityNames>();
         services.AddScoped<IActivityModule, ActivityFacade>();
         services.AddOptions<ActivityOptions>().Bind(configuration.GetSection(ActivityOptions.Section))
             .Validate(o => o.RetentionDays >= 1, "Activity:RetentionDays must be at least 1.")
             .ValidateOnStart();
+        services.AddActivitySettings();
         services.AddSingleton<ActivityRetention>();
         services.AddSingleton<IRetentionRule>(sp => sp.GetRequiredService<ActivityRetention>());
     }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using VoiceNote.Domain.Primitives;
 using VoiceNote.Domain.Results;
 using VoiceNote.Modules.AudioProcessing.Speech.Engines;
@@ -9,10 +10,11 @@ namespace VoiceNote.Modules.AudioProcessing.Speech;
 
 /// <summary>
 /// Picks the recogniser for one owner's job (ADR 0041). Auto takes the first engine in
-/// <see cref="RemoteEngineCatalog.All"/> the owner stored a key for, else the offline engine; an explicit remote
+/// <see cref="RemoteEngineCatalog.All"/> the owner stored a key for, else the offline engine — or always the offline
+/// engine when the operator's default is LOCAL (Speech:DefaultEngine, ADR 0086); an explicit remote
 /// choice without a key is <c>engine.no_key</c>. Keys are only ever the owner's own, read per job.
 /// </summary>
-internal sealed class SpeechEngines(IIdentityModule identity, RemoteRecognizers remote, PocketSphinxRecognizer local) : ISpeechEngines
+internal sealed class SpeechEngines(IIdentityModule identity, RemoteRecognizers remote, PocketSphinxRecognizer local, IOptionsMonitor<SpeechOptions> options) : ISpeechEngines
 {
     public ISpeechRecognizer Local => local;
 
@@ -21,6 +23,7 @@ internal sealed class SpeechEngines(IIdentityModule identity, RemoteRecognizers 
         switch (choice)
         {
             case SpeechEngineChoice.Local:
+            case SpeechEngineChoice.Auto when options.CurrentValue.KeepsAudioLocal:
                 return local;
             case SpeechEngineChoice.Auto:
                 foreach (var engine in RemoteEngineCatalog.All)

@@ -19,6 +19,7 @@ internal static class SpeechServices
     public static IServiceCollection AddAudioMedia(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<MediaOptions>().Bind(configuration.GetSection(MediaOptions.Section));
+        services.AddOptions<SpeechOptions>().Bind(configuration.GetSection(SpeechOptions.Section));
         services.AddSingleton<ExternalProcessRunner>();
         services.AddSingleton<IMediaProbe, FfprobeMediaProbe>();
         services.AddSingleton<IAudioDecoder, FfmpegAudioDecoder>();

@@ -24,6 +24,7 @@ public sealed class CasesModule : IModuleInstaller
         services.AddOptions<CasesOptions>().Bind(configuration.GetSection(CasesOptions.Section))
             .Validate(o => o.TrashRetentionDays >= 1, "Cases:TrashRetentionDays must be at least 1.")
             .ValidateOnStart();
+        services.AddCasesSettings();
         services.AddSingleton<CaseTrashPurger>();
         services.AddSingleton<IRetentionRule>(sp => sp.GetRequiredService<CaseTrashPurger>());
 

@@ -2,10 +2,14 @@ using Microsoft.Extensions.Configuration;
 using VoiceNote.Application.Retention;
 using VoiceNote.Infrastructure.Jobs;
 using VoiceNote.Infrastructure.Modules;
+using VoiceNote.Infrastructure.Storage;
 using VoiceNote.Modules.Exports.Application.Common;
 using VoiceNote.Modules.Exports.Application.Formats;
 using VoiceNote.Modules.Exports.Application.Formats.Archives;
+using VoiceNote.Modules.Exports.Application.Statistics;
 using VoiceNote.Modules.Exports.Application.Writing;
+using VoiceNote.Modules.Exports.Contracts;
+using VoiceNote.Modules.Exports.Infrastructure.Backup;
 using VoiceNote.Modules.Exports.Infrastructure.Persistence;
 using VoiceNote.Modules.Exports.Infrastructure.Retention;
 
@@ -23,6 +27,7 @@ public sealed class ExportsModule : IModuleInstaller
             .Validate(o => o.Retention > TimeSpan.Zero, "Exports:Retention must be positive.")
             .Validate(o => o.PerUserPerHour >= 1 && o.MaxBytes >= 1 << 20, "Exports:PerUserPerHour must be at least 1 and Exports:MaxBytes at least 1 MiB.")
             .ValidateOnStart();
+        services.AddExportsSettings();
 
         // Every format's writer, found by type: adding a format is adding its class.
         foreach (var writer in typeof(ExportsModule).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false } && typeof(INoteWriter).IsAssignableFrom(t)))
@@ -32,11 +37,13 @@ public sealed class ExportsModule : IModuleInstaller
 
         services.AddSingleton<ExportWriters>();
         services.AddSingleton<ExportFiles>();
+        services.AddSingleton<IStoredFiles, ExportStoredFiles>();
         services.AddScoped<ExportAccess>();
         services.AddScoped<ExportDocuments>();
         services.AddScoped<CaseArchiveParts>();
         services.AddScoped<CaseArchiveWriter>();
         services.AddScoped<AccountArchiveWriter>();
+        services.AddScoped<IExportStatistics, ExportStatisticsReader>();
         services.AddJobHandler<ExportsDbContext, WriteExportJob>(WriteExportJob.JobKind);
         services.AddSingleton<IRetentionRule, ExportSweeper>();
     }

@@ -22,7 +22,11 @@ public sealed record SignInFailed(Guid? UserId, string? ClientId, string Reason,
 public sealed record PasswordChanged(Guid UserId, DateTimeOffset ChangedAt) : IntegrationEvent(ChangedAt);
 
 /// <summary>An admin acted on an account (<see cref="Action"/> is the admin trail's name, e.g. <c>user.deactivated</c>).</summary>
-public sealed record AdminActionTaken(Guid AdminId, string Action, Guid? TargetUserId, DateTimeOffset TakenAt) : IntegrationEvent(TakenAt);
+public sealed record AdminActionTaken(Guid AdminId, string Action, Guid? TargetUserId, DateTimeOffset TakenAt) : IntegrationEvent(TakenAt)
+{
+    /// <summary>What the action changed, when the action's name alone does not say (e.g. a setting's key, old and new value); never a secret.</summary>
+    public IReadOnlyDictionary<string, string?>? Details { get; init; }
+}
 
 /// <summary>
 /// A soft-deleted account was purged for good (ADR 0085): every module removes or anonymises what the user owned,

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using VoiceNote.Application.Mapping;
 using VoiceNote.Application.Retention;
 using VoiceNote.Infrastructure.Modules;
+using VoiceNote.Modules.Identity.Application.Accounts.Register;
 using VoiceNote.Modules.Identity.Application;
 using VoiceNote.Modules.Identity.Application.Accounts.SignIn;
 using VoiceNote.Modules.Identity.Application.Admins.Bootstrap;
@@ -12,6 +13,7 @@ using VoiceNote.Modules.Identity.Application.OAuth.Authorize;
 using VoiceNote.Modules.Identity.Application.Purging;
 using VoiceNote.Modules.Identity.Application.Common;
 using VoiceNote.Modules.Identity.Application.Sessions;
+using VoiceNote.Modules.Identity.Application.Statistics;
 using VoiceNote.Modules.Identity.Contracts;
 using VoiceNote.Modules.Identity.Domain;
 using VoiceNote.Modules.Identity.Infrastructure.Persistence;
@@ -30,6 +32,8 @@ public sealed class IdentityModule : IModuleInstaller
         services.AddModule<IdentityDbContext>(Name, IdentityDbContext.SchemaName, typeof(IdentityModule).Assembly);
         services.AddModuleMappings(Name, IdentityMappings.Config);
         services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.Section));
+        services.AddOptions<RegistrationOptions>().Bind(configuration.GetSection(RegistrationOptions.Section));
+        RegistrationOptions.AddRegistrationSetting(services);
 
         services.AddIdentityCore<User>(options =>
             {
@@ -57,6 +61,7 @@ public sealed class IdentityModule : IModuleInstaller
         services.AddScoped<UserAdministration>();
         services.AddScoped<IIdentityModule, IdentityFacade>();
         services.AddScoped<IAccountExports, AccountExports>();
+        services.AddScoped<IUserStatistics, UserStatisticsReader>();
         services.AddScoped<IDevelopmentSeeder, DevelopmentSeeder>();
         services.AddScoped<IStartupTask, FirstAdminFromConfiguration>();
         services.AddScoped<IStartupTask, SigningKeyWarmup>();

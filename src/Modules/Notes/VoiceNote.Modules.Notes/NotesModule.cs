@@ -5,12 +5,14 @@ using VoiceNote.Application.Mapping;
 using VoiceNote.Application.Retention;
 using VoiceNote.Infrastructure.Embeddings;
 using VoiceNote.Infrastructure.Modules;
+using VoiceNote.Modules.Notes.Application;
 using VoiceNote.Modules.Notes.Application.Common;
 using VoiceNote.Modules.Notes.Application.Exports;
 using VoiceNote.Modules.Notes.Application.Search;
 using VoiceNote.Modules.Notes.Application.Search.EmbedNote;
 using VoiceNote.Modules.Notes.Application.Search.Reembed;
 using VoiceNote.Modules.Notes.Application.Sharing;
+using VoiceNote.Modules.Notes.Application.Statistics;
 using VoiceNote.Modules.Notes.Contracts;
 using VoiceNote.Modules.Notes.Infrastructure.Embeddings;
 using VoiceNote.Modules.Notes.Infrastructure.Persistence;
@@ -28,6 +30,7 @@ public sealed class NotesModule : IModuleInstaller
     {
         services.AddModule<NotesDbContext>(Name, NotesDbContext.SchemaName, typeof(NotesModule).Assembly);
         services.AddModuleMappings(Name, NotesMappings.Config);
+        services.AddScoped<IDevelopmentSeeder, DevelopmentNotesSeeder>();
         services.AddEmbeddings(configuration);
         services.TryAddScoped<IEmbeddingCredentials, IdentityEmbeddingCredentials>();
         services.AddMemoryCache();
@@ -43,6 +46,7 @@ public sealed class NotesModule : IModuleInstaller
         services.AddScoped<ReembedAllNotes>();
         services.AddScoped<INotesModule, NotesFacade>();
         services.AddScoped<INoteExports, NoteExports>();
+        services.AddScoped<INotesStatistics, NotesStatisticsReader>();
         services.AddSingleton<ReembedRunner>();
         services.AddSingleton<ICliVerb, ReembedNotesVerb>();
         services.AddScoped<IStartupTask, ReembedOnStart>();

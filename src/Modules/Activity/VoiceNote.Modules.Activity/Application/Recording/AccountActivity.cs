@@ -44,7 +44,7 @@ internal sealed class RecordAdminActionTaken(ActivityRecorder log) : IIntegratio
     {
         var target = integrationEvent.TargetUserId;
         log.Record(integrationEvent, ActivityTypes.AdminAction, integrationEvent.AdminId, target is { } id ? RecordUserSignedIn.User(id) : null,
-            subjectUserId: target, details: new { action = integrationEvent.Action });
+            subjectUserId: target, details: integrationEvent.Details is { } changed ? new { action = integrationEvent.Action, changed } : new { action = integrationEvent.Action });
         return Task.CompletedTask;
     }
 }

@@ -43,5 +43,5 @@ internal sealed class ActivityRecorder(ActivityDbContext db)
         });
     }
 
-    private static string? Cut(string? value, int length) => value is { } text && text.Length > length ? text[..length] : value;
+    internal static string? Cut(string? value, int length) => value is { } text && text.Length > length ? text[..length] : value;
 }

@@ -19,14 +19,14 @@ namespace VoiceNote.Modules.AudioProcessing.Application.Cases;
 /// through this module's own commands, each in this module's transaction.
 /// </summary>
 internal sealed class CaseRecordings(
-    RecordingReads reads, IAudioStorage storage, IMediaProbe probe, IOptions<AudioOptions> options, ISender sender) : ICaseRecordings
+    RecordingReads reads, IAudioStorage storage, IMediaProbe probe, IOptionsMonitor<AudioOptions> options, ISender sender) : ICaseRecordings
 {
     private IQueryable<AudioFile> AnyOwner => reads.AnyOwner;
 
     public async Task<Result<IStagedRecording>> ReceiveAsync(Stream body, string? contentType, long? contentLength, string? title, CancellationToken cancellationToken)
     {
         var read = await AudioReception.ReadAsync(
-            body, contentType, contentLength, new UploadFields { Title = title }, storage, probe, options.Value.MaxUploadBytes, cancellationToken);
+            body, contentType, contentLength, new UploadFields { Title = title }, storage, probe, options.CurrentValue.MaxUploadBytes, cancellationToken);
         return read.IsFailure ? read.Error : new StagedRecording(read.Value);
     }
 

@@ -12,13 +12,13 @@ namespace VoiceNote.Modules.AudioProcessing.Infrastructure.Analysis;
 /// operator's (ADR 0065).
 /// </summary>
 internal sealed class ChatAnalyserFactory(
-    IHttpClientFactory clients, IOptions<ChatAnalysisOptions> options, IOptionsMonitor<OutboundOptions> outbound, TimeProvider clock, ILoggerFactory loggers)
+    IHttpClientFactory clients, IOptionsMonitor<ChatAnalysisOptions> options, IOptionsMonitor<OutboundOptions> outbound, TimeProvider clock, ILoggerFactory loggers)
 {
     /// <summary>Null when the credential cannot be used (no key, or a compatible server without a usable base URL).</summary>
     public ITextAnalyser? Create(ProviderCredential credential)
     {
         ArgumentNullException.ThrowIfNull(credential);
-        var settings = options.Value;
+        var settings = options.CurrentValue;
         var provider = credential.Provider switch
         {
             ApiKeyProvider.OpenAi => settings.OpenAi,

@@ -15,14 +15,14 @@ namespace VoiceNote.Modules.AudioProcessing.Infrastructure.Analysis;
 /// then their OpenAI-compatible server, then Groq), else the local rules. Only that owner's keys are
 /// read (the facade looks them up by owner id), so no job ever spends another user's key.
 /// </summary>
-internal sealed class TextAnalysers(IIdentityModule identity, ChatAnalyserFactory chats, LocalAnalyser local, IOptions<ChatAnalysisOptions> options) : ITextAnalysers
+internal sealed class TextAnalysers(IIdentityModule identity, ChatAnalyserFactory chats, LocalAnalyser local, IOptionsMonitor<ChatAnalysisOptions> options) : ITextAnalysers
 {
     /// <summary>The order owners' keys are tried in: the most capable structured-output service first.</summary>
     public static readonly ApiKeyProvider[] Preference = [ApiKeyProvider.OpenAi, ApiKeyProvider.OpenAiCompatible, ApiKeyProvider.Groq];
 
     public async Task<ITextAnalyser> ForOwnerAsync(UserId ownerId, CancellationToken cancellationToken)
     {
-        if (!options.Value.UseLanguageModel)
+        if (!options.CurrentValue.UseLanguageModel)
         {
             return local;
         }
@@ -58,7 +58,7 @@ internal sealed class TextAnalysers(IIdentityModule identity, ChatAnalyserFactor
             return new ChosenAnalyser(await ForOwnerAsync(ownerId, cancellationToken), Explicit: false);
         }
 
-        if (!options.Value.UseLanguageModel)
+        if (!options.CurrentValue.UseLanguageModel)
         {
             // The operator's switch wins over any owner's choice.
             return new ChosenAnalyser(local, Explicit: true);

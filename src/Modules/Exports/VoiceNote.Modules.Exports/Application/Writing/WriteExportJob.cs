@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using VoiceNote.Application.Jobs;
+using VoiceNote.Infrastructure.Telemetry;
 using VoiceNote.Modules.Cases.Contracts;
 using VoiceNote.Modules.Exports.Application.Common;
 using VoiceNote.Modules.Exports.Application.Formats;
@@ -26,6 +27,7 @@ internal sealed class WriteExportJob(
     ExportFiles files,
     IOptions<ExportsOptions> options,
     TimeProvider clock,
+    VoiceNoteMetrics metrics,
     ILogger<WriteExportJob> logger) : IJobHandler
 {
     public const string JobKind = "export.write";
@@ -81,6 +83,7 @@ internal sealed class WriteExportJob(
         }
 
         await db.SaveChangesAsync(CancellationToken.None);
+        metrics.RecordExport(export.Format, export.SizeBytes ?? 0);
         return JobOutcome.Done;
     }
 

@@ -18,6 +18,9 @@ internal static class IdentityErrors
     public static readonly Error InvalidScope =
         new("auth.invalid_scope", "A requested scope is unknown or not allowed for this client.", ErrorKind.Validation);
 
+    public static readonly Error RegistrationClosed =
+        Error.Forbidden("identity.registration_closed", "This server does not take new registrations; ask its operator for an account.");
+
     public static readonly Error EmailTaken = Error.Conflict("identity.email_taken", "An account with this email already exists.");
 
     public static readonly Error UsernameTaken = Error.Conflict("identity.username_taken", "This username is taken.");

@@ -15,8 +15,11 @@ internal sealed class OperationsDbContext(DbContextOptions<OperationsDbContext> 
 
     public DbSet<RetentionRun> RetentionRuns => Set<RetentionRun>();
 
+    public DbSet<SystemSetting> Settings => Set<SystemSetting>();
+
     protected override void ConfigureModule(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfiguration(new RetentionRunConfiguration());
+        modelBuilder.ApplyConfiguration(new SystemSettingConfiguration());
     }
 }

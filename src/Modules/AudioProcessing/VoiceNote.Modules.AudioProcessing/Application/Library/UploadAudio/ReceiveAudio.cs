@@ -44,12 +44,12 @@ internal sealed class ReceiveAudioValidator : AbstractValidator<ReceiveAudio>
             .WithErrorCode(AudioErrors.IdempotencyKeyTooLong.Code).WithMessage(AudioErrors.IdempotencyKeyTooLong.Message);
 }
 
-internal sealed class ReceiveAudioHandler(AudioProcessingDbContext db, IAudioStorage storage, IMediaProbe probe, IOptions<AudioOptions> options)
+internal sealed class ReceiveAudioHandler(AudioProcessingDbContext db, IAudioStorage storage, IMediaProbe probe, IOptionsMonitor<AudioOptions> options)
     : IQueryHandler<ReceiveAudio, ReceivedAudio>
 {
     public async Task<Result<ReceivedAudio>> Handle(ReceiveAudio request, CancellationToken cancellationToken)
     {
-        var limit = options.Value.MaxUploadBytes;
+        var limit = options.CurrentValue.MaxUploadBytes;
         if (request.ContentLength > limit + UploadBody.MultipartAllowance)
         {
             return AudioErrors.TooLarge(limit);

@@ -5,6 +5,7 @@ using VoiceNote.Domain.Primitives;
 using VoiceNote.Domain.Results;
 using VoiceNote.Infrastructure.Jobs;
 using VoiceNote.Infrastructure.Persistence;
+using VoiceNote.Infrastructure.Telemetry;
 using VoiceNote.Modules.AudioProcessing.Application.Processing.Pipeline;
 using VoiceNote.Modules.AudioProcessing.Application.Storage;
 using VoiceNote.Modules.AudioProcessing.Contracts;
@@ -27,12 +28,13 @@ internal sealed class RecordingKeeper(
     ISpeechEngines engines,
     JobQueue<AudioProcessingDbContext> jobs,
     TimeProvider clock,
-    IOptions<AudioOptions> options)
+    IOptionsMonitor<AudioOptions> options,
+    VoiceNoteMetrics metrics)
 {
     public async Task<Result<UploadOutcome>> KeepAsync(NewAudio upload, UserId owner, Guid? caseId, string? idempotencyKey, CancellationToken cancellationToken)
     {
         var (audio, media, details) = upload;
-        var limits = options.Value;
+        var limits = options.CurrentValue;
         if (media.Duration > TimeSpan.FromSeconds(limits.MaxDurationSeconds))
         {
             return AudioErrors.TooLong(TimeSpan.FromSeconds(limits.MaxDurationSeconds));
@@ -88,6 +90,7 @@ internal sealed class RecordingKeeper(
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            metrics.RecordUpload(audio.SizeBytes);
             return new UploadOutcome(AudioFileDto.From(file), Created: true);
         }
         catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })

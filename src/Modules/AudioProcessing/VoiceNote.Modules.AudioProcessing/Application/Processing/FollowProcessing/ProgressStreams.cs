@@ -9,14 +9,14 @@ namespace VoiceNote.Modules.AudioProcessing.Application.Processing.FollowProcess
 /// lasts, so one user may hold only a few at a time, and each ends after a lifetime (the client
 /// reconnects if it still cares). Per process, like the other limits until issue 18 shares them.
 /// </summary>
-internal sealed class ProgressStreams(IOptions<AudioOptions> options, TimeProvider clock)
+internal sealed class ProgressStreams(IOptionsMonitor<AudioOptions> options, TimeProvider clock)
 {
     private readonly ConcurrentDictionary<Guid, int> _open = new();
 
     /// <summary>A slot for a new stream, or null when the user holds the most they may.</summary>
     public ProgressStreamSlot? TryOpen(Guid userId)
     {
-        var max = options.Value.MaxProgressStreamsPerUser;
+        var max = options.CurrentValue.MaxProgressStreamsPerUser;
         while (true)
         {
             var open = _open.GetOrAdd(userId, 0);
@@ -27,7 +27,7 @@ internal sealed class ProgressStreams(IOptions<AudioOptions> options, TimeProvid
 
             if (_open.TryUpdate(userId, open + 1, open))
             {
-                return new ProgressStreamSlot(clock.GetUtcNow() + options.Value.ProgressStreamLifetime, clock, () => Close(userId));
+                return new ProgressStreamSlot(clock.GetUtcNow() + options.CurrentValue.ProgressStreamLifetime, clock, () => Close(userId));
             }
         }
     }

@@ -20,7 +20,7 @@ namespace VoiceNote.Modules.AudioProcessing.Application.Processing.GetProcessing
 [Requires(Scope = ApiScopes.AudioRead)]
 internal sealed record GetProcessingStatus(Guid AudioId, ProcessingStatusDto? Known = null) : IQuery<ProcessingStatusDto>;
 
-internal sealed class GetProcessingStatusHandler(AudioProcessingDbContext db, JobChanges changes, IOptions<AudioOptions> options)
+internal sealed class GetProcessingStatusHandler(AudioProcessingDbContext db, JobChanges changes, IOptionsMonitor<AudioOptions> options)
     : IQueryHandler<GetProcessingStatus, ProcessingStatusDto>
 {
     public async Task<Result<ProcessingStatusDto>> Handle(GetProcessingStatus request, CancellationToken cancellationToken)
@@ -39,7 +39,7 @@ internal sealed class GetProcessingStatusHandler(AudioProcessingDbContext db, Jo
             return now;
         }
 
-        await change.WaitAsync(options.Value.ProgressCheckInterval, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        await change.WaitAsync(options.CurrentValue.ProgressCheckInterval, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         cancellationToken.ThrowIfCancellationRequested();
         return await db.ProcessingStatusAsync(request.AudioId, cancellationToken);
     }

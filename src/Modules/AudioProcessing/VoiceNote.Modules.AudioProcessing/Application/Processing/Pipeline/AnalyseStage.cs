@@ -1,9 +1,11 @@
+using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using VoiceNote.Application.Jobs;
 using VoiceNote.Domain.Primitives;
 using VoiceNote.Domain.Results;
 using VoiceNote.Infrastructure.Persistence;
+using VoiceNote.Infrastructure.Telemetry;
 using VoiceNote.Modules.AudioProcessing.Analysis;
 using VoiceNote.Modules.AudioProcessing.Domain;
 using VoiceNote.Modules.AudioProcessing.Infrastructure.Persistence;
@@ -25,7 +27,7 @@ internal sealed record Analysed(AnalysisResult Result, (string From, EngineFallb
 /// (LOCAL never spends a stored key; docs/decisions/0065).
 /// </summary>
 internal sealed class AnalyseStage(
-    AudioProcessingDbContext db, IIdentityModule identity, ITextAnalysers analysers, LocalAnalyser local, TimeProvider clock, ILogger<AnalyseStage> logger)
+    AudioProcessingDbContext db, IIdentityModule identity, ITextAnalysers analysers, LocalAnalyser local, TimeProvider clock, VoiceNoteMetrics metrics, ILogger<AnalyseStage> logger)
 {
     public static readonly Error OwnerGone = Error.Failure("audio.owner_gone", "The recording's owner no longer exists.");
 
@@ -85,16 +87,25 @@ internal sealed class AnalyseStage(
         }
 
         var analyser = chosen.Value.Analyser;
-        var result = await analyser.AnalyseAsync(input, cancellationToken);
+        var result = await TimedAsync(analyser, input, cancellationToken);
         if (result.IsFailure && !chosen.Value.Explicit && analyser is not LocalAnalyser
             && EngineFallbacks.AnalysisFallsBack(result.Error, lastAttempt))
         {
             logger.LogWarning("Analysis of {Subject} by {Engine} failed with {Code}; using the local rules", subject, analyser.Engine, result.Error.Code);
             var fallback = (analyser.Engine, EngineFallbacks.ReasonOf(result.Error));
-            result = await local.AnalyseAsync(input, cancellationToken);
+            result = await TimedAsync(local, input, cancellationToken);
             return result.IsFailure ? result.Error : new Analysed(result.Value, fallback);
         }
 
         return result.IsFailure ? result.Error : new Analysed(result.Value, null);
+    }
+
+    private async Task<Result<AnalysisResult>> TimedAsync(ITextAnalyser analyser, AnalysisInput input, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var result = await analyser.AnalyseAsync(input, cancellationToken);
+        metrics.RecordEngineCall(
+            "analysis", analyser.Engine, remote: analyser is not LocalAnalyser, Stopwatch.GetElapsedTime(started), result.IsFailure ? result.Error.Code : null);
+        return result;
     }
 }

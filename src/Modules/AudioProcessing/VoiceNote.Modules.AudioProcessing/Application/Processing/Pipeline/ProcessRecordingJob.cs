@@ -29,7 +29,7 @@ internal sealed class ProcessRecordingJob(
     AnalyseStage analyse,
     PublishStage publish,
     TimeProvider clock,
-    IOptions<AudioOptions> limits,
+    IOptionsMonitor<AudioOptions> limits,
     ILogger<ProcessRecordingJob> logger) : IJobHandler
 {
     private const string PcmFileName = "audio.pcm";
@@ -111,7 +111,7 @@ internal sealed class ProcessRecordingJob(
         }
 
         // The upload's limit again, on what actually decodes: a container's claimed duration can be forged.
-        var max = TimeSpan.FromSeconds(limits.Value.MaxDurationSeconds);
+        var max = TimeSpan.FromSeconds(limits.CurrentValue.MaxDurationSeconds);
         return await decoder.DecodeToPcmAsync(storage.PathOf(file.StorageKey), pcmPath, max, cancellationToken);
     }
 

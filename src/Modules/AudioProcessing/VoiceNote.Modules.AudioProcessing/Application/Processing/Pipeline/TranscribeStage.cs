@@ -1,8 +1,10 @@
+using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using VoiceNote.Application.Jobs;
 using VoiceNote.Domain.Results;
 using VoiceNote.Infrastructure.Persistence;
+using VoiceNote.Infrastructure.Telemetry;
 using VoiceNote.Modules.AudioProcessing.Domain;
 using VoiceNote.Modules.AudioProcessing.Infrastructure.Persistence;
 using VoiceNote.Modules.AudioProcessing.Speech;
@@ -17,7 +19,7 @@ namespace VoiceNote.Modules.AudioProcessing.Application.Processing.Pipeline;
 /// Progress goes from 10 to 70 % with the share of the audio recognised, written at most once a second.
 /// </summary>
 internal sealed class TranscribeStage(
-    AudioProcessingDbContext db, ISpeechEngines engines, ChunkedTranscriber transcriber, TimeProvider clock, ILogger<TranscribeStage> logger)
+    AudioProcessingDbContext db, ISpeechEngines engines, ChunkedTranscriber transcriber, TimeProvider clock, VoiceNoteMetrics metrics, ILogger<TranscribeStage> logger)
 {
     private const int From = 10;
     private const int To = 70;
@@ -86,7 +88,10 @@ internal sealed class TranscribeStage(
         JobContext job, ISpeechRecognizer engine, DecodedAudio pcm, string workFolder, CancellationToken cancellationToken)
     {
         await using var progress = ThrottledProgress.Start(job, ProcessingStage.Transcribe, From, ThrottledProgress.DefaultInterval, clock, cancellationToken);
-        return await transcriber.TranscribeAsync(
+        var started = Stopwatch.GetTimestamp();
+        var speech = await transcriber.TranscribeAsync(
             engine, pcm, workFolder, recognised => progress.Report(From + (int)((To - From) * recognised)), cancellationToken);
+        metrics.RecordEngineCall("speech", engine.Engine, remote: engine != engines.Local, Stopwatch.GetElapsedTime(started), speech.IsFailure ? speech.Error.Code : null);
+        return speech;
     }
 }

@@ -1,5 +1,6 @@
 using FluentValidation;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 using VoiceNote.Application.Messaging;
 using VoiceNote.Application.Security;
 using VoiceNote.Domain.Results;
@@ -26,10 +27,16 @@ internal sealed class RegisterValidator : AbstractValidator<Register>
     }
 }
 
-internal sealed class RegisterHandler(UserManager<User> users, IdentityDbContext db, TimeProvider clock) : ICommandHandler<Register, UserDto>
+internal sealed class RegisterHandler(UserManager<User> users, IdentityDbContext db, TimeProvider clock, IOptionsMonitor<RegistrationOptions> registration)
+    : ICommandHandler<Register, UserDto>
 {
     public async Task<Result<UserDto>> Handle(Register request, CancellationToken cancellationToken)
     {
+        if (!registration.CurrentValue.RegistrationOpen)
+        {
+            return IdentityErrors.RegistrationClosed;
+        }
+
         var now = clock.GetUtcNow();
         var user = new User
         {
@@ -78,6 +85,6 @@ internal sealed class RegisterEndpoint : IEndpoint
                 (await sender.Send(command, ct)).ToHttp(user => TypedResults.Created("/api/v1/me", user)))
             .AllowAnonymousAccess() // rate limited per address with sign-in (the host's UseCredentialRateLimiting)
             .WithTags("Accounts")
-            .WithName("register").Produces<UserDto>(StatusCodes.Status201Created).ProducesProblem(409).ProducesProblem(429)
+            .WithName("register").Produces<UserDto>(StatusCodes.Status201Created).ProducesProblem(403).ProducesProblem(409).ProducesProblem(429)
             .WithSummary("Create an account");
 }

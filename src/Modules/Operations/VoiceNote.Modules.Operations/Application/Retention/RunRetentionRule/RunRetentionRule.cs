@@ -3,7 +3,6 @@ using VoiceNote.Application.Retention;
 using VoiceNote.Application.Security;
 using VoiceNote.Domain.Results;
 using VoiceNote.Infrastructure.Http;
-using VoiceNote.Modules.Operations.Application.Common;
 using VoiceNote.Modules.Operations.Infrastructure.Retention;
 
 namespace VoiceNote.Modules.Operations.Application.Retention.RunRetentionRule;
@@ -22,7 +21,7 @@ internal sealed class RunRetentionRuleHandler(IEnumerable<IRetentionRule> rules,
         var rule = rules.FirstOrDefault(r => string.Equals(r.Name, request.Rule, StringComparison.Ordinal));
         if (rule is null)
         {
-            return OperationsErrors.RetentionRuleNotFound;
+            return RetentionErrors.RuleNotFound;
         }
 
         var run = await runner.RunAsync(rule, wait: true, cancellationToken);

@@ -134,6 +134,32 @@ namespace VoiceNote.Modules.Operations.Infrastructure.Persistence.Migrations
 
                     b.ToTable("retention_runs", "operations");
                 });
+
+            modelBuilder.Entity("VoiceNote.Modules.Operations.Domain.SystemSetting", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("key");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamptz")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid>("UpdatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("updated_by");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("value");
+
+                    b.HasKey("Key")
+                        .HasName("pk_system_settings");
+
+                    b.ToTable("system_settings", "operations");
+                });
 #pragma warning restore 612, 618
         }
     }

@@ -12,7 +12,7 @@ using VoiceNote.Modules.Operations.Infrastructure.Persistence;
 namespace VoiceNote.Modules.Operations.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(OperationsDbContext))]
-    [Migration("20261204173528_AddRetention")]
+    [Migration("20261204203024_AddRetention")]
     partial class AddRetention
     {
         /// <inheritdoc />
@@ -136,6 +136,32 @@ namespace VoiceNote.Modules.Operations.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_retention_runs_rule_started_at");
 
                     b.ToTable("retention_runs", "operations");
+                });
+
+            modelBuilder.Entity("VoiceNote.Modules.Operations.Domain.SystemSetting", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("key");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamptz")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid>("UpdatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("updated_by");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("value");
+
+                    b.HasKey("Key")
+                        .HasName("pk_system_settings");
+
+                    b.ToTable("system_settings", "operations");
                 });
 #pragma warning restore 612, 618
         }
