@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using VoiceNote.Application.Mapping;
-using VoiceNote.Application.Retention;
 using VoiceNote.Infrastructure.Modules;
 using VoiceNote.Modules.Identity.Application.Accounts.Register;
 using VoiceNote.Modules.Identity.Application;
@@ -68,14 +67,6 @@ public sealed class IdentityModule : IModuleInstaller
         services.AddScoped<IStartupTask, FirstPartyClientsStartup>();
         services.AddSingleton<ICliVerb, CreateAdminVerb>();
         services.AddSingleton<ICliVerb, RotateSigningKeyVerb>();
-        services.AddOptions<PurgeLogOptions>().Bind(configuration.GetSection(PurgeLogOptions.Section));
-        services.AddOptions<DeletedUserOptions>().Bind(configuration.GetSection(DeletedUserOptions.Section))
-            .Validate(o => o.DeletedUserRetentionDays >= 1, "Identity:DeletedUserRetentionDays must be at least 1.").ValidateOnStart();
-        services.AddSingleton<PurgeLog>();
-        services.AddScoped<UserPurger>();
-        services.AddSingleton<PurgeLogReplay>();
-        services.AddSingleton<IRetentionRule, DeletedUserRule>();
-        services.AddScoped<IStartupTask, ReplayPurgeLogOnStart>();
-        services.AddSingleton<ICliVerb, ReplayPurgesVerb>();
+        services.AddUserPurging(configuration);
     }
 }

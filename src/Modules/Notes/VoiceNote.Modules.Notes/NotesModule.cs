@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using VoiceNote.Application.Embeddings;
 using VoiceNote.Application.Mapping;
 using VoiceNote.Application.Retention;
+using VoiceNote.Application.Settings;
 using VoiceNote.Infrastructure.Embeddings;
 using VoiceNote.Infrastructure.Modules;
 using VoiceNote.Modules.Notes.Application;
@@ -36,6 +37,8 @@ public sealed class NotesModule : IModuleInstaller
         services.AddMemoryCache();
         services.AddOptions<NotesOptions>().Bind(configuration.GetSection(NotesOptions.Section))
             .Validate(o => o.TrashRetentionDays >= 1, "Notes:TrashRetentionDays must be at least 1.").ValidateOnStart();
+        services.AddSetting<NotesOptions>($"{NotesOptions.Section}:{nameof(NotesOptions.TrashRetentionDays)}", SettingKind.Integer,
+            "Days a deleted note stays in the trash before it is purged with its recording.", o => o.TrashRetentionDays, 1, 3650);
         services.AddSingleton<IRetentionRule, NoteTrashRule>();
         services.AddOptions<NotesSearchOptions>().Bind(configuration.GetSection(NotesSearchOptions.Section));
         services.AddOptions<NoteAnalysisOptions>().Bind(configuration.GetSection(NoteAnalysisOptions.Section));

@@ -9,7 +9,7 @@ namespace VoiceNote.Modules.Identity.Application.Purging;
 /// Removes an account from Identity for good, inside the calling command's transaction (ADR 0085): OpenIddict tokens
 /// and authorizations, the partner clients it registered, its API keys, sessions and profile, the user row itself (no
 /// tombstone: nothing here needs one, the purge log outside the database is the record), and the delivered outbox
-/// messages that named it; the admin trail keeps its rows without the account's id. The id goes into the purge log,
+/// messages that named it; the admin trail and the admins it appointed keep their rows without the account's id. The id goes into the purge log,
 /// forced to disk, before the transaction commits; <see cref="UserPurged"/> goes out in it.
 /// </summary>
 internal sealed class UserPurger(IdentityDbContext db, PurgeLog log, TimeProvider clock)
@@ -37,6 +37,8 @@ internal sealed class UserPurger(IdentityDbContext db, PurgeLog log, TimeProvide
             $"UPDATE identity.admin_actions SET target_user_id = NULL, details = NULL, ip_address = NULL WHERE target_user_id = {userId}", cancellationToken);
         await db.Database.ExecuteSqlAsync(
             $"UPDATE identity.admin_actions SET admin_id = {Guid.Empty}, ip_address = NULL WHERE admin_id = {userId}", cancellationToken);
+        await db.Database.ExecuteSqlAsync(
+            $"UPDATE identity.users SET admin_granted_by = {Guid.Empty.ToString("D")} WHERE admin_granted_by = {subject}", cancellationToken);
 
         // Sessions, refresh tokens and the profile go with the row (ON DELETE CASCADE).
         await db.Database.ExecuteSqlAsync($"DELETE FROM identity.users WHERE id = {userId}", cancellationToken);

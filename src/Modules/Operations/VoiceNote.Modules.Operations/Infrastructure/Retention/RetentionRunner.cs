@@ -9,9 +9,12 @@ namespace VoiceNote.Modules.Operations.Infrastructure.Retention;
 /// <summary>
 /// Runs one rule under a transaction-level advisory lock keyed on its name, and records the run in the same
 /// transaction: two processes never run one rule at once, and a crash leaves neither a lock nor a half-written run.
+/// The record of runs is itself kept for <see cref="RunsKept"/> only.
 /// </summary>
 internal sealed class RetentionRunner(IServiceScopeFactory scopes, TimeProvider clock, ILogger<RetentionRunner> logger)
 {
+    private static readonly TimeSpan RunsKept = TimeSpan.FromDays(30);
+
     /// <summary>
     /// Runs <paramref name="rule"/> and returns its recorded run; null when <paramref name="wait"/> is false and
     /// another process is running the rule right now (the scheduler skips it; an operator's run waits its turn).
@@ -61,6 +64,7 @@ internal sealed class RetentionRunner(IServiceScopeFactory scopes, TimeProvider 
         };
         db.RetentionRuns.Add(run);
         await db.SaveChangesAsync(cancellationToken);
+        await db.RetentionRuns.Where(r => r.Rule == rule.Name && r.StartedAt < started - RunsKept).ExecuteDeleteAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return run;
     }

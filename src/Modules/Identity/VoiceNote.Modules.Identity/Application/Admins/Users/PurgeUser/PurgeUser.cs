@@ -10,10 +10,10 @@ namespace VoiceNote.Modules.Identity.Application.Admins.Users.PurgeUser;
 
 /// <summary>
 /// Purge a soft-deleted account now rather than after <c>Identity:DeletedUserRetentionDays</c> (ADR 0085). The admin
-/// trail records that an account was purged, not which: the id itself is what the purge removes.
+/// trails record that an account was purged, not which: the id itself is what the purge removes.
 /// </summary>
 [Requires(Permission = AdminPermissions.CanDeleteUsers)]
-internal sealed record PurgeUser(Guid UserId, string? CallerIp) : ICommand;
+internal sealed record PurgeUser([property: NotInAuditTrail] Guid UserId, string? CallerIp) : ICommand;
 
 internal sealed class PurgeUserHandler(UserAdministration admin, UserPurger purger) : ICommandHandler<PurgeUser>
 {
