@@ -9,8 +9,9 @@ namespace VoiceNote.Modules.Activity.Infrastructure.Persistence;
 /// </summary>
 internal static class AppendOnlyEntries
 {
-    public const string Create = """
-        CREATE FUNCTION activity.refuse_entry_changes() RETURNS trigger LANGUAGE plpgsql AS $$
+    /// <summary>The guard as the first migration made it (and <see cref="AllowAnonymising"/>'s Down puts back).</summary>
+    public const string RefuseAnonymising = """
+        CREATE OR REPLACE FUNCTION activity.refuse_entry_changes() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN
             IF TG_OP = 'DELETE' AND current_setting('voicenote.activity_prune', true) = 'on' THEN
                 RETURN NULL;
@@ -18,6 +19,9 @@ internal static class AppendOnlyEntries
             RAISE EXCEPTION 'activity entries are append-only: % refused', TG_OP USING ERRCODE = 'insufficient_privilege';
         END
         $$;
+        """;
+
+    public const string Create = RefuseAnonymising + """
         CREATE TRIGGER entries_append_only BEFORE UPDATE OR DELETE ON activity.entries
             FOR EACH STATEMENT EXECUTE FUNCTION activity.refuse_entry_changes();
         """;
@@ -30,18 +34,6 @@ internal static class AppendOnlyEntries
                 RETURN NULL;
             END IF;
             IF TG_OP = 'UPDATE' AND current_setting('voicenote.activity_anonymise', true) = 'on' THEN
-                RETURN NULL;
-            END IF;
-            RAISE EXCEPTION 'activity entries are append-only: % refused', TG_OP USING ERRCODE = 'insufficient_privilege';
-        END
-        $$;
-        """;
-
-    /// <summary>The guard as <see cref="Create"/> made it, for that migration's Down.</summary>
-    public const string RefuseAnonymising = """
-        CREATE OR REPLACE FUNCTION activity.refuse_entry_changes() RETURNS trigger LANGUAGE plpgsql AS $$
-        BEGIN
-            IF TG_OP = 'DELETE' AND current_setting('voicenote.activity_prune', true) = 'on' THEN
                 RETURN NULL;
             END IF;
             RAISE EXCEPTION 'activity entries are append-only: % refused', TG_OP USING ERRCODE = 'insufficient_privilege';
