@@ -6,9 +6,11 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using VoiceNote.Application;
 using VoiceNote.Application.Crypto;
+using VoiceNote.Application.Retention;
 using VoiceNote.Application.Security;
 using VoiceNote.Application.Settings;
 using VoiceNote.Infrastructure.Crypto;
+using VoiceNote.Infrastructure.Jobs;
 using VoiceNote.Infrastructure.Outbound;
 using VoiceNote.Infrastructure.Outbox;
 using VoiceNote.Infrastructure.Persistence;
@@ -35,7 +37,9 @@ public static class DependencyInjection
         AddSettingsOverlay(services);
         services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section));
         services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.Section));
-        services.AddOptions<VoiceNote.Infrastructure.Jobs.JobQueueOptions>().Bind(configuration.GetSection(VoiceNote.Infrastructure.Jobs.JobQueueOptions.Section));
+        services.AddOptions<JobQueueOptions>().Bind(configuration.GetSection(JobQueueOptions.Section));
+        services.AddSingleton<IRetentionRule, FinishedJobsRule>();
+        services.AddSingleton<IRetentionRule, DeliveredMessagesRule>();
         services.AddOptions<SecretsOptions>().Bind(configuration.GetSection(SecretsOptions.Section))
             .Validate<IHostEnvironment>(
                 (secrets, environment) => secrets.IsConfigured || !environment.IsProduction(),
@@ -95,9 +99,9 @@ public static class DependencyInjection
         services.AddSetting(new SettingDefinition($"{OutboundOptions.Section}:{nameof(OutboundOptions.AllowedHosts)}", SettingKind.HostList,
             "Engine hosts on a loopback, private or link-local address the server may call anyway (host or host:port).",
             provider => provider.GetRequiredService<IOptionsMonitor<OutboundOptions>>().CurrentValue.AllowedHosts));
-        services.AddSetting(new SettingDefinition($"{Jobs.JobQueueOptions.Section}:{nameof(Jobs.JobQueueOptions.Retention)}", SettingKind.Duration,
+        services.AddSetting(new SettingDefinition($"{JobQueueOptions.Section}:{nameof(JobQueueOptions.Retention)}", SettingKind.Duration,
             "How long finished jobs are kept (d.hh:mm:ss).",
-            provider => provider.GetRequiredService<IOptionsMonitor<Jobs.JobQueueOptions>>().CurrentValue.Retention)
+            provider => provider.GetRequiredService<IOptionsMonitor<JobQueueOptions>>().CurrentValue.Retention)
         {
             Minimum = 3600,
             Maximum = 30 * 86400,

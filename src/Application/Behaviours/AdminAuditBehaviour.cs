@@ -42,7 +42,10 @@ internal sealed class AdminAuditBehaviour<TRequest, TResponse>(ICurrentUser call
         return response;
     }
 
-    /// <summary>The request's plain members (ids, filters, search text), cut short; anything that may be a secret is left out.</summary>
+    /// <summary>
+    /// The request's plain members (ids, filters, search text), cut short; anything that may be a secret, and any
+    /// member marked <see cref="NotInAuditTrailAttribute"/>, is left out.
+    /// </summary>
     private static Dictionary<string, string?> Describe(TRequest request)
     {
         var described = new Dictionary<string, string?>();
@@ -50,7 +53,7 @@ internal sealed class AdminAuditBehaviour<TRequest, TResponse>(ICurrentUser call
         {
             var type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
             var plain = type.IsPrimitive || type.IsEnum || type == typeof(string) || type == typeof(Guid) || type == typeof(DateTimeOffset) || type == typeof(DateOnly);
-            if (!plain || SecretWords.Any(w => property.Name.Contains(w, StringComparison.OrdinalIgnoreCase)))
+            if (!plain || SecretWords.Any(w => property.Name.Contains(w, StringComparison.OrdinalIgnoreCase)) || property.IsDefined(typeof(NotInAuditTrailAttribute)))
             {
                 continue;
             }

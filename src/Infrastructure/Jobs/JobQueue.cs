@@ -14,7 +14,7 @@ namespace VoiceNote.Infrastructure.Jobs;
 /// Every state change is conditional on the lease owner, so a worker that lost its lease cannot
 /// overwrite the new owner's work. Times come from <see cref="TimeProvider"/> so tests can move them.
 /// </summary>
-public sealed class JobQueue<TContext>(IServiceScopeFactory scopes, IOptions<JobQueueOptions> options, TimeProvider clock) : IJobQueue
+public sealed class JobQueue<TContext>(IServiceScopeFactory scopes, IOptions<JobQueueOptions> options, TimeProvider clock) : IJobQueue, IFinishedJobs
     where TContext : ModuleDbContext
 {
     private const string Processing = nameof(JobStatus.Processing);
@@ -189,12 +189,12 @@ public sealed class JobQueue<TContext>(IServiceScopeFactory scopes, IOptions<Job
             return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
         }, cancellationToken);
 
-    /// <summary>Deletes jobs that finished longer ago than the retention (completed and failed jobs after 12 h by default).</summary>
-    public Task<int> PurgeFinishedAsync(CancellationToken cancellationToken) =>
+    /// <summary>Deletes jobs that finished longer ago than <paramref name="retention"/> (the <c>jobs.finished</c> rule passes <c>Jobs:Retention</c>).</summary>
+    public Task<int> PurgeFinishedAsync(TimeSpan retention, CancellationToken cancellationToken) =>
         WithConnectionAsync(async (connection, schema) =>
         {
             await using var command = new NpgsqlCommand($"DELETE FROM {schema}.jobs WHERE finished_at < @cutoff", connection);
-            command.Parameters.AddWithValue("cutoff", clock.GetUtcNow() - options.Value.Retention);
+            command.Parameters.AddWithValue("cutoff", clock.GetUtcNow() - retention);
             return await command.ExecuteNonQueryAsync(cancellationToken);
         }, cancellationToken);
 

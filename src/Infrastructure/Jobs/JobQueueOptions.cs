@@ -20,8 +20,6 @@ public sealed class JobQueueOptions
 
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(10);
 
-    /// <summary>Finished jobs are deleted after this (12 hours by default).</summary>
+    /// <summary>Finished jobs are deleted after this (12 hours by default) by the <c>jobs.finished</c> retention rule (ADR 0084).</summary>
     public TimeSpan Retention { get; set; } = TimeSpan.FromHours(12);
-
-    public TimeSpan CleanupInterval { get; set; } = TimeSpan.FromHours(1);
 }

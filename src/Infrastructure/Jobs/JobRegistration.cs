@@ -20,6 +20,7 @@ public static class JobRegistration
             kinds = new JobKinds<TContext>();
             services.AddSingleton(kinds);
             services.AddSingleton<JobQueue<TContext>>();
+            services.AddSingleton<IFinishedJobs>(sp => sp.GetRequiredService<JobQueue<TContext>>());
             services.AddSingleton<IJobQueue>(provider => provider.GetRequiredService<JobQueue<TContext>>());
             services.AddHostedService<JobWorkerService<TContext>>();
             services.TryAddSingleton<JobChanges>();

@@ -83,7 +83,6 @@ public sealed class JobWorkerService<TContext>(
 
         using var slots = new SemaphoreSlim(settings.Concurrency);
         var running = new List<Task>();
-        var lastCleanup = DateTimeOffset.MinValue;
         while (!stoppingToken.IsCancellationRequested)
         {
             Turn();
@@ -142,12 +141,6 @@ public sealed class JobWorkerService<TContext>(
             if (job is null)
             {
                 slots.Release();
-                if (DateTimeOffset.UtcNow - lastCleanup > settings.CleanupInterval)
-                {
-                    lastCleanup = DateTimeOffset.UtcNow;
-                    await PurgeAsync(stoppingToken);
-                }
-
                 if (!await PauseAsync(settings.PollInterval, stoppingToken))
                 {
                     break;
@@ -203,16 +196,4 @@ public sealed class JobWorkerService<TContext>(
     }
 
     private void Turn() => Volatile.Write(ref _lastTurn, Stopwatch.GetTimestamp());
-
-    private async Task PurgeAsync(CancellationToken stoppingToken)
-    {
-        try
-        {
-            await queue.PurgeFinishedAsync(stoppingToken);
-        }
-        catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
-        {
-            logger.LogWarning(exception, "Deleting finished {Queue} jobs failed; trying again next cleanup", typeof(TContext).Name);
-        }
-    }
 }

@@ -17,4 +17,11 @@ public sealed class OutboxOptions
     public TimeSpan BaseRetryDelay { get; set; } = TimeSpan.FromSeconds(2);
 
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// Delivered messages, and the inbox's record of them, are deleted after this (1 day by default) by the
+    /// <c>outbox.delivered</c> retention rule: long past any redelivery, and a purged account's id (ADR 0085) is gone
+    /// from the announcements of its own purge within a day.
+    /// </summary>
+    public TimeSpan DeliveredRetention { get; set; } = TimeSpan.FromDays(1);
 }

@@ -26,7 +26,6 @@ public sealed class ActivityLogTests : DatabaseFixture
         ["ForwardedHeaders:KnownProxies:0"] = "127.0.0.1",
         ["ForwardedHeaders:KnownProxies:1"] = "::1",
         ["Activity:RetentionDays"] = "30",
-        ["Activity:PruneEnabled"] = "false",
     };
 
     [Test]

@@ -14,9 +14,6 @@ public sealed class CaseTrashPurgeTests : DatabaseFixture
     protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
         ["Cases:TrashRetentionDays"] = "7",
-
-        // The test runs the purge itself; the timer would race it.
-        ["Cases:TrashPurgeEnabled"] = "false",
     };
 
     [Test]

@@ -39,6 +39,9 @@ public sealed class PaginationLinkTests : DatabaseFixture
 
         // The settings the modules declare (ADR 0086): a fixed catalog of a few dozen at most, read whole.
         "GET /api/v1/admin/settings",
+
+        // The retention rules: one per kind of data the product removes, registered in code (ADR 0084).
+        "GET /api/v1/admin/retention",
     ];
 
     [Test]

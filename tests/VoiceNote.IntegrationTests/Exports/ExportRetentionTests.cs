@@ -19,9 +19,6 @@ public sealed class ExportRetentionTests : ExportFixture
     protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
         ["Exports:Retention"] = "1.00:00:00",
-
-        // The test runs the sweep itself; the timer would race it.
-        ["Exports:SweepInterval"] = "7.00:00:00",
     };
 
     protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<TimeProvider>(_clock);

@@ -129,9 +129,9 @@ public sealed class JobQueueTests : DatabaseFixture
         await Queue.FinishAsync(done!, "w", JobOutcome.Done, cancelled: false, CancellationToken.None);
 
         _clock.Advance(TimeSpan.FromHours(11));
-        Assert.That(await Queue.PurgeFinishedAsync(CancellationToken.None), Is.Zero);
+        Assert.That(await Queue.PurgeFinishedAsync(TimeSpan.FromHours(12), CancellationToken.None), Is.Zero);
         _clock.Advance(TimeSpan.FromHours(2));
-        Assert.That(await Queue.PurgeFinishedAsync(CancellationToken.None), Is.EqualTo(1));
+        Assert.That(await Queue.PurgeFinishedAsync(TimeSpan.FromHours(12), CancellationToken.None), Is.EqualTo(1));
         Assert.That(await ScalarAsync<long>("SELECT count(*) FROM probe.jobs"), Is.EqualTo(1), "the pending job stays");
         Assert.That(ids, Does.Contain(done!.Id));
     }

@@ -51,6 +51,9 @@ internal sealed class ApiFactory : WebApplicationFactory<Program>
         // A typed note's analysis rewrites it in the background at a moment the test does not choose (ADR 0075):
         // fixtures about analysis turn it on, the others keep their notes as they wrote them.
         builder.UseSetting("Notes:Analysis:AnalyseText", "false");
+        // The retention scheduler runs its rules when the moved clock ticks (ADR 0084): fixtures run rules themselves.
+        builder.UseSetting("Retention:Enabled", "false");
+        builder.UseSetting("Retention:PurgeLogPath", Path.Combine(StorageRoot, "keys", "purged-users.log"));
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

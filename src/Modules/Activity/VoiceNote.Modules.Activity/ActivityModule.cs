@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using VoiceNote.Application.Retention;
 using VoiceNote.Application.Security;
 using VoiceNote.Infrastructure.Modules;
 using VoiceNote.Modules.Activity.Application;
@@ -24,10 +25,9 @@ public sealed class ActivityModule : IModuleInstaller
         services.AddScoped<IActivityModule, ActivityFacade>();
         services.AddOptions<ActivityOptions>().Bind(configuration.GetSection(ActivityOptions.Section))
             .Validate(o => o.RetentionDays >= 1, "Activity:RetentionDays must be at least 1.")
-            .Validate(o => o.PruneInterval > TimeSpan.Zero, "Activity:PruneInterval must be positive.")
             .ValidateOnStart();
         services.AddActivitySettings();
         services.AddSingleton<ActivityRetention>();
-        services.AddHostedService(sp => sp.GetRequiredService<ActivityRetention>());
+        services.AddSingleton<IRetentionRule>(sp => sp.GetRequiredService<ActivityRetention>());
     }
 }

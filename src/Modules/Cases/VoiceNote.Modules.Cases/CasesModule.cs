@@ -1,5 +1,6 @@
 using MediatR;
 using Microsoft.Extensions.Configuration;
+using VoiceNote.Application.Retention;
 using VoiceNote.Infrastructure.Modules;
 using VoiceNote.Modules.Cases.Application.Access;
 using VoiceNote.Modules.Cases.Application.Common;
@@ -21,11 +22,11 @@ public sealed class CasesModule : IModuleInstaller
         services.AddScoped<CaseCaller>();
         services.AddScoped<ICaseExports, CaseExports>();
         services.AddOptions<CasesOptions>().Bind(configuration.GetSection(CasesOptions.Section))
-            .Validate(o => o.TrashRetentionDays >= 1 && o.TrashPurgeInterval > TimeSpan.Zero, "Cases:TrashRetentionDays must be at least 1 and Cases:TrashPurgeInterval positive.")
+            .Validate(o => o.TrashRetentionDays >= 1, "Cases:TrashRetentionDays must be at least 1.")
             .ValidateOnStart();
         services.AddCasesSettings();
         services.AddSingleton<CaseTrashPurger>();
-        services.AddHostedService(sp => sp.GetRequiredService<CaseTrashPurger>());
+        services.AddSingleton<IRetentionRule>(sp => sp.GetRequiredService<CaseTrashPurger>());
 
         // After the host's behaviours, so the check runs inside the command's transaction, once the caller is
         // authenticated, holds the scope and sent a valid request; it lets every request but a case request pass.

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using VoiceNote.Application.Retention;
 using VoiceNote.Infrastructure.Jobs;
 using VoiceNote.Infrastructure.Modules;
 using VoiceNote.Infrastructure.Storage;
@@ -23,7 +24,7 @@ public sealed class ExportsModule : IModuleInstaller
     {
         services.AddModule<ExportsDbContext>(Name, ExportsDbContext.SchemaName, typeof(ExportsModule).Assembly);
         services.AddOptions<ExportsOptions>().Bind(configuration.GetSection(ExportsOptions.Section))
-            .Validate(o => o.Retention > TimeSpan.Zero && o.SweepInterval > TimeSpan.Zero, "Exports:Retention and Exports:SweepInterval must be positive.")
+            .Validate(o => o.Retention > TimeSpan.Zero, "Exports:Retention must be positive.")
             .Validate(o => o.PerUserPerHour >= 1 && o.MaxBytes >= 1 << 20, "Exports:PerUserPerHour must be at least 1 and Exports:MaxBytes at least 1 MiB.")
             .ValidateOnStart();
         services.AddExportsSettings();
@@ -44,6 +45,6 @@ public sealed class ExportsModule : IModuleInstaller
         services.AddScoped<AccountArchiveWriter>();
         services.AddScoped<IExportStatistics, ExportStatisticsReader>();
         services.AddJobHandler<ExportsDbContext, WriteExportJob>(WriteExportJob.JobKind);
-        services.AddHostedService<ExportSweeper>();
+        services.AddSingleton<IRetentionRule, ExportSweeper>();
     }
 }

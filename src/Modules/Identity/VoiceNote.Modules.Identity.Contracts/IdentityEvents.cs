@@ -27,3 +27,9 @@ public sealed record AdminActionTaken(Guid AdminId, string Action, Guid? TargetU
     /// <summary>What the action changed, when the action's name alone does not say (e.g. a setting's key, old and new value); never a secret.</summary>
     public IReadOnlyDictionary<string, string?>? Details { get; init; }
 }
+
+/// <summary>
+/// A soft-deleted account was purged for good (ADR 0085): every module removes or anonymises what the user owned,
+/// idempotently. Published again for the same user when the purge log is replayed after a restore.
+/// </summary>
+public sealed record UserPurged(Guid UserId, DateTimeOffset PurgedAt) : IntegrationEvent(PurgedAt);

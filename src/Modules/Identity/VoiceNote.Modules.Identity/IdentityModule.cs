@@ -9,6 +9,7 @@ using VoiceNote.Modules.Identity.Application.Accounts.SignIn;
 using VoiceNote.Modules.Identity.Application.Admins.Bootstrap;
 using VoiceNote.Modules.Identity.Application.Admins.Common;
 using VoiceNote.Modules.Identity.Application.OAuth.Authorize;
+using VoiceNote.Modules.Identity.Application.Purging;
 using VoiceNote.Modules.Identity.Application.Common;
 using VoiceNote.Modules.Identity.Application.Sessions;
 using VoiceNote.Modules.Identity.Application.Statistics;
@@ -66,5 +67,6 @@ public sealed class IdentityModule : IModuleInstaller
         services.AddScoped<IStartupTask, FirstPartyClientsStartup>();
         services.AddSingleton<ICliVerb, CreateAdminVerb>();
         services.AddSingleton<ICliVerb, RotateSigningKeyVerb>();
+        services.AddUserPurging(configuration);
     }
 }

@@ -2,6 +2,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using VoiceNote.Application.Embeddings;
 using VoiceNote.Application.Mapping;
+using VoiceNote.Application.Retention;
+using VoiceNote.Application.Settings;
 using VoiceNote.Infrastructure.Embeddings;
 using VoiceNote.Infrastructure.Modules;
 using VoiceNote.Modules.Notes.Application;
@@ -15,6 +17,7 @@ using VoiceNote.Modules.Notes.Application.Statistics;
 using VoiceNote.Modules.Notes.Contracts;
 using VoiceNote.Modules.Notes.Infrastructure.Embeddings;
 using VoiceNote.Modules.Notes.Infrastructure.Persistence;
+using VoiceNote.Modules.Notes.Infrastructure.Retention;
 using VoiceNote.Modules.Notes.Infrastructure.Search;
 
 namespace VoiceNote.Modules.Notes;
@@ -32,6 +35,11 @@ public sealed class NotesModule : IModuleInstaller
         services.AddEmbeddings(configuration);
         services.TryAddScoped<IEmbeddingCredentials, IdentityEmbeddingCredentials>();
         services.AddMemoryCache();
+        services.AddOptions<NotesOptions>().Bind(configuration.GetSection(NotesOptions.Section))
+            .Validate(o => o.TrashRetentionDays >= 1, "Notes:TrashRetentionDays must be at least 1.").ValidateOnStart();
+        services.AddSetting<NotesOptions>($"{NotesOptions.Section}:{nameof(NotesOptions.TrashRetentionDays)}", SettingKind.Integer,
+            "Days a deleted note stays in the trash before it is purged with its recording.", o => o.TrashRetentionDays, 1, 3650);
+        services.AddSingleton<IRetentionRule, NoteTrashRule>();
         services.AddOptions<NotesSearchOptions>().Bind(configuration.GetSection(NotesSearchOptions.Section));
         services.AddOptions<NoteAnalysisOptions>().Bind(configuration.GetSection(NoteAnalysisOptions.Section));
         services.AddSingleton<QueryEmbeddings>();

@@ -8,6 +8,7 @@ using VoiceNote.Modules.Operations.Application.Jobs;
 using VoiceNote.Modules.Operations.Application.Settings;
 using VoiceNote.Modules.Operations.Infrastructure.Backups;
 using VoiceNote.Modules.Operations.Infrastructure.Persistence;
+using VoiceNote.Modules.Operations.Infrastructure.Retention;
 using VoiceNote.Modules.Operations.Infrastructure.Settings;
 
 namespace VoiceNote.Modules.Operations;
@@ -24,6 +25,10 @@ public sealed class OperationsModule : IModuleInstaller
     {
         services.AddModule<OperationsDbContext>(Name, OperationsDbContext.SchemaName, typeof(OperationsModule).Assembly);
         services.AddScoped<JobQueues>();
+        services.AddOptions<RetentionOptions>().Bind(configuration.GetSection(RetentionOptions.Section))
+            .Validate(o => o.Interval > TimeSpan.Zero, "Retention:Interval must be positive.").ValidateOnStart();
+        services.AddSingleton<RetentionRunner>();
+        services.AddHostedService<RetentionScheduler>();
         AddSystemSettings(services, configuration);
         services.AddOptions<BackupOptions>().Bind(configuration.GetSection(BackupOptions.Section));
         services.AddSingleton<PostgresTools>();

@@ -1,19 +1,27 @@
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using VoiceNote.Application.Messaging;
+using VoiceNote.Application.Retention;
 using VoiceNote.Modules.Cases.Application.Cases.PurgeExpiredCases;
 using VoiceNote.Modules.Cases.Application.Common;
 
 namespace VoiceNote.Modules.Cases.Infrastructure;
 
 /// <summary>
-/// Purges the cases past their time in the trash on a timer (<c>Cases:TrashPurgeInterval</c>), the way the storage
-/// sweep keeps <c>audio/</c> clean: a hosted service in every process, each pass in batches until none is left.
+/// <c>cases.trash</c>: purges the cases past their time in the trash, run by the retention scheduler (ADR 0084), each
+/// run in batches until none is left.
 /// </summary>
-internal sealed class CaseTrashPurger(IServiceScopeFactory scopes, IOptions<CasesOptions> options, TimeProvider clock, ILogger<CaseTrashPurger> logger)
-    : BackgroundService
+internal sealed class CaseTrashPurger(IServiceScopeFactory scopes, IOptionsMonitor<CasesOptions> options) : IRetentionRule
 {
+    public string Name => "cases.trash";
+
+    public string Description => "Cases in the trash, with their participants, note links and uploaded recordings.";
+
+    public string ConfigurationKey => CasesOptions.Section + ":" + nameof(CasesOptions.TrashRetentionDays);
+
+    public TimeSpan Period => options.CurrentValue.TrashRetention;
+
+    public Task<int> RunAsync(CancellationToken cancellationToken) => PurgeAsync(cancellationToken);
+
     /// <summary>One pass: every case past its retention; returns how many were purged.</summary>
     public async Task<int> PurgeAsync(CancellationToken cancellationToken)
     {
@@ -29,31 +37,5 @@ internal sealed class CaseTrashPurger(IServiceScopeFactory scopes, IOptions<Case
         while (purged == PurgeExpiredCases.DefaultBatch);
 
         return total;
-    }
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.TrashPurgeEnabled)
-        {
-            return;
-        }
-
-        using var timer = new PeriodicTimer(options.Value.TrashPurgeInterval, clock);
-        do
-        {
-            try
-            {
-                var purged = await PurgeAsync(stoppingToken);
-                if (purged > 0)
-                {
-                    logger.LogInformation("Purged {Count} cases past their time in the trash", purged);
-                }
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                logger.LogWarning(exception, "The case trash purge failed; trying again at the next interval.");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 }

@@ -1,31 +1,36 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using VoiceNote.Application.Retention;
 using VoiceNote.Modules.Activity.Infrastructure.Persistence;
 
 namespace VoiceNote.Modules.Activity.Infrastructure.Retention;
 
 /// <summary>
-/// Deletes entries older than <see cref="ActivityOptions.RetentionDays"/> on a timer, as the storage sweep does. The
-/// table refuses every UPDATE and DELETE (a statement trigger) except in a transaction that set
-/// <c>voicenote.activity_prune</c>: this is the only code that does (docs/decisions/0078). Batches keep each
+/// <c>activity.old</c>: deletes entries older than <see cref="ActivityOptions.RetentionDays"/>, run by the retention
+/// scheduler (ADR 0084). The table refuses every UPDATE and DELETE (a statement trigger) except in a transaction that
+/// set <c>voicenote.activity_prune</c>: this is the only code that does (docs/decisions/0078). Batches keep each
 /// transaction short; several processes may prune at once, deleting a row twice is harmless.
 /// </summary>
-internal sealed class ActivityRetention(
-    IServiceScopeFactory scopes,
-    IOptions<ActivityOptions> options,
-    TimeProvider clock,
-    ILogger<ActivityRetention> logger) : BackgroundService
+internal sealed class ActivityRetention(IServiceScopeFactory scopes, IOptionsMonitor<ActivityOptions> options, TimeProvider clock) : IRetentionRule
 {
     internal const string PruneSetting = "voicenote.activity_prune";
 
     private const int BatchSize = 5_000;
 
+    public string Name => "activity.old";
+
+    public string Description => "Activity log entries.";
+
+    public string ConfigurationKey => ActivityOptions.Section + ":" + nameof(ActivityOptions.RetentionDays);
+
+    public TimeSpan Period => TimeSpan.FromDays(options.CurrentValue.RetentionDays);
+
+    public Task<int> RunAsync(CancellationToken cancellationToken) => PruneAsync(cancellationToken);
+
     /// <summary>One prune; returns how many entries went.</summary>
     public async Task<int> PruneAsync(CancellationToken cancellationToken)
     {
-        var cutoff = clock.GetUtcNow() - TimeSpan.FromDays(options.Value.RetentionDays);
+        var cutoff = clock.GetUtcNow() - Period;
         var removed = 0;
         while (true)
         {
@@ -43,31 +48,5 @@ internal sealed class ActivityRetention(
                 return removed;
             }
         }
-    }
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.PruneEnabled)
-        {
-            return;
-        }
-
-        using var timer = new PeriodicTimer(options.Value.PruneInterval, clock);
-        do
-        {
-            try
-            {
-                var removed = await PruneAsync(stoppingToken);
-                if (removed > 0)
-                {
-                    logger.LogInformation("The activity prune removed {Count} entries older than {Days} days", removed, options.Value.RetentionDays);
-                }
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                logger.LogWarning(exception, "The activity prune failed; trying again at the next interval.");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 }

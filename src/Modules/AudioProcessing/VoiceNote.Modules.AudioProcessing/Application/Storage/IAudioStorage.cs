@@ -51,6 +51,9 @@ internal interface IAudioStorage
     /// <summary>Removes a recording's working folder; safe to call when there is none.</summary>
     void DeleteWork(Guid audioId);
 
+    /// <summary>Removes an owner's library and archive folders with whatever is left in them (a purged account's).</summary>
+    void DeleteOwnerFolders(UserId ownerId);
+
     /// <summary>
     /// Moves a file to the archive area; returns its new key. A case's recording goes to <c>archive/{audio_id}/</c>
     /// (seed 001), an owner's library recording to <c>archive/{owner}/</c> as before.

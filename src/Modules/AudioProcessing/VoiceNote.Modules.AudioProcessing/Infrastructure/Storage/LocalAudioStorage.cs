@@ -110,17 +110,12 @@ internal sealed class LocalAudioStorage(IOptions<StorageOptions> options) : IAud
         return folder;
     }
 
-    public void DeleteWork(Guid audioId)
+    public void DeleteWork(Guid audioId) => TryDeleteFolder(Path.Combine(_root, WorkArea, audioId.ToString("D")));
+
+    public void DeleteOwnerFolders(UserId ownerId)
     {
-        var folder = Path.Combine(_root, WorkArea, audioId.ToString("D"));
-        try
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-        catch (DirectoryNotFoundException)
-        {
-            // Nothing was decoded yet, or another worker already cleaned up.
-        }
+        TryDeleteFolder(Path.Combine(_root, OwnersFolder, ownerId.Value.ToString("D")));
+        TryDeleteFolder(Path.Combine(_root, ArchiveFolder, ownerId.Value.ToString("D")));
     }
 
     public string Archive(string storageKey)
@@ -178,6 +173,18 @@ internal sealed class LocalAudioStorage(IOptions<StorageOptions> options) : IAud
         }
 
         return newKey;
+    }
+
+    private static void TryDeleteFolder(string folder)
+    {
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (DirectoryNotFoundException)
+        {
+            // Nothing was ever written there, or another process already cleaned up.
+        }
     }
 
     private static void TryDelete(string path)

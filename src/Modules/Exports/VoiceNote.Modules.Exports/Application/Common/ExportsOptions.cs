@@ -8,9 +8,6 @@ internal sealed class ExportsOptions
     /// <summary>How long a finished export (its file and its row) is kept after it completed or failed (seed 004: 24 h).</summary>
     public TimeSpan Retention { get; set; } = TimeSpan.FromHours(24);
 
-    /// <summary>How often the sweep looks for expired exports.</summary>
-    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMinutes(5);
-
     /// <summary>Exports one user may request in any hour.</summary>
     public int PerUserPerHour { get; set; } = 30;
 

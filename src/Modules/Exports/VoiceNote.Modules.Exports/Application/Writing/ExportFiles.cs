@@ -42,6 +42,16 @@ internal sealed class ExportFiles(IOptions<StorageOptions> storage)
             File.Delete(PathOf(storageKey));
         }
     }
+
+    /// <summary>Removes an owner's folder with whatever is left in it (a purged account's).</summary>
+    public void DeleteOwnerFolder(Guid ownerId)
+    {
+        var folder = Path.Combine(_root, ownerId.ToString("N"));
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }
 
 /// <summary>

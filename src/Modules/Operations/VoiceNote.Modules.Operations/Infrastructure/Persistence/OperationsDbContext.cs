@@ -13,10 +13,13 @@ internal sealed class OperationsDbContext(DbContextOptions<OperationsDbContext> 
 
     public override string Schema => SchemaName;
 
+    public DbSet<RetentionRun> RetentionRuns => Set<RetentionRun>();
+
     public DbSet<SystemSetting> Settings => Set<SystemSetting>();
 
     protected override void ConfigureModule(ModelBuilder modelBuilder)
     {
+        modelBuilder.ApplyConfiguration(new RetentionRunConfiguration());
         modelBuilder.ApplyConfiguration(new SystemSettingConfiguration());
     }
 }

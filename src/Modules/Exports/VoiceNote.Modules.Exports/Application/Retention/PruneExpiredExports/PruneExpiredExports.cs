@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using VoiceNote.Application.Messaging;
 using VoiceNote.Application.Security;
 using VoiceNote.Domain.Results;
+using VoiceNote.Modules.Exports.Application.Common;
 using VoiceNote.Modules.Exports.Application.Writing;
 using VoiceNote.Modules.Exports.Infrastructure.Persistence;
 
@@ -14,7 +16,7 @@ namespace VoiceNote.Modules.Exports.Application.Retention.PruneExpiredExports;
 /// </summary>
 internal sealed record PruneExpiredExports : ICommand<int>, ISystemRequest;
 
-internal sealed class PruneExpiredExportsHandler(ExportsDbContext db, ExportFiles files, TimeProvider clock) : ICommandHandler<PruneExpiredExports, int>
+internal sealed class PruneExpiredExportsHandler(ExportsDbContext db, ExportFiles files, IOptionsMonitor<ExportsOptions> options, TimeProvider clock) : ICommandHandler<PruneExpiredExports, int>
 {
     private const int Batch = 500;
 
@@ -22,8 +24,10 @@ internal sealed class PruneExpiredExportsHandler(ExportsDbContext db, ExportFile
     {
         var now = clock.GetUtcNow();
 
-        // Only finished exports expire: a running one's row holds until it ends, whatever its age.
-        var expired = await db.Exports.Where(e => e.ExpiresAt < now && e.Outcome != null).OrderBy(e => e.ExpiresAt).Take(Batch).ToListAsync(cancellationToken);
+        // Only finished exports expire: a running one's row holds until it ends, whatever its age. The expiry stamped
+        // when it ended, or the current Exports:Retention after completion if an operator shortened it since.
+        var completedBefore = now - options.CurrentValue.Retention;
+        var expired = await db.Exports.Where(e => e.Outcome != null && (e.ExpiresAt < now || e.CompletedAt < completedBefore)).OrderBy(e => e.ExpiresAt).Take(Batch).ToListAsync(cancellationToken);
         foreach (var export in expired)
         {
             files.Delete(export.StorageKey);

@@ -7,6 +7,7 @@ internal static class AdminActionNames
     public const string UserReactivated = "user.reactivated";
     public const string UserDeleted = "user.deleted";
     public const string UserRestored = "user.restored";
+    public const string UserPurged = "user.purged";
     public const string AdminGranted = "admin.granted";
     public const string AdminRevoked = "admin.revoked";
 }

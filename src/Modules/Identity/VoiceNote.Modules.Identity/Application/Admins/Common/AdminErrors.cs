@@ -21,6 +21,8 @@ internal static class AdminErrors
 
     public static readonly Error NotDeleted = Error.Conflict("identity.user_not_deleted", "The account is not deleted; there is nothing to restore.");
 
+    public static readonly Error NotDeletedToPurge = Error.Conflict("identity.user_not_deleted", "The account is not deleted; only a deleted account can be purged.");
+
     public static readonly Error UserDeleted = Error.Conflict("identity.user_deleted", "The account is deleted; restore it first.");
 
     public static readonly Error NotAdmin = Error.Conflict("identity.user_not_admin", "The account is not an admin.");

@@ -66,7 +66,7 @@ internal sealed class UserAdministration(IdentityDbContext db, ICurrentUser call
         sessions.RevokeAllAsync(userId, reason, except: null, cancellationToken);
 
     /// <summary>Adds the audit row and stamps the acting admin's last action, both in the command's transaction.</summary>
-    public async Task RecordAsync(string action, Guid targetUserId, object? details, string? callerIp, CancellationToken cancellationToken)
+    public async Task RecordAsync(string action, Guid? targetUserId, object? details, string? callerIp, CancellationToken cancellationToken)
     {
         var now = Now;
         db.AdminActions.Add(new AdminAction

@@ -1,10 +1,8 @@
-using Microsoft.EntityFrameworkCore;
 using VoiceNote.Application.Messaging;
 using VoiceNote.Application.Security;
 using VoiceNote.Domain.Results;
 using VoiceNote.Infrastructure.Http;
 using VoiceNote.Modules.Notes.Application.Common;
-using VoiceNote.Modules.Notes.Contracts;
 using VoiceNote.Modules.Notes.Infrastructure.Persistence;
 
 namespace VoiceNote.Modules.Notes.Application.Notes.PurgeNote;
@@ -28,9 +26,7 @@ internal sealed class PurgeNoteHandler(NotesDbContext db, TimeProvider clock) : 
             return NotesErrors.NotInTrash;
         }
 
-        // Transcripts and tasks go with it through the foreign keys' ON DELETE CASCADE.
-        await db.Notes.Where(n => n.Id == note.Id).ExecuteDeleteAsync(cancellationToken);
-        db.Publish(new NotePurged(note.Id, note.OwnerId.Value, clock.NowForDatabase()));
+        await NotePurging.PurgeAsync(db, [(note.Id, note.OwnerId.Value)], clock.NowForDatabase(), cancellationToken);
         return Result.Success();
     }
 }

@@ -96,6 +96,45 @@ namespace VoiceNote.Modules.Operations.Infrastructure.Persistence.Migrations
                     b.ToTable("outbox_messages", "operations");
                 });
 
+            modelBuilder.Entity("VoiceNote.Modules.Operations.Domain.RetentionRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("error");
+
+                    b.Property<DateTimeOffset>("FinishedAt")
+                        .HasColumnType("timestamptz")
+                        .HasColumnName("finished_at");
+
+                    b.Property<int>("Removed")
+                        .HasColumnType("integer")
+                        .HasColumnName("removed");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("rule");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamptz")
+                        .HasColumnName("started_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_retention_runs");
+
+                    b.HasIndex("Rule", "StartedAt")
+                        .HasDatabaseName("ix_retention_runs_rule_started_at");
+
+                    b.ToTable("retention_runs", "operations");
+                });
+
             modelBuilder.Entity("VoiceNote.Modules.Operations.Domain.SystemSetting", b =>
                 {
                     b.Property<string>("Key")
