@@ -291,10 +291,55 @@ public sealed class BackupRestoreTests : DatabaseFixture
         Assert.That(await schedule.RunIfDueAsync(CancellationToken.None), Is.False, "not due again until tomorrow");
     }
 
+    [Test, Order(8)]
+    public async Task A_role_that_does_not_own_the_vector_extension_can_restore()
+    {
+        var archive = await ArchiveAsync();
+        // As a managed server is set up: an administrator created pgvector, the service's own role owns the database.
+        var role = $"vn_restorer_{Guid.NewGuid():N}"[..24];
+        var database = await TestDatabases.CreateEmptyAsync();
+        await AdminAsync(PostgresServer.AdminConnectionString, $"CREATE ROLE {role} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD '{role}'; ALTER DATABASE {database} OWNER TO {role}");
+        try
+        {
+            await AdminAsync(PostgresServer.ForDatabase(database), "CREATE EXTENSION IF NOT EXISTS vector");
+            var asRole = new Npgsql.NpgsqlConnectionStringBuilder(PostgresServer.ForDatabase(database)) { Username = role, Password = role }.ConnectionString;
+            Assert.That(await ScalarOnAsync<bool>(asRole, """
+                SELECT NOT rolsuper AND NOT pg_has_role(current_user, (SELECT extowner FROM pg_extension WHERE extname = 'vector'), 'USAGE')
+                FROM pg_roles WHERE rolname = current_user
+                """), Is.True, "the role is no superuser and does not own the extension");
+
+            var restore = await BackupSupport.RunVerbAsync(asRole, Path.Combine(_folder, "restored-by-" + role), BackupSupport.Passphrase, "restore", "--from", archive);
+            Assert.That(restore.ExitCode, Is.Zero, restore.Errors + restore.Output);
+            Assert.That(await ScalarOnAsync<long>(asRole, "SELECT count(*) FROM identity.users"), Is.GreaterThan(0), "the rows are there");
+        }
+        finally
+        {
+            Npgsql.NpgsqlConnection.ClearAllPools();
+            await TestDatabases.DropAsync(database);
+            await AdminAsync(PostgresServer.AdminConnectionString, $"DROP ROLE IF EXISTS {role}");
+        }
+    }
+
     private static async Task AssertUntouchedAsync(RestoreTarget target)
     {
         Assert.That(await BackupSupport.TableCountAsync(target.ConnectionString), Is.Zero, "no table was restored");
         Assert.That(Directory.Exists(target.StorageRoot) && Directory.EnumerateFileSystemEntries(target.StorageRoot).Any(), Is.False, "no file was written");
+    }
+
+    private static async Task AdminAsync(string connectionString, string sql)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static async Task<T> ScalarOnAsync<T>(string connectionString, string sql)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand(sql, connection);
+        return (T)(await command.ExecuteScalarAsync())!;
     }
 
     /// <summary>The round trip's archive, or a fresh one when that test did not run.</summary>

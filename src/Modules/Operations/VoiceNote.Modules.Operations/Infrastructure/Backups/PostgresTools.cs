@@ -21,9 +21,29 @@ internal sealed class PostgresTools(IConfiguration configuration, IOptions<Backu
     public Task DumpAsync(string snapshot, string file, int serverMajor, CancellationToken cancellationToken) =>
         RunAsync("pg_dump", ["--format=custom", "--no-owner", "--no-privileges", $"--snapshot={snapshot}", $"--file={file}"], serverMajor, cancellationToken);
 
-    /// <summary>Loads a dump in one transaction: a failure leaves the database as empty as it was.</summary>
-    public Task RestoreAsync(string file, int serverMajor, CancellationToken cancellationToken) =>
-        RunAsync("pg_restore", ["--no-owner", "--no-privileges", "--exit-on-error", "--single-transaction", $"--dbname={Database}", file], serverMajor, cancellationToken);
+    /// <summary>
+    /// Loads a dump in one transaction: a failure leaves the database as empty as it was. Comments on extensions are
+    /// left out: only an extension's owner may set them, and the service's role rarely owns pgvector.
+    /// </summary>
+    public async Task RestoreAsync(string file, int serverMajor, CancellationToken cancellationToken)
+    {
+        var contents = await RunAsync("pg_restore", ["--list", file], serverMajor, cancellationToken);
+        var list = file + ".list";
+        await File.WriteAllLinesAsync(
+            list, contents.Split('\n').Where(line => !line.Contains(" COMMENT - EXTENSION ", StringComparison.Ordinal)), cancellationToken);
+        try
+        {
+            await RunAsync(
+                "pg_restore",
+                ["--no-owner", "--no-privileges", "--exit-on-error", "--single-transaction", $"--use-list={list}", $"--dbname={Database}", file],
+                serverMajor,
+                cancellationToken);
+        }
+        finally
+        {
+            File.Delete(list);
+        }
+    }
 
     private string Database => new NpgsqlConnectionStringBuilder(DependencyInjection.ResolveConnectionString(configuration)).Database ?? "postgres";
 
@@ -50,7 +70,8 @@ internal sealed class PostgresTools(IConfiguration configuration, IOptions<Backu
         return installed.Count > 0 ? Path.Combine(Debian, installed[0].ToString(CultureInfo.InvariantCulture), "bin", tool) : tool;
     }
 
-    private async Task RunAsync(string tool, IReadOnlyList<string> arguments, int serverMajor, CancellationToken cancellationToken)
+    /// <summary>Runs a tool to its end; its standard output.</summary>
+    private async Task<string> RunAsync(string tool, IReadOnlyList<string> arguments, int serverMajor, CancellationToken cancellationToken)
     {
         var start = new ProcessStartInfo(Find(tool, serverMajor), arguments) { RedirectStandardError = true, RedirectStandardOutput = true };
         var connection = new NpgsqlConnectionStringBuilder(DependencyInjection.ResolveConnectionString(configuration));
@@ -83,6 +104,8 @@ internal sealed class PostgresTools(IConfiguration configuration, IOptions<Backu
             {
                 throw new BackupException($"{tool} failed (exit {process.ExitCode}): {(await errors).Trim()} {(await output).Trim()}".TrimEnd());
             }
+
+            return await output;
         }
     }
 }
