@@ -116,11 +116,21 @@ public abstract class DatabaseFixture
     /// </summary>
     protected async Task ResetDatabaseAsync()
     {
-        await using (var connection = new NpgsqlConnection(ConnectionString))
+        // The previous test's events may still be delivered meanwhile: a deadlock with one is tried again.
+        for (var attempt = 1; ; attempt++)
         {
-            await connection.OpenAsync();
-            _respawner ??= await DatabaseReset.CreateAsync(connection, Api.Services);
-            await _respawner.ResetAsync(connection);
+            try
+            {
+                await using var connection = new NpgsqlConnection(ConnectionString);
+                await connection.OpenAsync();
+                _respawner ??= await DatabaseReset.CreateAsync(connection, Api.Services);
+                await _respawner.ResetAsync(connection);
+                break;
+            }
+            catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.DeadlockDetected && attempt < 3)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt));
+            }
         }
 
         await using var scope = CreateScope();

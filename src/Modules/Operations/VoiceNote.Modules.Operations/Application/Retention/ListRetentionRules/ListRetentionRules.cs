@@ -16,7 +16,7 @@ internal sealed class ListRetentionRulesHandler(IEnumerable<IRetentionRule> rule
 {
     public async Task<Result<IReadOnlyList<RetentionRuleDto>>> Handle(ListRetentionRules request, CancellationToken cancellationToken)
     {
-        // The newest run of each rule: one index range per rule.
+        // The newest run of each rule; runs are kept 30 days, so this reads a bounded table.
         var last = await db.RetentionRuns
             .FromSql($"SELECT DISTINCT ON (rule) * FROM operations.retention_runs ORDER BY rule, started_at DESC")
             .AsNoTracking()
