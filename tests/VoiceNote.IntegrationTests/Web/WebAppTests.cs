@@ -201,6 +201,39 @@ public sealed class WebAppTests : DatabaseFixture
         await ScreenshotAsync(page, "new-note-desktop");
     }
 
+    [Test]
+    public async Task A_refused_access_token_is_replaced_silently_with_the_refresh_token()
+    {
+        var account = await this.CreateAccountAsync("refresh");
+        var page = await OpenPageAsync(width: 1280, height: 800);
+        var tokens = new List<string>();
+        page.Request += (_, request) =>
+        {
+            if (request.Url.Contains("/api/v1/", StringComparison.Ordinal) && request.Headers.TryGetValue("authorization", out var header))
+            {
+                tokens.Add(header["Bearer ".Length..]);
+            }
+        };
+        await page.GotoAsync("/");
+        await SignInAsync(page, account.Username, account.Password);
+        await Expect(page.GetByText("No notes yet")).ToBeVisibleAsync();
+        var first = tokens.Last();
+
+        // The server refuses the app's access token from now on (RFC 7009); the refresh token still works.
+        var revoked = await Client.PostAsync("/connect/revoke", new FormUrlEncodedContent(new Dictionary<string, string> { ["client_id"] = "voicenote-web", ["token"] = first }));
+        Assert.That(revoked.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Sessions" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.List, new() { Name = "Signed-in sessions" })).ToContainTextAsync("(this browser)");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
+        var second = tokens.Last();
+        Assert.That(second, Is.Not.EqualTo(first), "the list was asked for again with a new access token");
+        using var oldToken = ClientWithToken(first);
+        using var newToken = ClientWithToken(second);
+        Assert.That((await oldToken.GetAsync("/api/v1/me")).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+        Assert.That((await newToken.GetAsync("/api/v1/me")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+
     private static async Task SignInAsync(IPage page, string login, string password = Password)
     {
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
