@@ -234,6 +234,33 @@ public sealed class WebAppTests : DatabaseFixture
         Assert.That((await newToken.GetAsync("/api/v1/me")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
     }
 
+    [Test]
+    public async Task The_notes_list_shows_the_newest_first_and_loads_more_on_the_cursor()
+    {
+        var account = await this.CreateAccountAsync("many");
+        using (var api = ClientWithToken(account.AccessToken))
+        {
+            // One more than a page (the API's default page is 20 notes).
+            for (var i = 1; i <= 21; i++)
+            {
+                (await api.PostAsJsonAsync("/api/v1/notes", new { title = $"Note {i:00}", summary = "One of many." })).EnsureSuccessStatusCode();
+            }
+        }
+
+        var page = await OpenPageAsync(width: 390, height: 844);
+        await page.GotoAsync("/notes");
+        await SignInAsync(page, account.Username, account.Password);
+        var notes = page.GetByRole(AriaRole.List, new() { Name = "Your notes" }).GetByRole(AriaRole.Heading);
+        await Expect(notes).ToHaveCountAsync(20);
+        await Expect(notes.First).ToHaveTextAsync("Note 21");
+        await Expect(notes.Last).ToHaveTextAsync("Note 02");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Load more notes" }).ClickAsync();
+        await Expect(notes).ToHaveCountAsync(21);
+        await Expect(notes.Last).ToHaveTextAsync("Note 01");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Load more notes" })).ToHaveCountAsync(0);
+    }
+
     private static async Task SignInAsync(IPage page, string login, string password = Password)
     {
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
