@@ -53,8 +53,8 @@ export function App() {
         <Link href="/" class="brand">VoiceNote</Link>
         {signedIn && (
           <nav aria-label="Main">
-            <Link href="/notes">Notes</Link>
-            <Link href="/sessions">Sessions</Link>
+            <Link href="/notes" current={path === "/notes"}>Notes</Link>
+            <Link href="/sessions" current={path === "/sessions"}>Sessions</Link>
             <button type="button" onClick={() => void signOut()}>Sign out</button>
           </nav>
         )}

@@ -3,8 +3,8 @@ import { useEffect, useRef } from "preact/hooks";
 import type { ShownProblem } from "./api/problem";
 import { onLinkClick } from "./router";
 
-export function Link(props: { href: string; children: ComponentChildren; class?: string }) {
-  return <a href={props.href} class={props.class} onClick={onLinkClick}>{props.children}</a>;
+export function Link(props: { href: string; children: ComponentChildren; class?: string; current?: boolean }) {
+  return <a href={props.href} class={props.class} onClick={onLinkClick} aria-current={props.current ? "page" : undefined}>{props.children}</a>;
 }
 
 /** The page's heading, focused when the page opens so screen readers announce it. */
