@@ -72,3 +72,16 @@ lock_fd_open() {
   fi
   printf -v "$fdvar" '%s' "$fd"
 }
+
+# npm ci in DIR from its package-lock.json, again only when the lock file changed since the last
+# install (a stamp in node_modules). Needs Node.js 20.19+ with npm; reaches only the npm registry.
+npm_packages() {
+  local dir=$1 stamp want
+  stamp=$dir/node_modules/.voicenote-lock.sha256
+  command -v npm >/dev/null 2>&1 || die "npm is missing: install Node.js 20.19 or later with npm (needed in ${dir#"$PWD"/})"
+  want=$(sha256sum "$dir/package-lock.json" | cut -d' ' -f1)
+  [[ -f $stamp && $(<"$stamp") == "$want" ]] && return 0
+  log "npm ci in $dir (the lock file changed or nothing is installed)"
+  (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error) || die "npm ci failed in $dir"
+  printf '%s\n' "$want" >"$stamp"
+}

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs the Debian packages VoiceNote needs at run time and in tests.
+# Installs the Debian packages VoiceNote needs at run time and in tests, and the
+# web app's npm packages (npm ci in web/ when its lock file changed).
 #
 # Usage: build/setup.sh [--verify]
 #   (no argument)  install whatever is missing from PACKAGES; silent-ish and
@@ -26,6 +27,7 @@ PACKAGES=(
   fonts-noto-color-emoji # PDF exports: emoji in colour instead of empty boxes
   fonts-noto-core      # PDF exports: the other scripts DejaVu lacks (Devanagari, Thai, ...)
   poppler-utils        # tests read the PDFs back: pdftotext, pdfinfo, pdffonts, pdftoppm
+  chromium             # the web app's browser tests (Playwright drives /usr/bin/chromium; ADR 0091)
 )
 # ---------------------------------------------------------------------------
 
@@ -80,6 +82,9 @@ smoke_test() {
   if has fonts-noto-cjk; then
     [[ -n $(fc-list ':lang=ja' family) ]] || { warn "fontconfig knows no Japanese font"; failed=1; }
   fi
+  if has chromium; then
+    chromium --version >/dev/null 2>&1 || { warn "chromium --version failed"; failed=1; }
+  fi
   if has libsphinxbase3; then
     ldconfig -p | grep -q 'libsphinxbase\.so\.3' || { warn "libsphinxbase.so.3 not in ld cache"; failed=1; }
   fi
@@ -87,11 +92,15 @@ smoke_test() {
   log "smoke test passed"
 }
 
+# The web app's packages, from the lock file (build/web.sh builds it).
+web_packages() { npm_packages "$(cd "$SCRIPT_DIR/.." && pwd -P)/web"; }
+
 mapfile -t missing < <(deb_missing "${PACKAGES[@]}")
 
 if (( ${#missing[@]} == 0 )); then
   log "all ${#PACKAGES[@]} Debian packages present"
   (( verify )) && smoke_test
+  web_packages
   exit 0
 fi
 
@@ -113,4 +122,5 @@ else
   log "all ${#PACKAGES[@]} Debian packages present (installed by a concurrent run)"
   (( verify )) && smoke_test
 fi
+web_packages
 exit 0

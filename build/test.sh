@@ -99,6 +99,10 @@ fi
 
 log "building"
 dotnet build VoiceNote.sln -c Debug --nologo -v quiet -clp:ErrorsOnly
+# The web app the browser tests load (tests/VoiceNote.IntegrationTests/Web; docs/decisions/0091).
+bash "$SCRIPT_DIR/web.sh" "$REPO/src/WebApi/bin/Debug/net10.0"
+# Under this script the browser tests run or fail; they never skip for a missing Chromium.
+export VOICENOTE_REQUIRE_BROWSER=1
 
 RESULTS="$REPO/.data/test-results"
 rm -rf "$RESULTS"

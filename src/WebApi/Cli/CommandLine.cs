@@ -6,7 +6,8 @@ namespace VoiceNote.WebApi.Cli;
 
 /// <summary>
 /// One executable, several roles: <c>serve</c> (default) runs the API, <c>migrate</c> applies every
-/// module's migrations, <c>seed</c> writes development data, <c>worker</c> runs background work only.
+/// module's migrations, <c>seed</c> writes development data, <c>worker</c> runs background work only,
+/// <c>openapi FILE</c> writes the OpenAPI document.
 /// </summary>
 internal static class CommandLine
 {
@@ -42,6 +43,8 @@ internal static class CommandLine
                 return 0;
             case "worker":
                 return await WorkerHost.RunAsync(rest);
+            case "openapi":
+                return await OpenApiDocumentFile.WriteAsync(rest);
             default:
                 return await RunModuleVerbAsync(verb, rest);
         }

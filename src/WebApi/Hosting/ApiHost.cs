@@ -52,6 +52,8 @@ internal static class ApiHost
         app.UseStatusCodePages();
         // Before authentication and the limits: a preflight carries no token and costs no budget.
         app.UseCors();
+        // The web app's files: only requests no endpoint took, so before any of the API's limits and checks.
+        app.UseVoiceNoteWebApp();
         app.UseCredentialRateLimiting(app.Configuration);
         app.UseAuthentication();
         app.UseAuthorization();

@@ -17,13 +17,14 @@ internal sealed class ApiFactory : WebApplicationFactory<Program>
     private readonly IReadOnlyDictionary<string, string?> _settings;
     private readonly Action<IServiceCollection>? _services;
 
-    public ApiFactory(string connectionString, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+    /// <param name="port">The port on 127.0.0.1; 0 takes any free one (a browser test names it first, for its redirect URI).</param>
+    public ApiFactory(string connectionString, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null, int port = 0)
     {
         _connectionString = connectionString;
         _settings = settings ?? new Dictionary<string, string?>();
         _services = services;
         StorageRoot = Path.Combine(Path.GetTempPath(), "voicenote-tests", Guid.NewGuid().ToString("N"));
-        UseKestrel(0);
+        UseKestrel(port);
     }
 
     public string StorageRoot { get; }

@@ -34,6 +34,9 @@ public abstract class DatabaseFixture
     {
     }
 
+    /// <summary>The host's port on 127.0.0.1; 0 (the default) takes any free one.</summary>
+    protected virtual int Port => 0;
+
     /// <summary>
     /// Whether the host reaches its database through a forwarder the fixture can cut (<see cref="Forwarder"/>),
     /// to take the database away from this host alone; the fixture's own connection stays direct.
@@ -49,7 +52,7 @@ public abstract class DatabaseFixture
         _database = await TestDatabases.CreateAsync();
         ConnectionString = PostgresServer.ForDatabase(_database);
         Forwarder = ThroughForwarder ? DatabaseOutage.Start(ConnectionString) : null;
-        Api = new ApiFactory(Forwarder?.ConnectionString ?? ConnectionString, Settings, ConfigureServices);
+        Api = new ApiFactory(Forwarder?.ConnectionString ?? ConnectionString, Settings, ConfigureServices, Port);
         Api.StartServer();
         Client = Api.CreateClient();
     }

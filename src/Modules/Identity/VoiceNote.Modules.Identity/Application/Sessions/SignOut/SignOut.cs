@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
 using VoiceNote.Application.Messaging;
 using VoiceNote.Application.Security;
@@ -5,6 +6,7 @@ using VoiceNote.Domain.Results;
 using VoiceNote.Infrastructure.Http;
 using VoiceNote.Modules.Identity.Application.Common;
 using VoiceNote.Modules.Identity.Infrastructure.Persistence;
+using VoiceNote.Modules.Identity.Infrastructure.Server;
 
 namespace VoiceNote.Modules.Identity.Application.Sessions.SignOut;
 
@@ -47,13 +49,27 @@ internal sealed class SignOutEndpoints : IEndpoint
 {
     public void MapEndpoint(ApiRoutes routes)
     {
-        routes.V1.MapPost("/auth/sign-out", async (ISender sender, CancellationToken ct) => (await sender.Send(new SignOut(), ct)).ToNoContent())
+        routes.V1.MapPost("/auth/sign-out", async (HttpContext http, ISender sender, CancellationToken ct) => await EndBrowserSignIn(http, await sender.Send(new SignOut(), ct)))
             .RequireUser().WithTags("Accounts").WithName("signOut").Produces(StatusCodes.Status204NoContent).WithSummary("End the current session");
-        routes.V1.MapPost("/auth/sign-out-everywhere", async (ISender sender, CancellationToken ct) => (await sender.Send(new SignOutEverywhere(), ct)).ToNoContent())
+        routes.V1.MapPost("/auth/sign-out-everywhere", async (HttpContext http, ISender sender, CancellationToken ct) => await EndBrowserSignIn(http, await sender.Send(new SignOutEverywhere(), ct)))
             .RequireInteractiveUser().WithTags("Accounts")
             .WithName("signOutEverywhere").Produces(StatusCodes.Status204NoContent).WithSummary("End every session of this account");
         routes.V1.MapDelete("/auth/sessions/{sessionId}", async (Guid sessionId, ISender sender, CancellationToken ct) => (await sender.Send(new RevokeSession(sessionId), ct)).ToNoContent())
             .RequireInteractiveUser().WithTags("Accounts")
             .WithName("revokeSession").Produces(StatusCodes.Status204NoContent).WithSummary("End one session");
+    }
+
+    /// <summary>
+    /// Signing out in a browser also ends its sign-in at the authorization server (the /connect cookie),
+    /// so the next sign-in there asks for the password again instead of starting a session silently.
+    /// </summary>
+    private static async Task<IResult> EndBrowserSignIn(HttpContext http, Result result)
+    {
+        if (result.IsSuccess)
+        {
+            await http.SignOutAsync(BrowserSignIn.Scheme);
+        }
+
+        return result.ToNoContent();
     }
 }
