@@ -78,11 +78,17 @@ public sealed class UserPurgeTests : DatabaseFixture
         var swept = await admin.PostAsync("/api/v1/admin/retention/outbox.delivered/run", null);
         Assert.That(swept.StatusCode, Is.EqualTo(HttpStatusCode.OK), await swept.Content.ReadAsStringAsync());
 
+        // An announcement naming the account that arrives after the purge was handled (any module's, any time).
+        var late = new VoiceNote.Modules.Identity.Contracts.PasswordChanged(gone.UserId, DateTimeOffset.UtcNow);
+        var recorder = typeof(VoiceNote.Modules.Activity.Application.Recording.RecordPasswordChanged);
+        Assert.That(await Api.Services.GetRequiredService<VoiceNote.Infrastructure.Outbox.InboxInvoker>().InvokeAsync(recorder, late, CancellationToken.None), Is.True);
+        Assert.That(await ScalarAsync<long>($"SELECT count(*) FROM activity.entries WHERE id = '{late.Id}'"), Is.EqualTo(1), "it is recorded");
+
         var caseRecordings = (await colleagueClient.GetJsonAsync($"/api/v1/cases/{shared}/recordings")).GetProperty("items").EnumerateArray().Select(r => r.GetProperty("audioId").GetGuid()).ToList();
         var caseNotes = (await colleagueClient.GetJsonAsync($"/api/v1/cases/{shared}/notes")).GetProperty("items").EnumerateArray().Select(n => n.Id()).ToList();
         Assert.Multiple(async () =>
         {
-            Assert.That(await PurgeTraces.InDatabaseAsync(ConnectionString, gone.UserId), Is.Empty, "no column of any table names the account");
+            Assert.That(await PurgeTraces.InDatabaseAsync(ConnectionString, gone.UserId), Is.Empty, "no column of any table names the account, late entries included");
             Assert.That(PurgeTraces.InFiles(Api.StorageRoot, gone.UserId), Is.Empty, "no path under the storage root names it");
             Assert.That(itsFiles.Where(key => File.Exists(Path.Combine(Api.StorageRoot, key))), Is.Empty, "its files are gone");
             Assert.That(await ScalarAsync<long>($"SELECT count(*) FROM cases.cases WHERE id = '{alone}'"), Is.Zero, "the case it owned alone is purged");

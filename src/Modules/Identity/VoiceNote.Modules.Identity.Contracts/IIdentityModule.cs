@@ -20,6 +20,9 @@ public interface IIdentityModule
 
     /// <summary>The accounts among these ids that still exist (deleted ones are left out), for showing who is who.</summary>
     Task<IReadOnlyList<UserSummary>> GetUsersAsync(IReadOnlyCollection<UserId> userIds, CancellationToken cancellationToken);
+
+    /// <summary>The ids among these whose accounts were purged (ADR 0085): no longer in the database, deleted or not.</summary>
+    Task<IReadOnlySet<Guid>> GetPurgedAsync(IReadOnlyCollection<Guid> userIds, CancellationToken cancellationToken);
 }
 
 /// <summary>How another module names a user to other users: id, username and display name; never the email.</summary>

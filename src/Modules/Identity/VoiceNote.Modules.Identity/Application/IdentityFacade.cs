@@ -54,4 +54,16 @@ internal sealed class IdentityFacade(IdentityDbContext db, ISecretProtector prot
             .ToListAsync(cancellationToken);
         return users.Select(u => new UserSummary(new UserId(u.Id), u.UserName ?? string.Empty, u.DisplayName)).ToList();
     }
+
+    public async Task<IReadOnlySet<Guid>> GetPurgedAsync(IReadOnlyCollection<Guid> userIds, CancellationToken cancellationToken)
+    {
+        var ids = userIds.Where(id => id != Guid.Empty).Distinct().ToList();
+        if (ids.Count == 0)
+        {
+            return new HashSet<Guid>();
+        }
+
+        var present = await db.Users.IgnoreQueryFilters().AsNoTracking().Where(u => ids.Contains(u.Id)).Select(u => u.Id).ToListAsync(cancellationToken);
+        return ids.Except(present).ToHashSet();
+    }
 }
