@@ -109,10 +109,15 @@ rm -rf "$RESULTS"
 mkdir -p "$RESULTS"
 log "running tests (results in $RESULTS)"
 set +e
-dotnet test VoiceNote.sln -c Debug --no-build --nologo -v quiet \
+# --blame: if a test host dies (a native library's crash), the sequence file names the tests it was running.
+dotnet test VoiceNote.sln -c Debug --no-build --nologo -v quiet --blame \
   --results-directory "$RESULTS" --logger "trx" --logger "console;verbosity=minimal" "$@"
 status=$?
 set -e
+while IFS= read -r sequence; do
+  log "a test host crashed; the last tests it started ($sequence):"
+  grep -o 'Name="[^"]*"' "$sequence" | tail -n 5 | sed 's/^/  /'
+done < <(find "$RESULTS" -name 'Sequence_*.xml' 2>/dev/null)
 
 passed=0 failed=0 skipped=0 files=0
 for trx in "$RESULTS"/*.trx; do
