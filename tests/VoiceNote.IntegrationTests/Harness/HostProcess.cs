@@ -62,6 +62,20 @@ internal sealed class HostProcess : IAsyncDisposable
         return new HostProcess(process);
     }
 
+    /// <summary>Whether the process answers <paramref name="path"/> with a success yet (false while it starts).</summary>
+    public static async Task<bool> AnswersAsync(HttpClient http, string path = "/health/live")
+    {
+        try
+        {
+            using var response = await http.GetAsync(path);
+            return response.IsSuccessStatusCode;
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>SIGKILL: no shutdown hook runs; leases are never renewed again, requests are cut off mid-way.</summary>
     public async Task KillAsync()
     {

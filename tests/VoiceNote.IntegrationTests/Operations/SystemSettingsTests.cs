@@ -140,7 +140,7 @@ public sealed class SystemSettingsTests : DatabaseFixture
             ["RateLimits:auth:PermitLimit"] = "100000", // registration is polled below
         });
         using var other = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-        Assert.That(await ProcessingApi.EventuallyAsync(async () => await IsLiveAsync(other), TimeSpan.FromSeconds(60)), Is.True, "the second process started");
+        Assert.That(await ProcessingApi.EventuallyAsync(async () => await HostProcess.AnswersAsync(other), TimeSpan.FromSeconds(60)), Is.True, "the second process started");
         Assert.That((await Register(other)).StatusCode, Is.EqualTo(HttpStatusCode.Created), "open before the change");
 
         using var client = this.ClientFor(_admin);
@@ -180,18 +180,6 @@ public sealed class SystemSettingsTests : DatabaseFixture
         return false;
     }
 
-    private static async Task<bool> IsLiveAsync(HttpClient http)
-    {
-        try
-        {
-            using var live = await http.GetAsync("/health/live");
-            return live.IsSuccessStatusCode;
-        }
-        catch (HttpRequestException)
-        {
-            return false;
-        }
-    }
 
     private static async Task<T> WaitForAsync<T>(Func<Task<T>> read, Func<T, bool> done)
     {

@@ -140,7 +140,7 @@ public sealed class UserPurgeTests : DatabaseFixture
         }))
         {
             using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-            Assert.That(await ProcessingApi.EventuallyAsync(async () => await ReadyAsync(http), TimeSpan.FromMinutes(1)), Is.True, "the restored service starts");
+            Assert.That(await ProcessingApi.EventuallyAsync(() => HostProcess.AnswersAsync(http, "/health/ready"), TimeSpan.FromMinutes(1)), Is.True, "the restored service starts");
             await PurgeTraces.DrainOutboxesAsync(target.ConnectionString, TimeSpan.FromMinutes(1));
 
             Assert.Multiple(async () =>
@@ -156,17 +156,6 @@ public sealed class UserPurgeTests : DatabaseFixture
         }
     }
 
-    private static async Task<bool> ReadyAsync(HttpClient http)
-    {
-        try
-        {
-            return (await http.GetAsync("/health/ready")).IsSuccessStatusCode;
-        }
-        catch (HttpRequestException)
-        {
-            return false;
-        }
-    }
 
     private static async Task<Guid> UploadIntoCaseAsync(HttpClient client, Guid caseId)
     {

@@ -41,7 +41,7 @@ public sealed class KilledUploadsTests : DatabaseFixture
         await using (server)
         {
             using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromMinutes(2) };
-            Assert.That(await ProcessingApi.EventuallyAsync(async () => await IsLiveAsync(http), TimeSpan.FromSeconds(60)), Is.True, "the server process started");
+            Assert.That(await ProcessingApi.EventuallyAsync(async () => await HostProcess.AnswersAsync(http), TimeSpan.FromSeconds(60)), Is.True, "the server process started");
             // Signed in there: a token names the issuer it came from.
             var (token, _, _) = await TestAccounts.SignInAsync(http, account.Email, account.Password);
             http.DefaultRequestHeaders.Authorization = TestAccounts.Bearer(token);
@@ -102,18 +102,6 @@ public sealed class KilledUploadsTests : DatabaseFixture
     private async Task<HashSet<Guid>> CommittedRecordingsAsync(TestAccount account) =>
         [.. await ScalarAsync<Guid[]>($"SELECT coalesce(array_agg(id), '{{}}') FROM audio.audio_files WHERE owner_id = '{account.UserId}'")];
 
-    private static async Task<bool> IsLiveAsync(HttpClient http)
-    {
-        try
-        {
-            using var live = await http.GetAsync("/health/live");
-            return live.IsSuccessStatusCode;
-        }
-        catch (HttpRequestException)
-        {
-            return false;
-        }
-    }
 
     /// <summary>The status of a request the kill may cut off; none when it was.</summary>
     private static async Task<HttpStatusCode?> QuietlyAsync(Task<HttpResponseMessage> request)
